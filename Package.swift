@@ -1,0 +1,77 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Debrief: interview candidate tracking with structured scoring.
+/// Target layout and the arrows between targets follow ARCHITECTURE.md.
+let package = Package(
+    name: "Debrief",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "debrief", targets: ["debrief"]),
+        .library(name: "DebriefCore", targets: ["DebriefCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+    ],
+    targets: [
+        .target(
+            name: "DebriefCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "DebriefImport",
+            dependencies: ["DebriefCore", "CLibXML2"]
+        ),
+        .target(
+            name: "DebriefStore",
+            dependencies: ["DebriefCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "DebriefReports",
+            dependencies: ["DebriefCore", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(
+            name: "DebriefServer",
+            dependencies: [
+                "DebriefCore", "DebriefStore", "DebriefImport", "DebriefReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .target(
+            name: "DebriefCLI",
+            dependencies: [
+                "DebriefCore", "DebriefStore", "DebriefImport", "DebriefReports", "DebriefServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "debrief", dependencies: ["DebriefCLI"]),
+        .testTarget(name: "DebriefCoreTests", dependencies: ["DebriefCore"]),
+        .testTarget(name: "DebriefImportTests", dependencies: ["DebriefImport", "DebriefCore"]),
+        .testTarget(
+            name: "DebriefStoreTests",
+            dependencies: ["DebriefStore", "DebriefCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "DebriefReportsTests", dependencies: ["DebriefReports", "DebriefCore"]),
+        .testTarget(
+            name: "DebriefServerTests",
+            dependencies: [
+                "DebriefServer", "DebriefStore", "DebriefCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "DebriefCLITests",
+            dependencies: ["DebriefCLI", "DebriefStore", "DebriefCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,53 @@
+import ArgumentParser
+import DebriefCore
+import DebriefStore
+import Foundation
+
+/// `debrief demo generate`
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Fill a database with demo data.", subcommands: [Generate.self])
+
+    struct Generate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Generate a realistic pipeline: users, positions, candidates at every stage and their rounds.",
+            discussion: "The same seed always gives the same data. The database must not hold candidates yet.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "How many candidates.") var candidates: Int = 40
+        @Option(help: "How many interviewers.") var interviewers: Int = 6
+        @Option(help: "The random seed.") var seed: UInt64 = 1
+        @Option(help: .hidden, transform: DateText.parse) var today: Date?
+
+        func validate() throws {
+            guard (1...100_000).contains(candidates) else { throw ValidationError("--candidates must be between 1 and 100000") }
+            guard (1...500).contains(interviewers) else { throw ValidationError("--interviewers must be between 1 and 500") }
+        }
+
+        func run() async throws {
+            let store = try database.open()
+            guard try await store.candidates().isEmpty else {
+                throw CLIError("\(database.resolvedPath) already holds candidates; generate demo data into a new database file")
+            }
+            let plan = try DemoPipeline(candidates: candidates, interviewers: interviewers, seed: seed, now: today ?? Date())
+            let by = database.principal
+            var users: [User] = []
+            for user in plan.users { users.append(try await store.addUser(user, by: by)) }
+            var positions: [Position] = []
+            for position in plan.positions { positions.append(try await store.addPosition(position, by: by)) }
+            var stored: [Candidate] = []
+            for candidate in plan.candidates { stored.append(try await store.addCandidate(candidate, by: by)) }
+            for planned in plan.rounds {
+                let round = try Round(
+                    candidateID: stored[planned.candidateIndex].id ?? 0, positionID: positions[planned.positionIndex].id ?? 0,
+                    kind: planned.kind, scheduledAt: planned.scheduledAt,
+                    interviewerIDs: planned.interviewerIndexes.map { users[$0].id ?? 0 })
+                _ = try await store.scheduleRound(round, by: by)
+            }
+            for (candidate, path) in zip(stored, plan.moves) {
+                for stage in path { _ = try await store.moveCandidate(.id(candidate.id ?? 0), to: stage, by: by) }
+            }
+            Console.current.line(
+                "Generated \(users.count) users, \(positions.count) positions, \(stored.count) candidates and \(plan.rounds.count) rounds in \(database.resolvedPath)")
+        }
+    }
+}

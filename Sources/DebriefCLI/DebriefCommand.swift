@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `debrief`: the root of the command-line interface.
+public struct DebriefCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "debrief",
+        abstract: "Track interview candidates and score structured interviews.",
+        discussion: """
+            Every command works on one SQLite database file: --db PATH, else $DEBRIEF_DB, else ./debrief.sqlite.
+            """,
+        subcommands: [
+            PositionsCommand.self, CandidatesCommand.self, RoundsCommand.self, UsersCommand.self, DemoCommand.self,
+        ]
+    )
+
+    public init() {}
+}

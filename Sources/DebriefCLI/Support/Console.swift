@@ -1,0 +1,28 @@
+import Foundation
+
+/// Where commands write: standard output and standard error, or buffers in tests.
+///
+/// Commands never call `print`; they write through `Console.current`, which a test replaces
+/// with a capturing console for the duration of one in-process run.
+public final class Console: @unchecked Sendable {
+    private let lock = NSLock()
+    private let writeOut: @Sendable (String) -> Void
+    private let writeError: @Sendable (String) -> Void
+
+    public init(out: @escaping @Sendable (String) -> Void, error: @escaping @Sendable (String) -> Void) {
+        writeOut = out
+        writeError = error
+    }
+
+    /// Writes `text` and a newline to standard output.
+    public func line(_ text: String = "") { lock.withLock { writeOut(text + "\n") } }
+    /// Writes `text` and a newline to standard error.
+    public func errorLine(_ text: String) { lock.withLock { writeError(text + "\n") } }
+
+    /// The process's own standard output and error.
+    public static let standard = Console(
+        out: { FileHandle.standardOutput.write(Data($0.utf8)) },
+        error: { FileHandle.standardError.write(Data($0.utf8)) })
+
+    @TaskLocal public static var current: Console = .standard
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// An interviewer's overall call on a candidate after a round.
+public enum Recommendation: String, CaseIterable, Codable, Sendable {
+    case strongNo = "strong_no"
+    case no
+    case yes
+    case strongYes = "strong_yes"
+    /// The interviewer saw too little to decide; never counted as a vote either way.
+    case noDecision = "no_decision"
+
+    public init(parsing text: String) throws(FieldError) {
+        let key = text.trimmingWhitespace().lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+        guard let value = Recommendation(rawValue: key) else {
+            let names = Recommendation.allCases.map(\.rawValue).joined(separator: ", ")
+            throw FieldError(field: "recommendation", "'\(text)' is not a recommendation; use one of: \(names)")
+        }
+        self = value
+    }
+}

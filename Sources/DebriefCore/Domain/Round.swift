@@ -1,0 +1,29 @@
+import Foundation
+
+/// One interview of one candidate for one position, held by one or more interviewers.
+public struct Round: Identifiable, Hashable, Sendable, Codable {
+    public var id: Int64?
+    public var candidateID: Int64
+    public var positionID: Int64
+    public var kind: RoundKind
+    public var scheduledAt: Date
+    /// The user ids of the interviewers; at least one, no repeats.
+    public var interviewerIDs: [Int64]
+
+    public init(
+        id: Int64? = nil, candidateID: Int64, positionID: Int64, kind: RoundKind, scheduledAt: Date, interviewerIDs: [Int64]
+    ) throws(FieldError) {
+        guard !interviewerIDs.isEmpty else {
+            throw FieldError(field: "interviewer", "a round needs at least one interviewer")
+        }
+        guard Set(interviewerIDs).count == interviewerIDs.count else {
+            throw FieldError(field: "interviewer", "an interviewer is named twice for the same round")
+        }
+        self.id = id
+        self.candidateID = candidateID
+        self.positionID = positionID
+        self.kind = kind
+        self.scheduledAt = scheduledAt
+        self.interviewerIDs = interviewerIDs
+    }
+}

@@ -1,0 +1,78 @@
+import DebriefCore
+import Foundation
+import GRDB
+
+/// Debrief's database: the only place that knows SQL.
+///
+/// One concrete value over any GRDB writer: a `DatabasePool` in WAL mode on disk,
+/// a `DatabaseQueue` in memory for tests. Every write runs in one transaction together
+/// with its audit event, so a failed change leaves neither behind.
+public struct AppDatabase: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Wraps a writer and brings its schema up to date.
+    init(_ writer: any DatabaseWriter) throws(StoreError) {
+        self.writer = writer
+        do {
+            try SchemaMigrator.migrator.migrate(writer)
+        } catch {
+            throw StoreError(mapping: error)
+        }
+    }
+
+    /// Opens (or creates) the database file at `path` and migrates it.
+    ///
+    /// A file that is not a Debrief database, or that a newer Debrief wrote, is refused
+    /// before anything is written to it.
+    public static func open(path: String) throws(StoreError) -> AppDatabase {
+        try DatabaseFileCheck.verify(path: path)
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            return try AppDatabase(pool)
+        } catch {
+            throw StoreError(mapping: error).naming(path: path)
+        }
+    }
+
+    /// A fresh database in memory, for tests and dry runs.
+    public static func inMemory() throws(StoreError) -> AppDatabase {
+        do {
+            return try AppDatabase(DatabaseQueue(configuration: configuration()))
+        } catch {
+            throw StoreError(mapping: error)
+        }
+    }
+
+    static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        configuration.label = "Debrief"
+        return configuration
+    }
+
+    /// Runs `updates` in one write transaction; any error rolls the whole of it back.
+    func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await writer.write(updates)
+        } catch {
+            throw StoreError(mapping: error)
+        }
+    }
+
+    /// Runs `value` on a consistent snapshot of the database.
+    func read<T: Sendable>(_ value: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await writer.read(value)
+        } catch {
+            throw StoreError(mapping: error)
+        }
+    }
+}
+
+extension StoreError {
+    func naming(path: String) -> StoreError {
+        if case .notADebriefDatabase(_, let reason) = self { return .notADebriefDatabase(path: path, reason: reason) }
+        return self
+    }
+}

@@ -1,0 +1,58 @@
+import DebriefCore
+import Foundation
+import GRDB
+
+/// Writes audit events inside the caller's transaction, so an event exists exactly when its change does.
+enum AuditLog {
+    private struct Record: StoredRecord {
+        static let databaseTableName = "audit_event"
+        var id: Int64?
+        var at: Date
+        var actor: String
+        var action: String
+        var entity: String
+        var entityId: Int64?
+        var before: String?
+        var after: String?
+    }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return encoder
+    }()
+
+    static func record(
+        _ db: Database, by principal: Principal, action: String, entity: String, entityID: Int64?,
+        before: (any Encodable)? = nil, after: (any Encodable)? = nil
+    ) throws {
+        var event = Record(
+            at: Date(), actor: principal.label, action: action, entity: entity, entityId: entityID,
+            before: try before.map(json), after: try after.map(json))
+        try event.insert(db)
+    }
+
+    static func events(_ db: Database, entity: String?, entityID: Int64?, limit: Int) throws -> [AuditEvent] {
+        var request = Record.all()
+        if let entity { request = request.filter(Column("entity") == entity) }
+        if let entityID { request = request.filter(Column("entity_id") == entityID) }
+        return try request.order(Column("id").desc).limit(limit).fetchAll(db).map {
+            AuditEvent(
+                id: $0.id, at: $0.at, actor: $0.actor, action: $0.action, entity: $0.entity, entityID: $0.entityId,
+                before: $0.before, after: $0.after)
+        }
+    }
+
+    private static func json(_ value: any Encodable) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+extension AppDatabase {
+    /// The newest audit events first, optionally for one entity (and one record of it).
+    public func auditEvents(entity: String? = nil, entityID: Int64? = nil, limit: Int = 100) async throws(StoreError) -> [AuditEvent] {
+        try await read { db in try AuditLog.events(db, entity: entity, entityID: entityID, limit: limit) }
+    }
+}

@@ -1,0 +1,14 @@
+import GRDB
+
+/// The schema's history. Migrations have string names and are never edited once shipped:
+/// a change to the schema is a new migration appended here.
+enum SchemaMigrator {
+    /// `PRAGMA application_id` of every Debrief database: "DBRF" in ASCII.
+    static let applicationID: Int32 = 0x4442_5246
+
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-core-schema", migrate: CoreSchemaMigration.migrate)
+        return migrator
+    }()
+}

@@ -1,0 +1,32 @@
+import DebriefCore
+import GRDB
+
+extension AppDatabase {
+    /// Adds a position.
+    public func addPosition(_ position: Position, by principal: Principal) async throws(StoreError) -> Position {
+        try await write { db in
+            var record = PositionRecord(position)
+            try record.insert(db)
+            let stored = try record.domain()
+            try AuditLog.record(db, by: principal, action: "create", entity: "position", entityID: record.id, after: stored)
+            return stored
+        }
+    }
+
+    /// Every position, oldest first.
+    public func positions() async throws(StoreError) -> [Position] {
+        try await read { db in try PositionRecord.order(Column("id")).fetchAll(db).map { try $0.domain() } }
+    }
+
+    /// The position with this id, or `notFound`.
+    public func position(id: Int64) async throws(StoreError) -> Position {
+        try await read { db in try Self.fetchPosition(db, id: id) }
+    }
+
+    static func fetchPosition(_ db: Database, id: Int64) throws -> Position {
+        guard let record = try PositionRecord.fetchOne(db, key: id) else {
+            throw StoreError.notFound(entity: "position", key: "#\(id)")
+        }
+        return try record.domain()
+    }
+}

@@ -1,0 +1,35 @@
+import DebriefCore
+import GRDB
+
+extension AppDatabase {
+    /// Adds a user; the email must not be taken.
+    public func addUser(_ user: User, by principal: Principal) async throws(StoreError) -> User {
+        try await write { db in
+            if try UserRecord.filter(Column("email") == user.email.value).fetchCount(db) > 0 {
+                throw StoreError.duplicate(entity: "user", field: "email", value: user.email.value)
+            }
+            var record = UserRecord(user)
+            try record.insert(db)
+            let stored = try record.domain()
+            try AuditLog.record(db, by: principal, action: "create", entity: "user", entityID: record.id, after: stored)
+            return stored
+        }
+    }
+
+    /// Every user, by name.
+    public func users() async throws(StoreError) -> [User] {
+        try await read { db in try UserRecord.order(Column("name"), Column("id")).fetchAll(db).map { try $0.domain() } }
+    }
+
+    /// The user with this email, or `notFound`.
+    public func user(email: EmailAddress) async throws(StoreError) -> User {
+        try await read { db in try Self.fetchUser(db, email: email) }
+    }
+
+    static func fetchUser(_ db: Database, email: EmailAddress) throws -> User {
+        guard let record = try UserRecord.filter(Column("email") == email.value).fetchOne(db) else {
+            throw StoreError.notFound(entity: "user with email", key: email.value)
+        }
+        return try record.domain()
+    }
+}

@@ -1,0 +1,36 @@
+import DebriefCore
+import Foundation
+import GRDB
+
+/// A row of `round`; its interviewers live in `round_interviewer`.
+struct RoundRecord: StoredRecord {
+    static let databaseTableName = "round"
+    var id: Int64?
+    var candidateId: Int64
+    var positionId: Int64
+    var kind: String
+    var scheduledAt: Date
+
+    init(_ round: Round) {
+        id = round.id
+        candidateId = round.candidateID
+        positionId = round.positionID
+        kind = round.kind.rawValue
+        scheduledAt = round.scheduledAt.storedPrecision
+    }
+
+    func domain(interviewerIDs: [Int64]) throws -> Round {
+        try Round(
+            id: id, candidateID: candidateId, positionID: positionId, kind: RoundKind(parsing: kind),
+            scheduledAt: scheduledAt, interviewerIDs: interviewerIDs)
+    }
+}
+
+/// A row of `round_interviewer`: one interviewer sitting on one round.
+struct RoundInterviewerRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "round_interviewer"
+    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+    var roundId: Int64
+    var userId: Int64
+}

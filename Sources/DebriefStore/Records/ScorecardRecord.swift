@@ -1,0 +1,69 @@
+import DebriefCore
+import Foundation
+import GRDB
+
+/// A row of `scorecard`; its ratings live in `rating`.
+struct ScorecardRecord: StoredRecord {
+    static let databaseTableName = "scorecard"
+    var id: Int64?
+    var roundId: Int64
+    var interviewerId: Int64
+    var state: String
+    var version: Int
+    var rubricId: String
+    var rubricHash: String
+    var scaleMin: Int
+    var scaleMax: Int
+    var recommendation: String?
+    var notes: String
+    var submittedAt: Date?
+
+    init(_ scorecard: Scorecard) {
+        id = scorecard.id
+        roundId = scorecard.roundID
+        interviewerId = scorecard.interviewerID
+        state = scorecard.state.rawValue
+        version = scorecard.version
+        rubricId = scorecard.rubricID
+        rubricHash = scorecard.rubricHash
+        scaleMin = scorecard.scale.minimum
+        scaleMax = scorecard.scale.maximum
+        recommendation = scorecard.recommendation?.rawValue
+        notes = scorecard.notes
+        submittedAt = scorecard.submittedAt?.storedPrecision
+    }
+
+    func domain(ratings: [Rating]) throws -> Scorecard {
+        guard let scorecardState = ScorecardState(rawValue: state) else {
+            throw StoreError.constraint("scorecard \(id ?? 0) has unknown state '\(state)'")
+        }
+        return try Scorecard(
+            id: id, roundID: roundId, interviewerID: interviewerId, state: scorecardState, version: version,
+            rubricID: rubricId, rubricHash: rubricHash, scale: RatingScale(minimum: scaleMin, maximum: scaleMax),
+            ratings: ratings, recommendation: recommendation.map(Recommendation.init(parsing:)), notes: notes,
+            submittedAt: submittedAt)
+    }
+}
+
+/// A row of `rating`. A NULL value is "no signal".
+struct RatingRecord: StoredRecord {
+    static let databaseTableName = "rating"
+    var id: Int64?
+    var scorecardId: Int64
+    var competencyId: String
+    var questionId: Int64?
+    var value: Int?
+    var note: String?
+
+    init(_ rating: Rating, scorecardID: Int64) {
+        scorecardId = scorecardID
+        competencyId = rating.competencyID
+        questionId = rating.questionID
+        value = rating.value.point
+        note = rating.note
+    }
+
+    func domain() throws -> Rating {
+        try Rating(competencyID: competencyId, questionID: questionId, value: value.map(RatingValue.point) ?? .noSignal, note: note)
+    }
+}

@@ -1,0 +1,3 @@
+import DebriefCLI
+
+await DebriefCLI.main()

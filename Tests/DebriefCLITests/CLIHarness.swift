@@ -1,0 +1,39 @@
+import DebriefCLI
+import Foundation
+import Synchronization
+
+/// Runs `debrief` in this process against a temporary database and captures what it prints.
+struct CLIHarness {
+    struct Result {
+        let code: Int32
+        let out: String
+        let err: String
+    }
+
+    let directory: URL
+    var databasePath: String { directory.appendingPathComponent("debrief.sqlite").path }
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("debrief-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    /// Runs `debrief ARGUMENTS --db <temporary>`; `environment` replaces the process environment.
+    func run(_ arguments: [String], database: Bool = true, environment: [String: String] = ["USER": "tester"]) async -> Result {
+        let out = Mutex(""), err = Mutex("")
+        let console = Console(out: { text in out.withLock { $0 += text } }, error: { text in err.withLock { $0 += text } })
+        let full = database ? arguments + ["--db", databasePath] : arguments
+        let code = await Console.$current.withValue(console) {
+            await DebriefCLI.run(full, environment: environment)
+        }
+        return Result(code: code, out: out.withLock { $0 }, err: err.withLock { $0 })
+    }
+
+    func run(_ line: String) async -> Result {
+        await run(line.split(separator: " ").map(String.init))
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+}

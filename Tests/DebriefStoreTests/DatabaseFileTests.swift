@@ -1,0 +1,95 @@
+import DebriefCore
+@testable import DebriefStore
+import Foundation
+import GRDB
+import Testing
+
+@Suite("Database files")
+struct DatabaseFileTests {
+    let admin = StoreFixtures.admin
+
+    @Test("a new file is created, migrated, and keeps its data when reopened")
+    func createAndReopen() async throws {
+        try await StoreFixtures.withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("debrief.sqlite").path
+            let first = try AppDatabase.open(path: path)
+            let stored = try await first.addCandidate(StoreFixtures.candidate(), by: admin)
+            let reopened = try AppDatabase.open(path: path)
+            #expect(try await reopened.candidates() == [stored])
+        }
+    }
+
+    @Test("an empty file becomes a new database")
+    func emptyFile() async throws {
+        try await StoreFixtures.withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("empty.sqlite").path
+            FileManager.default.createFile(atPath: path, contents: Data())
+            let store = try AppDatabase.open(path: path)
+            #expect(try await store.positions().isEmpty)
+        }
+    }
+
+    @Test("a database that an older build migrated part-way opens and migrates the rest", arguments: SchemaMigrator.migrator.migrations)
+    func migratesOlderFile(upTo migration: String) async throws {
+        try await StoreFixtures.withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("old.sqlite").path
+            let queue = try DatabaseQueue(path: path)
+            try SchemaMigrator.migrator.migrate(queue, upTo: migration)
+            try queue.close()
+            let store = try AppDatabase.open(path: path)
+            let applied = try await store.read { db in try SchemaMigrator.migrator.appliedMigrations(db) }
+            #expect(applied == SchemaMigrator.migrator.migrations)
+        }
+    }
+
+    @Test("a SQLite file of another application is refused and left byte-for-byte untouched")
+    func foreignSQLite() async throws {
+        try await StoreFixtures.withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("other.sqlite").path
+            let queue = try DatabaseQueue(path: path)
+            try await queue.write { db in try db.execute(sql: "CREATE TABLE invoices (id INTEGER PRIMARY KEY); INSERT INTO invoices VALUES (1)") }
+            try queue.close()
+            let before = try Data(contentsOf: URL(fileURLWithPath: path))
+            let error = #expect(throws: StoreError.self) { try AppDatabase.open(path: path) }
+            guard case .notADebriefDatabase(let reportedPath, let reason) = error else {
+                Issue.record("expected notADebriefDatabase, got \(String(describing: error))")
+                return
+            }
+            #expect(reportedPath == path)
+            #expect(reason.contains("invoices"))
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        }
+    }
+
+    @Test("a file that is not SQLite at all is refused and left untouched")
+    func notSQLite() async throws {
+        try await StoreFixtures.withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("notes.txt").path
+            let content = Data("name,email\nAda,ada@example.com\n".utf8)
+            FileManager.default.createFile(atPath: path, contents: content)
+            #expect(throws: StoreError.notADebriefDatabase(path: path, reason: "it is not a SQLite file")) { try AppDatabase.open(path: path) }
+            let after = try Data(contentsOf: URL(fileURLWithPath: path))
+            #expect(after == content)
+        }
+    }
+
+    @Test("a database from a newer Debrief is refused rather than guessed at")
+    func newerSchema() async throws {
+        try await StoreFixtures.withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("future.sqlite").path
+            _ = try AppDatabase.open(path: path)
+            let queue = try DatabaseQueue(path: path)
+            try await queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v999-from-the-future')") }
+            try queue.close()
+            #expect(throws: StoreError.newerSchema(path: path)) { try AppDatabase.open(path: path) }
+        }
+    }
+
+    @Test("a directory is not a database")
+    func directory() async throws {
+        try await StoreFixtures.withTemporaryDirectory { directory in
+            #expect(throws: StoreError.self) { try AppDatabase.open(path: directory.path) }
+        }
+    }
+}
