@@ -11,8 +11,10 @@ struct EmailAddressTests {
 
     @Test(
         "that are malformed are refused with the field named",
-        arguments: ["", "   ", "ada", "ada@", "@example.com", "ada@example", "ada@@example.com", "ada@exa mple.com",
-            "a da@example.com", "ada@-example.com", "ada@example..com", ".ada@example.com", "ada..l@example.com", "ada@example.com."])
+        arguments: [
+            "", "   ", "ada", "ada@", "@example.com", "ada@example", "ada@@example.com", "ada@exa mple.com",
+            "a da@example.com", "ada@-example.com", "ada@example..com", ".ada@example.com", "ada..l@example.com", "ada@example.com.",
+        ])
     func refusesMalformed(_ raw: String) {
         #expect(throws: FieldError.self) { try EmailAddress(raw) }
         do {

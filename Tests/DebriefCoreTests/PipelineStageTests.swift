@@ -48,7 +48,10 @@ struct PipelineStageTests {
     @Test("parses stage names in any case and lists the names when it cannot")
     func parsesNames() throws {
         #expect(try PipelineStage(parsing: " Interviewing ") == .interviewing)
-        #expect(throws: FieldError(field: "stage", "'hiring' is not a stage; use one of: applied, screening, interviewing, offer, hired, rejected, withdrawn")) {
+        #expect(
+            throws: FieldError(
+                field: "stage", "'hiring' is not a stage; use one of: applied, screening, interviewing, offer, hired, rejected, withdrawn")
+        ) {
             try PipelineStage(parsing: "hiring")
         }
     }

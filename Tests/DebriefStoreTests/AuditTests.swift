@@ -1,7 +1,8 @@
 import DebriefCore
-@testable import DebriefStore
 import Foundation
 import Testing
+
+@testable import DebriefStore
 
 @Suite("The audit log")
 struct AuditTests {

@@ -1,8 +1,9 @@
 import DebriefCore
-@testable import DebriefStore
 import Foundation
 import GRDB
 import Testing
+
+@testable import DebriefStore
 
 @Suite("Broken rules surface as typed errors")
 struct ConstraintTests {
@@ -47,8 +48,9 @@ struct ConstraintTests {
     func ratingOffScale() async throws {
         let (_, _, interviewer, round) = try await StoreFixtures.scheduledRound(in: store)
         let card = try await store.addScorecard(
-            Scorecard(roundID: round.id!, interviewerID: interviewer.id!, rubricID: "backend-engineer", rubricHash: "h",
-                      scale: RatingScale(minimum: 1, maximum: 4), ratings: []),
+            Scorecard(
+                roundID: round.id!, interviewerID: interviewer.id!, rubricID: "backend-engineer", rubricHash: "h",
+                scale: RatingScale(minimum: 1, maximum: 4), ratings: []),
             by: admin)
         let error = await #expect(throws: StoreError.self) {
             try await store.write { db in
@@ -75,8 +77,9 @@ struct ConstraintTests {
         let outsider = try await store.addUser(StoreFixtures.user("Eve", email: "eve@debrief.example"), by: admin)
         await #expect(throws: StoreError.self) {
             try await store.addScorecard(
-                Scorecard(roundID: round.id!, interviewerID: outsider.id!, rubricID: "backend-engineer", rubricHash: "h",
-                          scale: RatingScale(minimum: 1, maximum: 4), ratings: []),
+                Scorecard(
+                    roundID: round.id!, interviewerID: outsider.id!, rubricID: "backend-engineer", rubricHash: "h",
+                    scale: RatingScale(minimum: 1, maximum: 4), ratings: []),
                 by: admin)
         }
     }

@@ -1,8 +1,9 @@
 import DebriefCore
-@testable import DebriefStore
 import Foundation
 import GRDB
 import Testing
+
+@testable import DebriefStore
 
 @Suite("Database files")
 struct DatabaseFileTests {

@@ -37,14 +37,17 @@ struct RoundTripTests {
         let (candidate, position, _, round) = try await StoreFixtures.scheduledRound(in: store)
         let panelist = try await store.addUser(StoreFixtures.user("Alan Turing", email: "alan@debrief.example"), by: admin)
         let panel = try await store.scheduleRound(
-            Round(candidateID: candidate.id!, positionID: position.id!, kind: .systemDesign,
-                  scheduledAt: round.scheduledAt.addingTimeInterval(86_400), interviewerIDs: [panelist.id!, round.interviewerIDs[0]]),
+            Round(
+                candidateID: candidate.id!, positionID: position.id!, kind: .systemDesign,
+                scheduledAt: round.scheduledAt.addingTimeInterval(86_400), interviewerIDs: [panelist.id!, round.interviewerIDs[0]]),
             by: admin)
-        #expect(try await store.rounds(candidateID: candidate.id!) == [round, panel].map { round in
-            var sorted = round
-            sorted.interviewerIDs.sort()
-            return sorted
-        })
+        #expect(
+            try await store.rounds(candidateID: candidate.id!)
+                == [round, panel].map { round in
+                    var sorted = round
+                    sorted.interviewerIDs.sort()
+                    return sorted
+                })
         #expect(try await store.round(id: panel.id!).interviewerIDs.sorted() == panel.interviewerIDs.sorted())
         #expect(try await store.rounds(positionID: position.id! + 1).isEmpty)
     }
@@ -55,8 +58,9 @@ struct RoundTripTests {
             title: "Backend interview questions", source: "seed.html", contentHash: "sha256:abc",
             importedAt: Date(timeIntervalSince1970: 1_800_000_000),
             questions: [
-                Question(ordinal: 2, text: "What is an index?", answerHTML: "<p>A lookup structure.</p>", section: "Basics", level: "entry",
-                         kind: .technical, tags: ["databases"]),
+                Question(
+                    ordinal: 2, text: "What is an index?", answerHTML: "<p>A lookup structure.</p>", section: "Basics", level: "entry",
+                    kind: .technical, tags: ["databases"]),
                 Question(ordinal: 1, text: "Tell me about a conflict.", section: "HR", kind: .behavioural),
             ])
         let stored = try await store.addQuestionSet(set, by: admin)

@@ -24,8 +24,9 @@ enum StoreFixtures {
         let position = try await store.addPosition(position(), by: admin)
         let interviewer = try await store.addUser(user(), by: admin)
         let round = try await store.scheduleRound(
-            Round(candidateID: candidate.id!, positionID: position.id!, kind: .technical,
-                  scheduledAt: Date(timeIntervalSince1970: 1_800_000_000), interviewerIDs: [interviewer.id!]),
+            Round(
+                candidateID: candidate.id!, positionID: position.id!, kind: .technical,
+                scheduledAt: Date(timeIntervalSince1970: 1_800_000_000), interviewerIDs: [interviewer.id!]),
             by: admin)
         return (candidate, position, interviewer, round)
     }

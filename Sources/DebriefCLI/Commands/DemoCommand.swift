@@ -47,7 +47,8 @@ struct DemoCommand: AsyncParsableCommand {
                 for stage in path { _ = try await store.moveCandidate(.id(candidate.id ?? 0), to: stage, by: by) }
             }
             Console.current.line(
-                "Generated \(users.count) users, \(positions.count) positions, \(stored.count) candidates and \(plan.rounds.count) rounds in \(database.resolvedPath)")
+                "Generated \(users.count) users, \(positions.count) positions, \(stored.count) candidates and \(plan.rounds.count) rounds in \(database.resolvedPath)"
+            )
         }
     }
 }

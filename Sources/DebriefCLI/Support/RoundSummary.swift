@@ -1,6 +1,6 @@
-import Foundation
 import DebriefCore
 import DebriefStore
+import Foundation
 
 /// A round with the names a person reads instead of ids.
 struct RoundSummary: Encodable {

@@ -5,7 +5,8 @@ extension AppDatabase {
     /// Stores a scorecard with its ratings. The interviewer must sit on the round.
     public func addScorecard(_ scorecard: Scorecard, by principal: Principal) async throws(StoreError) -> Scorecard {
         try await write { db in
-            let sits = try RoundInterviewerRecord
+            let sits =
+                try RoundInterviewerRecord
                 .filter(Column("round_id") == scorecard.roundID && Column("user_id") == scorecard.interviewerID)
                 .fetchCount(db)
             guard sits > 0 else {
