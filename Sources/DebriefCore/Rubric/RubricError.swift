@@ -1,0 +1,20 @@
+/// A rubric file that cannot be used, with where and what to fix.
+public struct RubricError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file name (or `-` for standard input).
+    public let file: String
+    /// The 1-based line the problem is on, when known.
+    public let line: Int?
+    /// What is wrong and how to fix it.
+    public let message: String
+
+    public init(file: String, line: Int?, _ message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    /// `file:line: message`, the form editors and terminals link to.
+    public var description: String {
+        if let line { "\(file):\(line): \(message)" } else { "\(file): \(message)" }
+    }
+}

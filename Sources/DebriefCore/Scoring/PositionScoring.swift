@@ -1,0 +1,38 @@
+/// One candidate's raw and calibrated results within a position.
+public struct CandidateEvaluation: Hashable, Sendable {
+    public let raw: CandidateScore
+    /// The score with calibrated interviewers' leniency removed; shown beside the raw score, never instead.
+    public let calibratedScore: Double?
+    public let rank: Int?
+    public let percentile: Double?
+}
+
+/// Everything scoring says about a position.
+public struct PositionEvaluation: Hashable, Sendable {
+    /// Best first.
+    public let candidates: [CandidateEvaluation]
+    public let agreement: AgreementFigures
+    public let calibration: [InterviewerCalibration]
+}
+
+/// Scores, ranks, agreement and calibration for a position, from its submitted scorecards.
+public enum PositionScoring {
+    /// `candidateIDs` are the position's candidates, including those with no scorecards yet.
+    public static func evaluate(rubric: Rubric, candidateIDs: [Int64], cards: [ScoredCard]) -> PositionEvaluation {
+        let matrix = ReliabilityMatrix(cards: cards)
+        let calibration = Calibration.evaluate(cards: cards, matrix: matrix)
+        let corrections = Dictionary(uniqueKeysWithValues: calibration.filter(\.isCalibrated).map { ($0.interviewerID, -($0.leniency ?? 0)) })
+        let cardsByCandidate = Dictionary(grouping: cards, by: \.candidateID)
+        let ids = Array(Set(candidateIDs).union(cardsByCandidate.keys))
+        let raw = ids.map { CandidateScoring.score(candidateID: $0, cards: cardsByCandidate[$0] ?? [], rubric: rubric) }
+        let calibrated = Dictionary(
+            uniqueKeysWithValues: ids.map { id in
+                (id, CandidateScoring.score(candidateID: id, cards: cardsByCandidate[id] ?? [], rubric: rubric) { corrections[$0] ?? 0 }.score)
+            })
+        let ranked = Ranking.rank(raw).map { entry in
+            CandidateEvaluation(
+                raw: entry.score, calibratedScore: calibrated[entry.score.candidateID] ?? nil, rank: entry.rank, percentile: entry.percentile)
+        }
+        return PositionEvaluation(candidates: ranked, agreement: Agreement.evaluate(matrix), calibration: calibration)
+    }
+}
