@@ -47,11 +47,8 @@ struct ConstraintTests {
     @Test("a rating off the scorecard's scale is refused by the schema")
     func ratingOffScale() async throws {
         let (_, _, interviewer, round) = try await StoreFixtures.scheduledRound(in: store)
-        let card = try await store.addScorecard(
-            Scorecard(
-                roundID: round.id!, interviewerID: interviewer.id!, rubricID: "backend-engineer", rubricHash: "h",
-                scale: RatingScale(minimum: 1, maximum: 4), ratings: []),
-            by: admin)
+        let card = try await store.saveScorecard(
+            StoreFixtures.scorecard(round, by: interviewer, [:], state: .draft), rubric: StoreFixtures.rubric, by: admin)
         let error = await #expect(throws: StoreError.self) {
             try await store.write { db in
                 try db.execute(sql: "INSERT INTO rating (scorecard_id, competency_id, value) VALUES (?, 'apis', 9)", arguments: [card.id!])
@@ -76,11 +73,7 @@ struct ConstraintTests {
         let (_, _, _, round) = try await StoreFixtures.scheduledRound(in: store)
         let outsider = try await store.addUser(StoreFixtures.user("Eve", email: "eve@debrief.example"), by: admin)
         await #expect(throws: StoreError.self) {
-            try await store.addScorecard(
-                Scorecard(
-                    roundID: round.id!, interviewerID: outsider.id!, rubricID: "backend-engineer", rubricHash: "h",
-                    scale: RatingScale(minimum: 1, maximum: 4), ratings: []),
-                by: admin)
+            try await store.saveScorecard(StoreFixtures.scorecard(round, by: outsider), rubric: StoreFixtures.rubric, by: admin)
         }
     }
 

@@ -74,13 +74,10 @@ struct RoundTripTests {
     @Test("scorecards with ratings, no signal kept apart from points")
     func scorecards() async throws {
         let (_, _, interviewer, round) = try await StoreFixtures.scheduledRound(in: store)
-        let scorecard = try Scorecard(
-            roundID: round.id!, interviewerID: interviewer.id!, state: .submitted, rubricID: "backend-engineer", rubricHash: "sha256:1",
-            scale: RatingScale(minimum: 1, maximum: 4),
-            ratings: [Rating(competencyID: "apis", value: .point(3), note: "clear"), Rating(competencyID: "databases", value: .noSignal)],
-            recommendation: .yes, notes: "Solid.", submittedAt: Date(timeIntervalSince1970: 1_800_000_100))
-        let stored = try await store.addScorecard(scorecard, by: admin)
+        let scorecard = try StoreFixtures.scorecard(round, by: interviewer, notes: "Solid.")
+        let stored = try await store.saveScorecard(scorecard, rubric: StoreFixtures.rubric, by: admin)
         #expect(try await store.scorecards(roundID: round.id!) == [stored])
         #expect(stored.ratings.map(\.value) == [.point(3), .noSignal])
+        #expect(stored.notes == "Solid.")
     }
 }

@@ -31,6 +31,39 @@ enum StoreFixtures {
         return (candidate, position, interviewer, round)
     }
 
+    static let rubricYAML = """
+        id: backend-engineer
+        title: Backend Engineer
+        version: "1"
+        scale:
+          - {value: 1, label: Weak, description: Wrong.}
+          - {value: 2, label: Developing, description: Partly right.}
+          - {value: 3, label: Strong, description: Right.}
+          - {value: 4, label: Exceptional, description: Beyond.}
+        competencies:
+          - {id: apis, title: APIs, weight: 2, anchors: {1: a, 2: b, 3: c, 4: d}}
+          - {id: databases, title: Databases, anchors: {1: a, 2: b, 3: c, 4: d}}
+          - {id: communication, title: Communication, anchors: {1: a, 2: b, 3: c, 4: d}}
+        rounds:
+          - {kind: technical, competencies: [apis, databases]}
+          - {kind: hr, competencies: [communication]}
+        thresholds: {strong_yes: 3.5, yes: 2.75, no: 2}
+        """
+
+    static let rubric = try! RubricDecoder.decode(yaml: rubricYAML, file: "backend-engineer.yaml")
+
+    /// A scorecard for `round` by `interviewer` under the fixture rubric.
+    static func scorecard(
+        _ round: Round, by interviewer: User, _ ratings: [String: Int?] = ["apis": 3, "databases": nil], state: ScorecardState = .submitted,
+        recommendation: Recommendation? = .yes, notes: String = ""
+    ) throws -> Scorecard {
+        try Scorecard(
+            roundID: round.id!, interviewerID: interviewer.id!, state: state, rubricID: rubric.id, rubricHash: rubric.contentHash,
+            scale: rubric.ratingScale,
+            ratings: ratings.sorted { $0.key < $1.key }.map { try Rating(competencyID: $0.key, value: $0.value.map(RatingValue.point) ?? .noSignal) },
+            recommendation: state == .submitted ? recommendation : nil, notes: notes, submittedAt: state == .submitted ? Date() : nil)
+    }
+
     /// A fresh directory that is removed when `body` returns.
     static func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("debrief-tests-\(UUID().uuidString)")

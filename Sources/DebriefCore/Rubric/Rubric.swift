@@ -17,10 +17,12 @@ public struct Rubric: Hashable, Sendable {
     public let flags: FlagRules
     /// SHA-256 of the file's bytes: the version that scorecards record.
     public let contentHash: String
+    /// The file's text, kept so a scorecard's rubric version can be stored and scored again later.
+    public let yaml: String
 
     public init(
         id: String, title: String, version: String, description: String?, scale: [ScalePoint], competencies: [Competency],
-        rounds: [RoundPlan], thresholds: RecommendationThresholds, flags: FlagRules, contentHash: String
+        rounds: [RoundPlan], thresholds: RecommendationThresholds, flags: FlagRules, yaml: String
     ) {
         self.id = id
         self.title = title
@@ -31,7 +33,8 @@ public struct Rubric: Hashable, Sendable {
         self.rounds = rounds
         self.thresholds = thresholds
         self.flags = flags
-        self.contentHash = contentHash
+        self.contentHash = SHA256.hex(of: Array(yaml.utf8))
+        self.yaml = yaml
     }
 
     /// The scale's range as the bounds ratings are checked against.

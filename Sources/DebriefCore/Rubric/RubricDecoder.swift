@@ -16,7 +16,7 @@ public enum RubricDecoder {
         return Rubric(
             id: try top.required("id").slug(), title: try top.required("title").string(), version: try top.required("version").string(),
             description: try top["description"]?.string(), scale: scale, competencies: competencies, rounds: rounds,
-            thresholds: thresholds, flags: flags, contentHash: SHA256.hex(of: Array(yaml.utf8)))
+            thresholds: thresholds, flags: flags, yaml: yaml)
     }
 
     private static func parse(_ yaml: String, file: String) throws(RubricError) -> YAMLField {

@@ -9,6 +9,7 @@ enum SchemaMigrator {
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-core-schema", migrate: CoreSchemaMigration.migrate)
+        migrator.registerMigration("v2-rubric-versions", migrate: RubricVersionMigration.migrate)
         return migrator
     }()
 }

@@ -39,10 +39,12 @@ extension AppDatabase {
 
     /// The round with this id, or `notFound`.
     public func round(id: Int64) async throws(StoreError) -> Round {
-        try await read { db in
-            guard let record = try RoundRecord.fetchOne(db, key: id) else { throw StoreError.notFound(entity: "round", key: "#\(id)") }
-            return try Self.withInterviewers(db, [record])[0]
-        }
+        try await read { db in try Self.withInterviewers(db, [Self.fetchRoundRecord(db, id: id)])[0] }
+    }
+
+    static func fetchRoundRecord(_ db: Database, id: Int64) throws -> RoundRecord {
+        guard let record = try RoundRecord.fetchOne(db, key: id) else { throw StoreError.notFound(entity: "round", key: "#\(id)") }
+        return record
     }
 
     private static func withInterviewers(_ db: Database, _ records: [RoundRecord]) throws -> [Round] {

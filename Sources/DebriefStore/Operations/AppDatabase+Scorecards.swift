@@ -1,42 +1,120 @@
 import DebriefCore
+import Foundation
 import GRDB
 
+/// A submitted scorecard with the round facts scoring needs.
+public struct PositionScorecard: Hashable, Sendable {
+    public let scorecard: Scorecard
+    public let candidateID: Int64
+    public let roundKind: RoundKind
+}
+
 extension AppDatabase {
-    /// Stores a scorecard with its ratings. The interviewer must sit on the round.
-    public func addScorecard(_ scorecard: Scorecard, by principal: Principal) async throws(StoreError) -> Scorecard {
+    /// Saves an interviewer's scorecard for a round under `rubric`, in one transaction with its audit event.
+    ///
+    /// A draft is replaced until it is submitted. A submitted scorecard is locked: submitting
+    /// again stores an amendment as the next version; saving a draft over it is refused.
+    /// The rubric's text is kept by content hash, so later edits of the file change no past score.
+    public func saveScorecard(_ scorecard: Scorecard, rubric: Rubric, by principal: Principal) async throws(StoreError) -> Scorecard {
         try await write { db in
-            let sits =
-                try RoundInterviewerRecord
-                .filter(Column("round_id") == scorecard.roundID && Column("user_id") == scorecard.interviewerID)
-                .fetchCount(db)
-            guard sits > 0 else {
+            let round = try Self.fetchRoundRecord(db, id: scorecard.roundID)
+            let position = try Self.fetchPosition(db, id: round.positionId)
+            guard position.rubricID == rubric.id else {
+                throw StoreError.invalid(FieldError(field: "rubric", "position #\(round.positionId) is scored with \(position.rubricID), not \(rubric.id)"))
+            }
+            try ScorecardRules.validate(scorecard, rubric: rubric, roundKind: RoundKind(parsing: round.kind))
+            guard try RoundInterviewerRecord.filter(Column("round_id") == round.id && Column("user_id") == scorecard.interviewerID).fetchCount(db) > 0
+            else {
                 throw StoreError.invalid(
                     FieldError(field: "interviewer", "user #\(scorecard.interviewerID) is not an interviewer of round #\(scorecard.roundID)"))
             }
+            try Self.keepRubricVersion(db, rubric)
+            let latest = try ScorecardRecord.filter(Column("round_id") == scorecard.roundID && Column("interviewer_id") == scorecard.interviewerID)
+                .order(Column("version").desc).fetchOne(db)
             var record = ScorecardRecord(scorecard)
-            try record.insert(db)
-            guard let scorecardID = record.id else { throw StoreError.database("the scorecard was stored without an id") }
+            let action: String
+            switch (latest?.state, scorecard.state) {
+            case (nil, _):
+                record.version = 1
+                action = scorecard.state == .submitted ? "submit" : "draft"
+            case ("draft", _):
+                record.id = latest?.id
+                record.version = latest!.version
+                try RatingRecord.filter(Column("scorecard_id") == latest?.id).deleteAll(db)
+                action = scorecard.state == .submitted ? "submit" : "draft"
+            case (_, .submitted):
+                record.version = latest!.version + 1
+                action = "amend"
+            case (_, .draft):
+                throw StoreError.invalid(
+                    FieldError(field: "state", "this interviewer's scorecard for round #\(scorecard.roundID) is submitted and locked; submit an amendment instead"))
+            }
+            let before = try latest.map { try Self.scorecard(db, $0) }
+            if record.id == nil { try record.insert(db) } else { try record.update(db) }
             for rating in scorecard.ratings {
-                var ratingRecord = RatingRecord(rating, scorecardID: scorecardID)
+                var ratingRecord = RatingRecord(rating, scorecardID: record.id!)
                 try ratingRecord.insert(db)
             }
             let stored = try record.domain(ratings: scorecard.ratings)
-            try AuditLog.record(db, by: principal, action: "create", entity: "scorecard", entityID: scorecardID, after: stored)
+            try AuditLog.record(db, by: principal, action: action, entity: "scorecard", entityID: record.id, before: before, after: stored)
             return stored
         }
     }
 
-    /// The scorecards of a round, every version, with their ratings.
+    /// Every version of every scorecard of a round, with ratings. Callers filter with `ScorecardRules.visible`.
     public func scorecards(roundID: Int64) async throws(StoreError) -> [Scorecard] {
         try await read { db in
-            let records = try ScorecardRecord.filter(Column("round_id") == roundID)
-                .order(Column("interviewer_id"), Column("version")).fetchAll(db)
-            let ids = records.compactMap(\.id)
-            let ratings = try RatingRecord.filter(ids.contains(Column("scorecard_id"))).order(Column("id")).fetchAll(db)
-            let byScorecard = Dictionary(grouping: ratings, by: \.scorecardId)
-            return try records.map { record in
-                try record.domain(ratings: (byScorecard[record.id ?? -1] ?? []).map { try $0.domain() })
+            _ = try Self.fetchRoundRecord(db, id: roundID)
+            let records = try ScorecardRecord.filter(Column("round_id") == roundID).order(Column("interviewer_id"), Column("version")).fetchAll(db)
+            return try Self.scorecards(db, records)
+        }
+    }
+
+    /// The current (latest submitted) scorecard of every interviewer in every round of a position.
+    public func submittedScorecards(positionID: Int64) async throws(StoreError) -> [PositionScorecard] {
+        try await read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.*, r.candidate_id AS round_candidate_id, r.kind AS round_kind
+                    FROM scorecard s JOIN round r ON r.id = s.round_id
+                    WHERE r.position_id = ? AND s.state = 'submitted'
+                      AND s.version = (SELECT max(version) FROM scorecard x
+                                       WHERE x.round_id = s.round_id AND x.interviewer_id = s.interviewer_id AND x.state = 'submitted')
+                    ORDER BY s.round_id, s.interviewer_id
+                    """, arguments: [positionID])
+            let records = try rows.map { try ScorecardRecord(row: $0) }
+            let cards = try Self.scorecards(db, records)
+            return try zip(rows, cards).map { row, card in
+                PositionScorecard(scorecard: card, candidateID: row["round_candidate_id"], roundKind: try RoundKind(parsing: row["round_kind"]))
             }
         }
+    }
+
+    /// The text of a rubric version that scorecards were made under, by content hash.
+    public func rubricVersion(hash: String) async throws(StoreError) -> String {
+        try await read { db in
+            guard let yaml = try String.fetchOne(db, sql: "SELECT yaml FROM rubric_version WHERE content_hash = ?", arguments: [hash]) else {
+                throw StoreError.notFound(entity: "rubric version", key: hash)
+            }
+            return yaml
+        }
+    }
+
+    static func keepRubricVersion(_ db: Database, _ rubric: Rubric) throws {
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO rubric_version (content_hash, rubric_id, version, yaml, first_used_at) VALUES (?, ?, ?, ?, ?)",
+            arguments: [rubric.contentHash, rubric.id, rubric.version, rubric.yaml, Date().storedPrecision])
+    }
+
+    private static func scorecard(_ db: Database, _ record: ScorecardRecord) throws -> Scorecard {
+        try scorecards(db, [record])[0]
+    }
+
+    private static func scorecards(_ db: Database, _ records: [ScorecardRecord]) throws -> [Scorecard] {
+        let ids = records.compactMap(\.id)
+        let ratings = try RatingRecord.filter(ids.contains(Column("scorecard_id"))).order(Column("id")).fetchAll(db)
+        let byScorecard = Dictionary(grouping: ratings, by: \.scorecardId)
+        return try records.map { record in try record.domain(ratings: (byScorecard[record.id ?? -1] ?? []).map { try $0.domain() }) }
     }
 }
