@@ -51,6 +51,7 @@ let package = Package(
             dependencies: [
                 "DebriefCore", "DebriefStore", "DebriefImport", "DebriefReports", "DebriefServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(name: "debrief", dependencies: ["DebriefCLI"]),

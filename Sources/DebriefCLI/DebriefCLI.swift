@@ -1,5 +1,7 @@
 import ArgumentParser
 import DebriefCore
+import DebriefImport
+import DebriefReports
 import DebriefStore
 import Foundation
 
@@ -40,14 +42,8 @@ public enum DebriefCLI {
 
     private static func report(_ error: any Error, on console: Console) -> Int32 {
         switch error {
-        case let error as StoreError:
-            console.errorLine("error: \(error.description)")
-            return failureExitCode
-        case let error as FieldError:
-            console.errorLine("error: \(error.description)")
-            return failureExitCode
-        case let error as CLIError:
-            console.errorLine("error: \(error.description)")
+        case is StoreError, is FieldError, is CLIError, is RubricError, is ReportError, is ImportError:
+            console.errorLine("error: \(error)")
             return failureExitCode
         default:
             let code = DebriefCommand.exitCode(for: error).rawValue

@@ -9,7 +9,8 @@ public struct DebriefCommand: AsyncParsableCommand {
             Every command works on one SQLite database file: --db PATH, else $DEBRIEF_DB, else ./debrief.sqlite.
             """,
         subcommands: [
-            PositionsCommand.self, CandidatesCommand.self, RoundsCommand.self, UsersCommand.self, DemoCommand.self,
+            PositionsCommand.self, CandidatesCommand.self, RoundsCommand.self, UsersCommand.self, RubricCommand.self,
+            ScorecardsCommand.self, ReportCommand.self, DemoCommand.self,
         ]
     )
 

@@ -11,6 +11,8 @@ struct CLIHarness {
     }
 
     let directory: URL
+    /// The repository's shipped rubrics.
+    static let rubricsPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Rubrics").standardized.path
     var databasePath: String { directory.appendingPathComponent("debrief.sqlite").path }
 
     init() throws {
@@ -19,7 +21,9 @@ struct CLIHarness {
     }
 
     /// Runs `debrief ARGUMENTS --db <temporary>`; `environment` replaces the process environment.
-    func run(_ arguments: [String], database: Bool = true, environment: [String: String] = ["USER": "tester"]) async -> Result {
+    func run(
+        _ arguments: [String], database: Bool = true, environment: [String: String] = ["USER": "tester", "DEBRIEF_RUBRICS": CLIHarness.rubricsPath]
+    ) async -> Result {
         let out = Mutex(""), err = Mutex("")
         let console = Console(out: { text in out.withLock { $0 += text } }, error: { text in err.withLock { $0 += text } })
         let full = database ? arguments + ["--db", databasePath] : arguments

@@ -57,7 +57,8 @@ struct ScorecardLifecycleTests {
         let other = try RubricDecoder.decode(
             yaml: StoreFixtures.rubricYAML.replacingOccurrences(of: "id: backend-engineer", with: "id: data-engineer"), file: "data-engineer.yaml")
         let card = try Scorecard(
-            roundID: round.id!, interviewerID: interviewer.id!, rubricID: other.id, rubricHash: other.contentHash, scale: other.ratingScale, ratings: [])
+            roundID: round.id!, interviewerID: interviewer.id!, rubricID: other.id, rubricHash: other.contentHash, scale: other.ratingScale,
+            ratings: [])
         await #expect(throws: StoreError.self) { try await store.saveScorecard(card, rubric: other, by: admin) }
     }
 

@@ -13,6 +13,7 @@ struct DemoCommand: AsyncParsableCommand {
             abstract: "Generate a realistic pipeline: users, positions, candidates at every stage and their rounds.",
             discussion: "The same seed always gives the same data. The database must not hold candidates yet.")
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var rubrics: RubricOptions
         @Option(help: "How many candidates.") var candidates: Int = 40
         @Option(help: "How many interviewers.") var interviewers: Int = 6
         @Option(help: "The random seed.") var seed: UInt64 = 1
@@ -28,7 +29,9 @@ struct DemoCommand: AsyncParsableCommand {
             guard try await store.candidates().isEmpty else {
                 throw CLIError("\(database.resolvedPath) already holds candidates; generate demo data into a new database file")
             }
-            let plan = try DemoPipeline(candidates: candidates, interviewers: interviewers, seed: seed, now: today ?? Date())
+            let now = today ?? Date()
+            let catalog = try rubrics.catalog()
+            let plan = try DemoPipeline(candidates: candidates, interviewers: interviewers, seed: seed, now: now)
             let by = database.principal
             var users: [User] = []
             for user in plan.users { users.append(try await store.addUser(user, by: by)) }
@@ -36,18 +39,29 @@ struct DemoCommand: AsyncParsableCommand {
             for position in plan.positions { positions.append(try await store.addPosition(position, by: by)) }
             var stored: [Candidate] = []
             for candidate in plan.candidates { stored.append(try await store.addCandidate(candidate, by: by)) }
+            var rounds: [Round] = []
             for planned in plan.rounds {
                 let round = try Round(
                     candidateID: stored[planned.candidateIndex].id ?? 0, positionID: positions[planned.positionIndex].id ?? 0,
                     kind: planned.kind, scheduledAt: planned.scheduledAt,
                     interviewerIDs: planned.interviewerIndexes.map { users[$0].id ?? 0 })
-                _ = try await store.scheduleRound(round, by: by)
+                rounds.append(try await store.scheduleRound(round, by: by))
+            }
+            let scorecards = DemoScorecards.plan(plan, rubrics: catalog.rubrics, seed: seed, now: now)
+            for planned in scorecards {
+                let round = rounds[planned.roundIndex]
+                let rubric = try catalog.rubric(positions.first { $0.id == round.positionID }!.rubricID)
+                let card = try Scorecard(
+                    roundID: round.id ?? 0, interviewerID: users[planned.interviewerIndex].id ?? 0, state: .submitted, rubricID: rubric.id,
+                    rubricHash: rubric.contentHash, scale: rubric.ratingScale, ratings: planned.ratings, recommendation: planned.recommendation,
+                    notes: planned.notes, submittedAt: round.scheduledAt.addingTimeInterval(3_600))
+                _ = try await store.saveScorecard(card, rubric: rubric, by: by)
             }
             for (candidate, path) in zip(stored, plan.moves) {
                 for stage in path { _ = try await store.moveCandidate(.id(candidate.id ?? 0), to: stage, by: by) }
             }
             Console.current.line(
-                "Generated \(users.count) users, \(positions.count) positions, \(stored.count) candidates and \(plan.rounds.count) rounds in \(database.resolvedPath)"
+                "Generated \(users.count) users, \(positions.count) positions, \(stored.count) candidates, \(plan.rounds.count) rounds and \(scorecards.count) scorecards in \(database.resolvedPath)"
             )
         }
     }

@@ -11,7 +11,7 @@ struct DatabaseOptions: ParsableArguments {
 
     /// The flag, then `DEBRIEF_DB`, then the default.
     var resolvedPath: String {
-        path ?? CLIEnvironment.variables["DEBRIEF_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultPath
+        CLIEnvironment.resolve(flag: path, variable: "DEBRIEF_DB", default: Self.defaultPath)
     }
 
     func open() throws(StoreError) -> AppDatabase {

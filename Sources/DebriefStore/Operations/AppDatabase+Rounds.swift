@@ -47,7 +47,7 @@ extension AppDatabase {
         return record
     }
 
-    private static func withInterviewers(_ db: Database, _ records: [RoundRecord]) throws -> [Round] {
+    static func withInterviewers(_ db: Database, _ records: [RoundRecord]) throws -> [Round] {
         let ids = records.compactMap(\.id)
         let links = try RoundInterviewerRecord.filter(ids.contains(Column("round_id"))).order(Column("user_id")).fetchAll(db)
         let byRound = Dictionary(grouping: links, by: \.roundId)

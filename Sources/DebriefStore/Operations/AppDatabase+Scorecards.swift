@@ -2,13 +2,6 @@ import DebriefCore
 import Foundation
 import GRDB
 
-/// A submitted scorecard with the round facts scoring needs.
-public struct PositionScorecard: Hashable, Sendable {
-    public let scorecard: Scorecard
-    public let candidateID: Int64
-    public let roundKind: RoundKind
-}
-
 extension AppDatabase {
     /// Saves an interviewer's scorecard for a round under `rubric`, in one transaction with its audit event.
     ///
@@ -20,7 +13,8 @@ extension AppDatabase {
             let round = try Self.fetchRoundRecord(db, id: scorecard.roundID)
             let position = try Self.fetchPosition(db, id: round.positionId)
             guard position.rubricID == rubric.id else {
-                throw StoreError.invalid(FieldError(field: "rubric", "position #\(round.positionId) is scored with \(position.rubricID), not \(rubric.id)"))
+                throw StoreError.invalid(
+                    FieldError(field: "rubric", "position #\(round.positionId) is scored with \(position.rubricID), not \(rubric.id)"))
             }
             try ScorecardRules.validate(scorecard, rubric: rubric, roundKind: RoundKind(parsing: round.kind))
             guard try RoundInterviewerRecord.filter(Column("round_id") == round.id && Column("user_id") == scorecard.interviewerID).fetchCount(db) > 0
@@ -47,7 +41,9 @@ extension AppDatabase {
                 action = "amend"
             case (_, .draft):
                 throw StoreError.invalid(
-                    FieldError(field: "state", "this interviewer's scorecard for round #\(scorecard.roundID) is submitted and locked; submit an amendment instead"))
+                    FieldError(
+                        field: "state",
+                        "this interviewer's scorecard for round #\(scorecard.roundID) is submitted and locked; submit an amendment instead"))
             }
             let before = try latest.map { try Self.scorecard(db, $0) }
             if record.id == nil { try record.insert(db) } else { try record.update(db) }
@@ -71,23 +67,26 @@ extension AppDatabase {
     }
 
     /// The current (latest submitted) scorecard of every interviewer in every round of a position.
-    public func submittedScorecards(positionID: Int64) async throws(StoreError) -> [PositionScorecard] {
-        try await read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT s.*, r.candidate_id AS round_candidate_id, r.kind AS round_kind
-                    FROM scorecard s JOIN round r ON r.id = s.round_id
-                    WHERE r.position_id = ? AND s.state = 'submitted'
-                      AND s.version = (SELECT max(version) FROM scorecard x
-                                       WHERE x.round_id = s.round_id AND x.interviewer_id = s.interviewer_id AND x.state = 'submitted')
-                    ORDER BY s.round_id, s.interviewer_id
-                    """, arguments: [positionID])
-            let records = try rows.map { try ScorecardRecord(row: $0) }
-            let cards = try Self.scorecards(db, records)
-            return try zip(rows, cards).map { row, card in
-                PositionScorecard(scorecard: card, candidateID: row["round_candidate_id"], roundKind: try RoundKind(parsing: row["round_kind"]))
-            }
+    public func submittedScorecards(positionID: Int64) async throws(StoreError) -> [DossierScorecard] {
+        try await read { db in try Self.submittedScorecards(db, positionID: positionID) }
+    }
+
+    static func submittedScorecards(_ db: Database, positionID: Int64) throws -> [DossierScorecard] {
+        // The latest submitted version of each interviewer's scorecard in each round.
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.*, r.candidate_id AS round_candidate_id, r.kind AS round_kind
+                FROM scorecard s JOIN round r ON r.id = s.round_id
+                WHERE r.position_id = ? AND s.state = 'submitted'
+                  AND s.version = (SELECT max(version) FROM scorecard x
+                                   WHERE x.round_id = s.round_id AND x.interviewer_id = s.interviewer_id AND x.state = 'submitted')
+                ORDER BY s.round_id, s.interviewer_id
+                """, arguments: [positionID])
+        let records = try rows.map { try ScorecardRecord(row: $0) }
+        let cards = try Self.scorecards(db, records)
+        return try zip(rows, cards).map { row, card in
+            DossierScorecard(scorecard: card, candidateID: row["round_candidate_id"], roundKind: try RoundKind(parsing: row["round_kind"]))
         }
     }
 

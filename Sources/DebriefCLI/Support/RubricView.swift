@@ -1,0 +1,54 @@
+import DebriefCore
+import Foundation
+
+/// A rubric as `rubric show` prints it.
+struct RubricView: Encodable {
+    struct CompetencyView: Encodable {
+        let id: String, title: String, weight: Double, anchors: [String: String], keywords: [String]
+    }
+
+    struct RoundView: Encodable {
+        let kind: String, competencies: [String], weights: [String: Double]
+    }
+
+    let id: String, title: String, version: String, contentHash: String
+    let scale: [ScalePoint]
+    let competencies: [CompetencyView]
+    let rounds: [RoundView]
+    let thresholds: RecommendationThresholds
+    let flags: FlagRules
+
+    init(_ rubric: Rubric) {
+        id = rubric.id
+        title = rubric.title
+        version = rubric.version
+        contentHash = rubric.contentHash
+        scale = rubric.scale
+        competencies = rubric.competencies.map {
+            CompetencyView(
+                id: $0.id, title: $0.title, weight: $0.weight,
+                anchors: Dictionary(uniqueKeysWithValues: $0.anchors.map { (String($0.key), $0.value) }),
+                keywords: $0.keywords)
+        }
+        rounds = rubric.rounds.map { RoundView(kind: $0.kind.rawValue, competencies: $0.competencies, weights: $0.weights) }
+        thresholds = rubric.thresholds
+        flags = rubric.flags
+    }
+
+    static func text(_ view: RubricView) -> String {
+        var lines = ["\(view.title) (\(view.id) v\(view.version))", "", "Scale:"]
+        lines += view.scale.map { "  \($0.value) \($0.label): \($0.description)" }
+        lines += ["", "Competencies:"]
+        for competency in view.competencies {
+            lines.append("  \(competency.id): \(competency.title) (weight \(competency.weight.formatted()))")
+            lines += competency.anchors.sorted { $0.key < $1.key }.map { "    \($0.key) \($0.value)" }
+        }
+        lines += ["", "Rounds:"]
+        lines += view.rounds.map { "  \($0.kind): \($0.competencies.joined(separator: ", "))" }
+        lines += [
+            "",
+            "Thresholds: strong yes ≥ \(view.thresholds.strongYes.formatted()), yes ≥ \(view.thresholds.yes.formatted()), no ≥ \(view.thresholds.no.formatted()), else strong no",
+        ]
+        return lines.joined(separator: "\n")
+    }
+}

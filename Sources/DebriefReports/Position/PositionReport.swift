@@ -1,0 +1,71 @@
+/// A position's scores, ranking, agreement and calibration: the JSON contract of
+/// `debrief report position ID --format json`, documented in the README.
+///
+/// Figures that are undefined are encoded as `null`, never left out, and `notes` says why.
+public struct PositionReport: Encodable, Sendable {
+    public struct PositionInfo: Encodable, Sendable {
+        public let id: Int64
+        public let title: String
+        public let level: String?
+        public let rubric: RubricInfo
+    }
+
+    public struct RubricInfo: Encodable, Sendable {
+        public let id: String
+        public let title: String
+        public let version: String
+        public let contentHash: String
+        public let scaleMin: Int
+        public let scaleMax: Int
+    }
+
+    public struct CompetencyFigure: Encodable, Sendable {
+        public let mean: Double
+        public let n: Int
+        public let spread: Double
+    }
+
+    public struct CandidateEntry: Encodable, Sendable {
+        public let id: Int64
+        public let name: String
+        public let email: String
+        public let stage: String
+        public let score: Double?
+        public let calibratedScore: Double?
+        public let coverage: Double
+        public let recommendation: String?
+        public let needsDebrief: Bool
+        public let flags: [String]
+        public let flagReasons: [String]
+        public let rank: Int?
+        public let percentile: Double?
+        public let scorecards: Int
+        public let competencies: [String: CompetencyFigure]
+    }
+
+    public struct AgreementEntry: Encodable, Sendable {
+        public let krippendorffAlphaInterval: Double?
+        public let krippendorffAlphaOrdinal: Double?
+        public let icc21: Double?
+        public let icc2K: Double?
+        public let units: Int
+        public let coders: Int
+    }
+
+    public struct CalibrationEntry: Encodable, Sendable {
+        public let interviewer: String
+        public let name: String
+        public let scorecards: Int
+        public let mean: Double?
+        public let leniency: Double?
+        public let noDecisionShare: Double
+        public let strongShare: Double
+        public let correctedInCalibratedScore: Bool
+    }
+
+    public let position: PositionInfo
+    public let candidates: [CandidateEntry]
+    public let agreement: AgreementEntry
+    public let calibration: [CalibrationEntry]
+    public let notes: [String]
+}

@@ -1,0 +1,92 @@
+import DebriefCore
+import Foundation
+
+/// Why a report could not be built.
+public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A scorecard's rubric version is missing from the store, or its stored text no longer decodes.
+    case rubricVersionUnusable(hash: String, reason: String)
+    /// The position has no scorecards and its rubric is not in the rubrics folder.
+    case rubricMissing(id: String)
+
+    public var description: String {
+        switch self {
+        case .rubricVersionUnusable(let hash, let reason): "the rubric version \(hash.prefix(12)) behind some scorecards cannot be used: \(reason)"
+        case .rubricMissing(let id): "rubric '\(id)' is not in the rubrics folder and no scorecard recorded it; pass --rubrics DIR"
+        }
+    }
+}
+
+/// Turns a position's stored facts into its report, scoring mechanically with the rubric version
+/// the scorecards were made under (so editing the rubric file changes no past score).
+public enum PositionReportBuilder {
+    /// `currentRubric` is the position's rubric as the folder has it now; it is used only when no
+    /// scorecard has recorded a version yet.
+    public static func build(_ dossier: PositionDossier, currentRubric: Rubric?) throws(ReportError) -> PositionReport {
+        var notes: [String] = []
+        let rubric = try scoringRubric(dossier, currentRubric: currentRubric, notes: &notes)
+        let cards = dossier.scorecards.map { ScoredCard(scorecard: $0.scorecard, candidateID: $0.candidateID, roundKind: $0.roundKind) }
+        let evaluation = PositionScoring.evaluate(rubric: rubric, candidateIDs: dossier.candidates.compactMap(\.id), cards: cards)
+        let candidates = Dictionary(uniqueKeysWithValues: dossier.candidates.map { ($0.id ?? 0, $0) })
+        let users = Dictionary(uniqueKeysWithValues: dossier.interviewers.map { ($0.id ?? 0, $0) })
+        let entries = evaluation.candidates.compactMap { entry -> PositionReport.CandidateEntry? in
+            guard let candidate = candidates[entry.raw.candidateID] else { return nil }
+            if entry.raw.score == nil { notes.append("\(candidate.name) has no submitted ratings yet: score, rank and percentile are null") }
+            return PositionReport.CandidateEntry(
+                id: entry.raw.candidateID, name: candidate.name, email: candidate.email.value, stage: candidate.stage.rawValue,
+                score: entry.raw.score, calibratedScore: entry.calibratedScore, coverage: entry.raw.coverage,
+                recommendation: entry.raw.recommendation?.rawValue, needsDebrief: entry.raw.needsDebrief, flags: entry.raw.flags.map(\.code),
+                flagReasons: entry.raw.flags.map(\.explanation), rank: entry.rank, percentile: entry.percentile,
+                scorecards: entry.raw.scorecardCount,
+                competencies: entry.raw.competencies.mapValues { .init(mean: $0.mean, n: $0.n, spread: $0.spread) })
+        }
+        let agreement = evaluation.agreement
+        notes += agreement.notes
+        let uncorrected = evaluation.calibration.filter { !$0.isCalibrated }.compactMap { users[$0.interviewerID]?.email.value }
+        if !uncorrected.isEmpty {
+            notes.append(
+                "calibrated scores correct only interviewers with \(Calibration.minimumScorecards) or more scorecards and shared candidates; not corrected: \(uncorrected.joined(separator: ", "))"
+            )
+        }
+        return PositionReport(
+            position: .init(
+                id: dossier.position.id ?? 0, title: dossier.position.title, level: dossier.position.level,
+                rubric: .init(
+                    id: rubric.id, title: rubric.title, version: rubric.version, contentHash: rubric.contentHash,
+                    scaleMin: rubric.ratingScale.minimum, scaleMax: rubric.ratingScale.maximum)),
+            candidates: entries,
+            agreement: .init(
+                krippendorffAlphaInterval: agreement.krippendorffAlphaInterval, krippendorffAlphaOrdinal: agreement.krippendorffAlphaOrdinal,
+                icc21: agreement.icc?.icc2_1, icc2K: agreement.icc?.icc2_k, units: agreement.units, coders: agreement.coders),
+            calibration: evaluation.calibration.map { entry in
+                PositionReport.CalibrationEntry(
+                    interviewer: users[entry.interviewerID]?.email.value ?? "#\(entry.interviewerID)",
+                    name: users[entry.interviewerID]?.name ?? "", scorecards: entry.scorecards, mean: entry.mean, leniency: entry.leniency,
+                    noDecisionShare: entry.noDecisionShare, strongShare: entry.strongShare, correctedInCalibratedScore: entry.isCalibrated)
+            },
+            notes: notes)
+    }
+
+    /// The rubric version of the most recently submitted scorecard; the folder's version when there is none.
+    private static func scoringRubric(_ dossier: PositionDossier, currentRubric: Rubric?, notes: inout [String]) throws(ReportError) -> Rubric {
+        let newest = dossier.scorecards.max { ($0.scorecard.submittedAt ?? .distantPast) < ($1.scorecard.submittedAt ?? .distantPast) }
+        guard let hash = newest?.scorecard.rubricHash else {
+            guard let currentRubric else { throw .rubricMissing(id: dossier.position.rubricID) }
+            return currentRubric
+        }
+        guard let yaml = dossier.rubricVersions[hash] else { throw .rubricVersionUnusable(hash: hash, reason: "it is not stored") }
+        let rubric: Rubric
+        do { rubric = try RubricDecoder.decode(yaml: yaml, file: "stored rubric \(hash.prefix(12))") } catch {
+            throw .rubricVersionUnusable(hash: hash, reason: error.description)
+        }
+        let versions = Set(dossier.scorecards.map(\.scorecard.rubricHash))
+        if versions.count > 1 {
+            notes.append(
+                "scorecards were made under \(versions.count) versions of rubric \(rubric.id); weights and thresholds are those of version \(rubric.version) (\(hash.prefix(12))), the newest in use"
+            )
+        }
+        if let currentRubric, currentRubric.contentHash != hash {
+            notes.append("the rubric file has changed since these scorecards were made; scores use the version they were made under")
+        }
+        return rubric
+    }
+}

@@ -1,0 +1,29 @@
+import DebriefCore
+import GRDB
+
+extension AppDatabase {
+    /// A position with its candidates, interviewers, rounds, current submitted scorecards and the
+    /// rubric versions they were made under, read in one consistent snapshot.
+    public func positionDossier(positionID: Int64) async throws(StoreError) -> PositionDossier {
+        try await read { db in
+            let position = try Self.fetchPosition(db, id: positionID)
+            let roundRecords = try RoundRecord.filter(Column("position_id") == positionID).order(Column("scheduled_at"), Column("id")).fetchAll(db)
+            let rounds = try Self.withInterviewers(db, roundRecords)
+            let candidateIDs = Array(Set(rounds.map(\.candidateID)))
+            let candidates = try CandidateRecord.filter(candidateIDs.contains(Column("id"))).order(Column("name"), Column("id")).fetchAll(db)
+                .map { try $0.domain() }
+            let interviewerIDs = Array(Set(rounds.flatMap(\.interviewerIDs)))
+            let interviewers = try UserRecord.filter(interviewerIDs.contains(Column("id"))).order(Column("name"), Column("id")).fetchAll(db)
+                .map { try $0.domain() }
+            let scorecards = try Self.submittedScorecards(db, positionID: positionID)
+            let hashes = Array(Set(scorecards.map(\.scorecard.rubricHash)))
+            var versions: [String: String] = [:]
+            for row in try Row.fetchAll(db, Table("rubric_version").filter(hashes.contains(Column("content_hash")))) {
+                versions[row["content_hash"]] = row["yaml"]
+            }
+            return PositionDossier(
+                position: position, candidates: candidates, interviewers: interviewers, rounds: rounds, scorecards: scorecards,
+                rubricVersions: versions)
+        }
+    }
+}
