@@ -18,6 +18,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalid(FieldError)
     /// A schema rule (CHECK, NOT NULL, trigger) refused the write.
     case constraint(String)
+    /// A score sheet named things that do not exist (and may not be created); nothing was stored.
+    case sheetRejected(ScoreSheetError)
     /// Anything else SQLite reported.
     case database(String)
 
@@ -39,6 +41,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             error.description
         case .constraint(let message):
             "the database refused the change: \(message)"
+        case .sheetRejected(let error):
+            error.description
         case .database(let message):
             "database error: \(message)"
         }

@@ -1,3 +1,4 @@
+import DebriefCore
 import Foundation
 
 /// Dates as the CLI reads and writes them: ISO 8601, UTC unless a zone is given.
@@ -7,19 +8,11 @@ enum DateText {
         date.formatted(.iso8601)
     }
 
-    /// Reads `2026-12-01T14:30:00Z`, `2026-12-01T14:30:00+02:00`, `2026-12-01T14:30`, `2026-12-01 14:30` or `2026-12-01`.
+    /// Reads what `ISO8601.parse` reads, or explains the form it wants.
     static func parse(_ text: String) throws -> Date {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        for pattern in [
-            "yyyy-MM-dd'T'HH:mm:ss.SSSXXXXX", "yyyy-MM-dd'T'HH:mm:ssXXXXX", "yyyy-MM-dd'T'HH:mmXXXXX", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm",
-            "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd",
-        ] {
-            formatter.dateFormat = pattern
-            if let date = formatter.date(from: trimmed) { return date }
+        guard let date = ISO8601.parse(text) else {
+            throw CLIError("'\(text)' is not a date and time; use ISO 8601 such as 2026-12-01T14:30Z (UTC when no zone is given)")
         }
-        throw CLIError("'\(text)' is not a date and time; use ISO 8601 such as 2026-12-01T14:30Z (UTC when no zone is given)")
+        return date
     }
 }

@@ -34,6 +34,17 @@ enum AuditLog {
         try event.insert(db)
     }
 
+    /// Inserts a new record and its `create` event; returns the stored value that `domain` makes of it.
+    static func insert<Stored: StoredRecord, Value: Encodable>(
+        _ record: Stored, entity: String, _ db: Database, by principal: Principal, domain: (Stored) throws -> Value
+    ) throws -> Value {
+        var record = record
+        try record.insert(db)
+        let stored = try domain(record)
+        try Self.record(db, by: principal, action: "create", entity: entity, entityID: record.id, after: stored)
+        return stored
+    }
+
     static func events(_ db: Database, entity: String?, entityID: Int64?, limit: Int) throws -> [AuditEvent] {
         var request = Record.all()
         if let entity { request = request.filter(Column("entity") == entity) }

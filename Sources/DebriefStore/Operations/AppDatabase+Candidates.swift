@@ -4,16 +4,14 @@ import GRDB
 extension AppDatabase {
     /// Adds a candidate; the email must not belong to another candidate.
     public func addCandidate(_ candidate: Candidate, by principal: Principal) async throws(StoreError) -> Candidate {
-        try await write { db in
-            if try CandidateRecord.filter(Column("email") == candidate.email.value).fetchCount(db) > 0 {
-                throw StoreError.duplicate(entity: "candidate", field: "email", value: candidate.email.value)
-            }
-            var record = CandidateRecord(candidate)
-            try record.insert(db)
-            let stored = try record.domain()
-            try AuditLog.record(db, by: principal, action: "create", entity: "candidate", entityID: record.id, after: stored)
-            return stored
+        try await write { db in try Self.createCandidate(db, candidate, by: principal) }
+    }
+
+    static func createCandidate(_ db: Database, _ candidate: Candidate, by principal: Principal) throws -> Candidate {
+        if try CandidateRecord.filter(Column("email") == candidate.email.value).fetchCount(db) > 0 {
+            throw StoreError.duplicate(entity: "candidate", field: "email", value: candidate.email.value)
         }
+        return try AuditLog.insert(CandidateRecord(candidate), entity: "candidate", db, by: principal) { try $0.domain() }
     }
 
     /// Candidates by name, optionally only those in one stage.

@@ -4,13 +4,11 @@ import GRDB
 extension AppDatabase {
     /// Adds a position.
     public func addPosition(_ position: Position, by principal: Principal) async throws(StoreError) -> Position {
-        try await write { db in
-            var record = PositionRecord(position)
-            try record.insert(db)
-            let stored = try record.domain()
-            try AuditLog.record(db, by: principal, action: "create", entity: "position", entityID: record.id, after: stored)
-            return stored
-        }
+        try await write { db in try Self.createPosition(db, position, by: principal) }
+    }
+
+    static func createPosition(_ db: Database, _ position: Position, by principal: Principal) throws -> Position {
+        return try AuditLog.insert(PositionRecord(position), entity: "position", db, by: principal) { try $0.domain() }
     }
 
     /// Every position, oldest first.

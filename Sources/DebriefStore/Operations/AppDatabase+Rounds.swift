@@ -11,20 +11,25 @@ extension AppDatabase {
                 throw StoreError.invalid(
                     FieldError(field: "candidate", "\(candidate.name) is '\(candidate.stage.rawValue)'; reopen them before scheduling a round"))
             }
-            _ = try Self.fetchPosition(db, id: round.positionID)
-            for interviewerID in round.interviewerIDs where try UserRecord.fetchOne(db, key: interviewerID) == nil {
-                throw StoreError.notFound(entity: "interviewer", key: "#\(interviewerID)")
-            }
-            var record = RoundRecord(round)
-            try record.insert(db)
-            guard let roundID = record.id else { throw StoreError.database("the round was stored without an id") }
-            for interviewerID in round.interviewerIDs {
-                try RoundInterviewerRecord(roundId: roundID, userId: interviewerID).insert(db)
-            }
-            let stored = try record.domain(interviewerIDs: round.interviewerIDs)
-            try AuditLog.record(db, by: principal, action: "schedule", entity: "round", entityID: roundID, after: stored)
-            return stored
+            return try Self.createRound(db, round, by: principal)
         }
+    }
+
+    /// Inserts a round and its panel without the pipeline check, for history imported as it happened.
+    static func createRound(_ db: Database, _ round: Round, by principal: Principal) throws -> Round {
+        _ = try Self.fetchPosition(db, id: round.positionID)
+        for interviewerID in round.interviewerIDs where try UserRecord.fetchOne(db, key: interviewerID) == nil {
+            throw StoreError.notFound(entity: "interviewer", key: "#\(interviewerID)")
+        }
+        var record = RoundRecord(round)
+        try record.insert(db)
+        guard let roundID = record.id else { throw StoreError.database("the round was stored without an id") }
+        for interviewerID in round.interviewerIDs {
+            try RoundInterviewerRecord(roundId: roundID, userId: interviewerID).insert(db)
+        }
+        let stored = try record.domain(interviewerIDs: round.interviewerIDs)
+        try AuditLog.record(db, by: principal, action: "schedule", entity: "round", entityID: roundID, after: stored)
+        return stored
     }
 
     /// Rounds by scheduled time, optionally for one candidate or one position.

@@ -9,52 +9,54 @@ extension AppDatabase {
     /// again stores an amendment as the next version; saving a draft over it is refused.
     /// The rubric's text is kept by content hash, so later edits of the file change no past score.
     public func saveScorecard(_ scorecard: Scorecard, rubric: Rubric, by principal: Principal) async throws(StoreError) -> Scorecard {
-        try await write { db in
-            let round = try Self.fetchRoundRecord(db, id: scorecard.roundID)
-            let position = try Self.fetchPosition(db, id: round.positionId)
-            guard position.rubricID == rubric.id else {
-                throw StoreError.invalid(
-                    FieldError(field: "rubric", "position #\(round.positionId) is scored with \(position.rubricID), not \(rubric.id)"))
-            }
-            try ScorecardRules.validate(scorecard, rubric: rubric, roundKind: RoundKind(parsing: round.kind))
-            guard try RoundInterviewerRecord.filter(Column("round_id") == round.id && Column("user_id") == scorecard.interviewerID).fetchCount(db) > 0
-            else {
-                throw StoreError.invalid(
-                    FieldError(field: "interviewer", "user #\(scorecard.interviewerID) is not an interviewer of round #\(scorecard.roundID)"))
-            }
-            try Self.keepRubricVersion(db, rubric)
-            let latest = try ScorecardRecord.filter(Column("round_id") == scorecard.roundID && Column("interviewer_id") == scorecard.interviewerID)
-                .order(Column("version").desc).fetchOne(db)
-            var record = ScorecardRecord(scorecard)
-            let action: String
-            switch (latest?.state, scorecard.state) {
-            case (nil, _):
-                record.version = 1
-                action = scorecard.state == .submitted ? "submit" : "draft"
-            case ("draft", _):
-                record.id = latest?.id
-                record.version = latest!.version
-                try RatingRecord.filter(Column("scorecard_id") == latest?.id).deleteAll(db)
-                action = scorecard.state == .submitted ? "submit" : "draft"
-            case (_, .submitted):
-                record.version = latest!.version + 1
-                action = "amend"
-            case (_, .draft):
-                throw StoreError.invalid(
-                    FieldError(
-                        field: "state",
-                        "this interviewer's scorecard for round #\(scorecard.roundID) is submitted and locked; submit an amendment instead"))
-            }
-            let before = try latest.map { try Self.scorecard(db, $0) }
-            if record.id == nil { try record.insert(db) } else { try record.update(db) }
-            for rating in scorecard.ratings {
-                var ratingRecord = RatingRecord(rating, scorecardID: record.id!)
-                try ratingRecord.insert(db)
-            }
-            let stored = try record.domain(ratings: scorecard.ratings)
-            try AuditLog.record(db, by: principal, action: action, entity: "scorecard", entityID: record.id, before: before, after: stored)
-            return stored
+        try await write { db in try Self.saveScorecard(db, scorecard, rubric: rubric, by: principal) }
+    }
+
+    static func saveScorecard(_ db: Database, _ scorecard: Scorecard, rubric: Rubric, by principal: Principal) throws -> Scorecard {
+        let round = try Self.fetchRoundRecord(db, id: scorecard.roundID)
+        let position = try Self.fetchPosition(db, id: round.positionId)
+        guard position.rubricID == rubric.id else {
+            throw StoreError.invalid(
+                FieldError(field: "rubric", "position #\(round.positionId) is scored with \(position.rubricID), not \(rubric.id)"))
         }
+        try ScorecardRules.validate(scorecard, rubric: rubric, roundKind: RoundKind(parsing: round.kind))
+        guard try RoundInterviewerRecord.filter(Column("round_id") == round.id && Column("user_id") == scorecard.interviewerID).fetchCount(db) > 0
+        else {
+            throw StoreError.invalid(
+                FieldError(field: "interviewer", "user #\(scorecard.interviewerID) is not an interviewer of round #\(scorecard.roundID)"))
+        }
+        try Self.keepRubricVersion(db, rubric)
+        let latest = try ScorecardRecord.filter(Column("round_id") == scorecard.roundID && Column("interviewer_id") == scorecard.interviewerID)
+            .order(Column("version").desc).fetchOne(db)
+        var record = ScorecardRecord(scorecard)
+        let action: String
+        switch (latest?.state, scorecard.state) {
+        case (nil, _):
+            record.version = 1
+            action = scorecard.state == .submitted ? "submit" : "draft"
+        case ("draft", _):
+            record.id = latest?.id
+            record.version = latest!.version
+            try RatingRecord.filter(Column("scorecard_id") == latest?.id).deleteAll(db)
+            action = scorecard.state == .submitted ? "submit" : "draft"
+        case (_, .submitted):
+            record.version = latest!.version + 1
+            action = "amend"
+        case (_, .draft):
+            throw StoreError.invalid(
+                FieldError(
+                    field: "state",
+                    "this interviewer's scorecard for round #\(scorecard.roundID) is submitted and locked; submit an amendment instead"))
+        }
+        let before = try latest.map { try Self.scorecard(db, $0) }
+        if record.id == nil { try record.insert(db) } else { try record.update(db) }
+        for rating in scorecard.ratings {
+            var ratingRecord = RatingRecord(rating, scorecardID: record.id!)
+            try ratingRecord.insert(db)
+        }
+        let stored = try record.domain(ratings: scorecard.ratings)
+        try AuditLog.record(db, by: principal, action: action, entity: "scorecard", entityID: record.id, before: before, after: stored)
+        return stored
     }
 
     /// Every version of every scorecard of a round, with ratings. Callers filter with `ScorecardRules.visible`.

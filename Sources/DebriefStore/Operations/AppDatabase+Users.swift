@@ -4,16 +4,14 @@ import GRDB
 extension AppDatabase {
     /// Adds a user; the email must not be taken.
     public func addUser(_ user: User, by principal: Principal) async throws(StoreError) -> User {
-        try await write { db in
-            if try UserRecord.filter(Column("email") == user.email.value).fetchCount(db) > 0 {
-                throw StoreError.duplicate(entity: "user", field: "email", value: user.email.value)
-            }
-            var record = UserRecord(user)
-            try record.insert(db)
-            let stored = try record.domain()
-            try AuditLog.record(db, by: principal, action: "create", entity: "user", entityID: record.id, after: stored)
-            return stored
+        try await write { db in try Self.createUser(db, user, by: principal) }
+    }
+
+    static func createUser(_ db: Database, _ user: User, by principal: Principal) throws -> User {
+        if try UserRecord.filter(Column("email") == user.email.value).fetchCount(db) > 0 {
+            throw StoreError.duplicate(entity: "user", field: "email", value: user.email.value)
         }
+        return try AuditLog.insert(UserRecord(user), entity: "user", db, by: principal) { try $0.domain() }
     }
 
     /// Every user, by name.
