@@ -14,6 +14,8 @@ run: build
 	@echo; echo "== Positions"; $(BIN_DIR)/debrief positions list --db "$(DB)"
 	@echo; echo "== Candidates in interviews"; $(BIN_DIR)/debrief candidates list --stage interviewing --db "$(DB)"
 	@echo; echo "== Rounds (first 15)"; $(BIN_DIR)/debrief rounds list --db "$(DB)" | head -16
+	@echo; echo "== Scorecards of round 1"; $(BIN_DIR)/debrief scorecards show --round 1 --db "$(DB)"
+	@echo; echo "== Position 1: ranking, agreement, calibration"; $(BIN_DIR)/debrief report position 1 --format text --db "$(DB)"
 	@echo; echo "Explore further with $(BIN_DIR)/debrief --help (the database is $(DB))."
 
 test:

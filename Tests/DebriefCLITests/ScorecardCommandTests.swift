@@ -85,6 +85,9 @@ struct ScorecardCommandTests {
         #expect(agreement["icc2_1"] is NSNull, "both units have the same mean, so ICC is undefined")
         #expect((json["notes"] as? [String])?.isEmpty == false)
         #expect((json["calibration"] as? [[String: Any]])?.count == 2)
+        let text = await cli.run(["report", "position", "1", "--format", "text"])
+        #expect(text.out.contains("1     Ada Lovelace  3.00"), "\(text.out)")
+        #expect(text.out.contains("Krippendorff alpha interval -0.50"))
     }
 
     @Test("a submitted scorecard is amended, not overwritten; drafts over it are refused")

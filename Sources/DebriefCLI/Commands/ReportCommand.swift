@@ -11,6 +11,7 @@ struct ReportCommand: AsyncParsableCommand {
     /// The formats reports come in so far.
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case json
+        case text
     }
 
     struct Position: AsyncParsableCommand {
@@ -19,14 +20,17 @@ struct ReportCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var rubrics: RubricOptions
         @Argument(help: "The position's id.") var id: Int64
-        @Option(help: "Output format: json.") var format: Format = .json
+        @Option(help: "Output format: json or text.") var format: Format = .json
 
         func run() async throws {
             let store = try database.open()
             let dossier = try await store.positionDossier(positionID: id)
             let current = try? rubrics.catalog().rubric(dossier.position.rubricID)
             let report = try PositionReportBuilder.build(dossier, currentRubric: current)
-            Console.current.line(try JSONOutput.string(report))
+            switch format {
+            case .json: Console.current.line(try JSONOutput.string(report))
+            case .text: Console.current.line(PositionReportText.render(report))
+            }
         }
     }
 }
