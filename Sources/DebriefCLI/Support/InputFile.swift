@@ -2,12 +2,16 @@ import Foundation
 
 /// Reading an input file named on the command line, `-` meaning standard input.
 enum InputFile {
-    /// The file's bytes.
-    static func data(_ path: String) throws -> Data {
+    /// The file's bytes; a file larger than `limit` is refused before it is read.
+    static func data(_ path: String, limit: Int = .max) throws -> Data {
         if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw CLIError("\(path) does not exist") }
         guard !isDirectory.boolValue else { throw CLIError("\(path) is a folder; name a file") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size <= limit else {
+            throw CLIError("\(path) is \(size / 1_048_576) MB; Debrief reads files up to \(limit / 1_048_576) MB. Split it or pass a fragment")
+        }
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path) (check its permissions)") }
         return data
     }

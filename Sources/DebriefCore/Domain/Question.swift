@@ -18,10 +18,12 @@ public struct Question: Identifiable, Hashable, Sendable, Codable {
     public var level: String?
     public var kind: QuestionKind?
     public var tags: [String]
+    /// Rubric competencies the question probes, mapped from the rubric's keywords on import.
+    public var competencies: [String]
 
     public init(
         id: Int64? = nil, setID: Int64? = nil, ordinal: Int, text: String, answerHTML: String? = nil,
-        section: String? = nil, level: String? = nil, kind: QuestionKind? = nil, tags: [String] = []
+        section: String? = nil, level: String? = nil, kind: QuestionKind? = nil, tags: [String] = [], competencies: [String] = []
     ) throws(FieldError) {
         guard ordinal >= 0 else { throw FieldError(field: "ordinal", "must be zero or more, not \(ordinal)") }
         self.id = id
@@ -39,5 +41,6 @@ public struct Question: Identifiable, Hashable, Sendable, Codable {
             if seen.insert(clean).inserted { cleanTags.append(clean) }
         }
         self.tags = cleanTags
+        self.competencies = try competencies.map { (id) throws(FieldError) in try Slug.validated(id, field: "competency") }
     }
 }

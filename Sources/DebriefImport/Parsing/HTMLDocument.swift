@@ -6,6 +6,8 @@ import Foundation
 /// libxml2 types stay inside this target; the document is freed when this value is.
 public final class HTMLDocument {
     private let document: htmlDocPtr
+    /// True when the page says which charset it is in; otherwise it was read as UTF-8.
+    public let declaredCharset: Bool
 
     /// Parses `data`. `encoding` is used when the page declares no charset (fragments are UTF-8).
     public init(data: Data, source: String, encoding: String = "UTF-8") throws(ImportError) {
@@ -13,7 +15,8 @@ public final class HTMLDocument {
         guard !data.prefix(8_192).contains(0) else { throw .binary(source: source) }
         Self.initialiseOnce
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
-        let declared = Self.declaresCharset(data) ? nil : encoding
+        declaredCharset = Self.declaresCharset(data)
+        let declared = declaredCharset ? nil : encoding
         let parsed: htmlDocPtr? = data.withUnsafeBytes { buffer in
             let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self)
             return htmlReadMemory(base, Int32(buffer.count), source, declared, options)
@@ -25,6 +28,12 @@ public final class HTMLDocument {
     deinit {
         xmlFreeDoc(document)
     }
+
+    /// The root element, for walking the tree inside this target.
+    var root: HTMLNode? { xmlDocGetRootElement(document).map(HTMLNode.init) }
+
+    /// The raw document, for XPath queries inside this target.
+    var pointer: htmlDocPtr { document }
 
     /// The text of the page's `<title>`, whitespace collapsed, or nil.
     public var title: String? {
@@ -54,5 +63,9 @@ public final class HTMLDocument {
     }
 
     /// `xmlInitParser` must run once before documents are parsed from several threads.
-    private static let initialiseOnce: Void = xmlInitParser()
+    /// libxml2 would print XPath and encoding complaints to stderr; Debrief reports problems itself.
+    private static let initialiseOnce: Void = {
+        xmlInitParser()
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
+    }()
 }

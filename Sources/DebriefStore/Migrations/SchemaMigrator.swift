@@ -10,6 +10,8 @@ enum SchemaMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-core-schema", migrate: CoreSchemaMigration.migrate)
         migrator.registerMigration("v2-rubric-versions", migrate: RubricVersionMigration.migrate)
+        migrator.registerMigration("v3-question-competencies", migrate: QuestionCompetencyMigration.migrate)
+        migrator.registerMigration("v4-import-profiles", migrate: ImportProfileMigration.migrate)
         return migrator
     }()
 }

@@ -1,25 +1,50 @@
 import DebriefCore
 import GRDB
 
+/// What importing a question set did.
+public enum QuestionSetImportOutcome: Hashable, Sendable {
+    /// The set was stored (as version 1 of its source, or the next version when the page changed).
+    case stored(QuestionSet)
+    /// The same content from the same source is already in the bank; nothing was added.
+    case unchanged(existing: QuestionSet)
+}
+
 extension AppDatabase {
+    /// Stores an imported set in one transaction with its source and content hash. The same
+    /// content from the same source adds nothing; changed content becomes the source's next version.
+    public func importQuestionSet(_ set: QuestionSet, by principal: Principal) async throws(StoreError) -> QuestionSetImportOutcome {
+        try await write { db in
+            let sameSource = QuestionSetRecord.filter(Column("source") == set.source)
+            if let existing = try sameSource.filter(Column("content_hash") == set.contentHash).fetchOne(db) {
+                let questions = try QuestionRecord.filter(Column("set_id") == existing.id).order(Column("ordinal"), Column("id")).fetchAll(db)
+                return .unchanged(existing: try existing.domain(questions: questions.map { try $0.domain() }))
+            }
+            var versioned = set
+            versioned.version = (try Int.fetchOne(db, sameSource.select(max(Column("version")))) ?? 0) + 1
+            return .stored(try Self.createQuestionSet(db, versioned, by: principal))
+        }
+    }
+
     /// Stores a question set and its questions in one transaction.
     public func addQuestionSet(_ set: QuestionSet, by principal: Principal) async throws(StoreError) -> QuestionSet {
-        try await write { db in
-            var record = QuestionSetRecord(set)
-            try record.insert(db)
-            guard let setID = record.id else { throw StoreError.database("the question set was stored without an id") }
-            var questions: [Question] = []
-            for question in set.questions {
-                var questionRecord = try QuestionRecord(question, setID: setID)
-                try questionRecord.insert(db)
-                questions.append(try questionRecord.domain())
-            }
-            let stored = try record.domain(questions: questions)
-            try AuditLog.record(
-                db, by: principal, action: "import", entity: "question_set", entityID: setID,
-                after: ["title": stored.title, "source": stored.source, "questions": "\(questions.count)"])
-            return stored
+        try await write { db in try Self.createQuestionSet(db, set, by: principal) }
+    }
+
+    static func createQuestionSet(_ db: Database, _ set: QuestionSet, by principal: Principal) throws -> QuestionSet {
+        var record = QuestionSetRecord(set)
+        try record.insert(db)
+        guard let setID = record.id else { throw StoreError.database("the question set was stored without an id") }
+        var questions: [Question] = []
+        for question in set.questions {
+            var questionRecord = try QuestionRecord(question, setID: setID)
+            try questionRecord.insert(db)
+            questions.append(try questionRecord.domain())
         }
+        let stored = try record.domain(questions: questions)
+        try AuditLog.record(
+            db, by: principal, action: "import", entity: "question_set", entityID: setID,
+            after: ["title": stored.title, "source": stored.source, "version": "\(stored.version)", "questions": "\(questions.count)"])
+        return stored
     }
 
     /// Every question set with its questions in order.

@@ -14,6 +14,7 @@ struct QuestionRecord: StoredRecord {
     var level: String?
     var kind: String?
     var tags: String
+    var competencies: String
 
     init(_ question: Question, setID: Int64) throws {
         id = question.id
@@ -25,12 +26,14 @@ struct QuestionRecord: StoredRecord {
         level = question.level
         kind = question.kind?.rawValue
         tags = String(decoding: try JSONEncoder().encode(question.tags), as: UTF8.self)
+        competencies = String(decoding: try JSONEncoder().encode(question.competencies), as: UTF8.self)
     }
 
     func domain() throws -> Question {
         let tagList = try JSONDecoder().decode([String].self, from: Data(tags.utf8))
+        let competencyList = try JSONDecoder().decode([String].self, from: Data(competencies.utf8))
         return try Question(
             id: id, setID: setId, ordinal: ordinal, text: text, answerHTML: answerHtml, section: section, level: level,
-            kind: kind.flatMap(QuestionKind.init(rawValue:)), tags: tagList)
+            kind: kind.flatMap(QuestionKind.init(rawValue:)), tags: tagList, competencies: competencyList)
     }
 }

@@ -1,0 +1,97 @@
+import ArgumentParser
+import DebriefCore
+import DebriefImport
+import DebriefStore
+import Foundation
+
+/// `debrief import FILE...`
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import interview questions from HTML pages or pasted fragments into the question bank.",
+        discussion: """
+            Understands a heading per question, lists of questions under headings, <details>, tables with a question
+            column, definition lists and bold or "Question:" paragraphs. Navigation, sidebars, footers, tips and
+            advice lists stay out. Answers keep only safe HTML. Importing the same page twice adds nothing; a changed
+            page becomes a new version of its set. Each file is stored in one transaction.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var rubrics: RubricOptions
+    @Argument(help: "HTML files, or - for standard input.") var files: [String]
+    @Flag(help: "Show what would be imported; store nothing.") var dryRun = false
+    @Option(help: "Map questions to this rubric's competencies by keyword.") var rubric: String?
+    @Option(help: "XPath of section titles (with --question-xpath).") var sectionXPath: String?
+    @Option(help: "XPath of the questions, for pages with an unusual layout.") var questionXPath: String?
+    @Option(help: "XPath of a question's answer, relative to the question node.") var answerXPath: String?
+    @Option(help: "Use the XPath overrides saved under this name.") var profile: String?
+    @Option(help: "Save the given XPath overrides under this name for later imports.") var saveProfile: String?
+    @OptionGroup var output: FormatOptions
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("name at least one HTML file, or - for standard input") }
+        if (sectionXPath != nil || answerXPath != nil || saveProfile != nil) && questionXPath == nil {
+            throw ValidationError("--section-xpath, --answer-xpath and --save-profile need --question-xpath")
+        }
+        if profile != nil && questionXPath != nil { throw ValidationError("use either --profile or --question-xpath, not both") }
+    }
+
+    func run() async throws {
+        let store: AppDatabase? = dryRun && profile == nil && saveProfile == nil ? nil : try database.open()
+        let importer = QuestionSetImporter(rubric: try rubric.map { try rubrics.catalog().rubric($0) }, overrides: try await overrides(store))
+        var results: [ImportedQuestionSet] = []
+        var failures = 0
+        for file in files {
+            do {
+                let data = try InputFile.data(file, limit: importer.sizeLimit)
+                let found = try importer.extract(data, source: file == "-" ? "stdin" : file)
+                results.append(found)
+                if let store, !dryRun { try await store.keep(found, data: data, by: database.principal, console: output.format == .text) }
+            } catch {
+                failures += 1
+                Console.current.errorLine("error: \(error)")
+            }
+        }
+        if dryRun || output.format == .json {
+            if output.format == .json {
+                Console.current.line(results.count == 1 ? try JSONOutput.string(results[0]) : try JSONOutput.string(results))
+            } else {
+                results.forEach { Console.current.line(ImportedSetText.render($0)) }
+            }
+        }
+        if failures > 0 { throw ExitCode.failure }
+    }
+
+    private func overrides(_ store: AppDatabase?) async throws -> XPathOverrides? {
+        if let profile, let store {
+            let saved = try await store.importProfile(named: profile)
+            return XPathOverrides(section: saved.sectionXPath, question: saved.questionXPath, answer: saved.answerXPath)
+        }
+        guard let questionXPath else { return nil }
+        if let saveProfile, let store {
+            try await store.saveImportProfile(
+                ImportProfile(name: saveProfile, sectionXPath: sectionXPath, questionXPath: questionXPath, answerXPath: answerXPath),
+                by: database.principal)
+        }
+        return XPathOverrides(section: sectionXPath, question: questionXPath, answer: answerXPath)
+    }
+}
+
+extension AppDatabase {
+    /// Stores one imported page and says what happened.
+    fileprivate func keep(_ found: ImportedQuestionSet, data: Data, by principal: Principal, console: Bool) async throws {
+        let set = try found.questionSet(contentHash: ImportedQuestionSet.contentHash(of: data))
+        switch try await importQuestionSet(set, by: principal) {
+        case .stored(let stored):
+            if console {
+                Console.current.line(
+                    "Imported \(found.source): \(stored.questions.count) questions in \(found.sections.count) sections as set #\(stored.id ?? 0) v\(stored.version)"
+                        + (found.skipped.isEmpty ? "" : "; left out \(found.skipped.count) lines (see --dry-run)"))
+            }
+        case .unchanged(let existing):
+            if console {
+                Console.current.line("\(found.source) is already in the bank as set #\(existing.id ?? 0) v\(existing.version); nothing added")
+            }
+        }
+    }
+}

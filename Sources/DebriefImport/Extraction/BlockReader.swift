@@ -1,0 +1,109 @@
+/// Finds a page's main content and reads it as a flat sequence of blocks, leaving out navigation,
+/// sidebars, footers, ads, scripts, styles, comments and "Pro Tip" asides.
+struct BlockReader {
+    private(set) var blocks: [ContentBlock] = []
+    private(set) var skipped: [SkippedLine] = []
+
+    private static let dropped: Set<String> = HTMLNode.invisible.union([
+        "nav", "header", "footer", "aside", "form", "button", "select", "input", "textarea", "menu", "dialog", "img", "hr", "br",
+    ])
+    private static let containers: Set<String> = [
+        "html", "body", "div", "section", "article", "main", "blockquote", "figure", "center", "font", "span", "body",
+    ]
+    private static let boilerplateWords = [
+        "sidebar", "related", "comment", "footer", "breadcrumb", "share", "social", "advert", "newsletter", "cookie", "widget", "table-of-contents",
+        "subscribe",
+    ]
+    private static let boilerplateTokens: Set<String> = ["nav", "navbar", "menu", "toc", "ad", "ads", "promo", "banner"]
+
+    init(root: HTMLNode) {
+        read(Self.mainContent(under: root))
+    }
+
+    /// The `<article>`, `<main>` or `role=main` element holding most text, or the whole page.
+    static func mainContent(under root: HTMLNode) -> HTMLNode {
+        var best: (node: HTMLNode, length: Int)?
+        func visit(_ node: HTMLNode) {
+            for child in node.elementChildren where !dropped.contains(child.name) {
+                if child.name == "article" || child.name == "main" || child.attribute("role") == "main" {
+                    let length = child.rawText.count
+                    if length > (best?.length ?? 0) { best = (child, length) }
+                } else {
+                    visit(child)
+                }
+            }
+        }
+        visit(root)
+        return best?.node ?? root
+    }
+
+    private mutating func read(_ node: HTMLNode) {
+        for child in node.children {
+            if child.isText {
+                let text = TextNormaliser.normalise(child.content)
+                if !text.isEmpty { blocks.append(ContentBlock(kind: .other, node: child, text: text)) }
+                continue
+            }
+            guard child.isElement else { continue }
+            let name = child.name
+            if Self.dropped.contains(name) { continue }
+            if isBoilerplate(child) { continue }
+            if let kind = Self.blockKind(name) {
+                let text = TextNormaliser.normalise(child.rawText)
+                if isProTip(text) {
+                    skipped.append(SkippedLine(text: text, reason: "a tip for candidates, not a question"))
+                } else if !text.isEmpty {
+                    blocks.append(ContentBlock(kind: kind, node: child, text: text))
+                }
+            } else if Self.containers.contains(name) || !Self.hasDirectText(child) {
+                read(child)
+            } else {
+                let text = TextNormaliser.normalise(child.rawText)
+                if !text.isEmpty { blocks.append(ContentBlock(kind: .paragraph, node: child, text: text)) }
+            }
+        }
+    }
+
+    private mutating func isBoilerplate(_ node: HTMLNode) -> Bool {
+        let marks = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
+        guard !marks.trimmingWhitespace().isEmpty else { return false }
+        if marks.contains("pro-tip") || marks.contains("protip") {
+            skipped.append(SkippedLine(text: TextNormaliser.normalise(node.rawText), reason: "a \"Pro Tip\" aside, not a question"))
+            return true
+        }
+        if Self.boilerplateWords.contains(where: marks.contains) { return true }
+        let tokens = marks.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).map(String.init)
+        return tokens.contains(where: Self.boilerplateTokens.contains)
+    }
+
+    private func isProTip(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.hasPrefix("pro tip") || lower.hasPrefix("protip") || lower.hasPrefix("pro-tip")
+    }
+
+    private static func blockKind(_ name: String) -> ContentBlock.Kind? {
+        switch name {
+        case "h1", "h2", "h3", "h4", "h5", "h6": .heading(level: Int(String(name.last!))!)
+        case "p": .paragraph
+        case "ul": .list(ordered: false)
+        case "ol": .list(ordered: true)
+        case "table": .table
+        case "details": .details
+        case "dl": .definitionList
+        case "pre": .preformatted
+        case "li", "dt", "dd", "summary", "caption": .paragraph
+        default: nil
+        }
+    }
+
+    /// True when the element holds text of its own, not only inside child elements.
+    private static func hasDirectText(_ node: HTMLNode) -> Bool {
+        node.children.contains { $0.isText && !TextNormaliser.normalise($0.content).isEmpty }
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        TextNormaliser.normalise(self)
+    }
+}

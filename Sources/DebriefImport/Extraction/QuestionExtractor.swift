@@ -1,0 +1,177 @@
+/// Reads questions, their sections and model answers out of a page's content blocks, whatever
+/// layout the page uses: a heading per question, lists of questions under headings, `<details>`,
+/// tables with a question column, definition lists, bold or "Question:" paragraphs.
+struct QuestionExtractor {
+    private(set) var sections: [ImportedSection] = []
+    private(set) var skipped: [SkippedLine] = []
+    private var open: OpenQuestion?
+    private var count = 0
+
+    /// A question whose answer is still being read.
+    private struct OpenQuestion {
+        let headingLevel: Int
+        let ordinal: Int
+        let text: String
+        var answer: [ContentBlock] = []
+    }
+
+    init(blocks: [ContentBlock]) {
+        for block in blocks { read(block) }
+        close()
+        sections.removeAll { $0.questions.isEmpty }
+    }
+
+    private mutating func read(_ block: ContentBlock) {
+        switch block.kind {
+        case .heading(let level):
+            let (ordinal, text) = QuestionHeuristics.splitNumbering(QuestionHeuristics.strippingQuestionLabel(block.text).text)
+            if Self.isQuestionHeading(text, numbered: ordinal != nil) {
+                start(OpenQuestion(headingLevel: level, ordinal: ordinal ?? count + 1, text: text))
+            } else {
+                close()
+                sections.append(
+                    ImportedSection(
+                        title: block.text, level: QuestionHeuristics.level(of: block.text), kind: QuestionHeuristics.kind(of: block.text),
+                        questions: []))
+            }
+        case .paragraph:
+            if let question = Self.paragraphQuestion(block) {
+                start(OpenQuestion(headingLevel: 7, ordinal: question.ordinal ?? count + 1, text: question.text))
+            } else if open != nil {
+                open?.answer.append(block)
+            } else if block.text.hasSuffix("?"), block.text.count < 300 {
+                skipped.append(SkippedLine(text: block.text, reason: "a question-like line outside any list or heading of questions"))
+            }
+        case .list:
+            if open != nil { open?.answer.append(block) } else { readList(block) }
+        case .table:
+            if let rows = TableQuestions.rows(of: block.node) {
+                close()
+                for row in rows { add(text: row.question, ordinal: nil, answer: row.answer, level: row.level) }
+            } else if open != nil {
+                open?.answer.append(block)
+            }
+        case .details:
+            close()
+            readDetails(block)
+        case .definitionList:
+            if !readDefinitions(block), open != nil { open?.answer.append(block) }
+        case .preformatted, .other:
+            if open != nil { open?.answer.append(block) }
+        }
+    }
+
+    // MARK: Headings and paragraphs
+
+    /// "Coding questions" promises questions; "Tips to prepare for … questions" does not.
+    private static func headingPromisesQuestions(_ title: String?) -> Bool {
+        guard let lower = title?.lowercased(), lower.contains("question") else { return false }
+        return !["tip", "prepar", "advice", "how to", "resource", "further reading", "related"].contains(where: lower.contains)
+    }
+
+    private static func isQuestionHeading(_ text: String, numbered: Bool) -> Bool {
+        let lower = text.lowercased()
+        if text.hasSuffix("?") { return true }
+        for prefix in ["how to ", "what to ", "tips", "why you should", "where to ", "when to "] where lower.hasPrefix(prefix) { return false }
+        return QuestionHeuristics.isQuestionLike(text) && (numbered || text.count > 12)
+    }
+
+    /// A paragraph that starts a question: `Question: …`, or a wholly bold numbered or question-like line.
+    private static func paragraphQuestion(_ block: ContentBlock) -> (ordinal: Int?, text: String)? {
+        let labelled = QuestionHeuristics.strippingQuestionLabel(block.text)
+        if labelled.labelled { return QuestionHeuristics.splitNumbering(labelled.text) }
+        guard !block.node.isText, BoldText.isWhollyBold(block.node) else { return nil }
+        let (ordinal, text) = QuestionHeuristics.splitNumbering(block.text)
+        guard ordinal != nil || QuestionHeuristics.isQuestionLike(text), !text.hasSuffix(":") else { return nil }
+        return (ordinal, text)
+    }
+
+    // MARK: Lists, details, definition lists
+
+    private mutating func readList(_ block: ContentBlock) {
+        let items = ListItems(block.node)
+        guard !items.entries.isEmpty else { return }
+        if items.entries.allSatisfy(\.isOnlyLink) {
+            skipped += items.entries.map { SkippedLine(text: $0.text, reason: "a link in a table of contents, not a question") }
+            return
+        }
+        let questionLike = items.entries.filter { QuestionHeuristics.isQuestionLike(QuestionHeuristics.splitNumbering($0.text).text) }
+        let share = Double(questionLike.count) / Double(items.entries.count)
+        let sectionSaysQuestions = Self.headingPromisesQuestions(sections.last?.title)
+        guard share >= 0.5 || sectionSaysQuestions else {
+            skipped += items.entries.map { SkippedLine(text: $0.text, reason: "a list of statements (advice or notes), not questions") }
+            return
+        }
+        for entry in items.entries {
+            let (number, text) = QuestionHeuristics.splitNumbering(entry.text)
+            if QuestionHeuristics.isQuestionLike(text) || sectionSaysQuestions || share >= 0.8 {
+                add(text: text, ordinal: number ?? entry.ordinal, answer: nil, level: nil)
+            } else {
+                skipped.append(SkippedLine(text: entry.text, reason: "a list item that does not read as a question"))
+            }
+            for followUp in entry.followUps {
+                add(text: followUp, ordinal: nil, answer: nil, level: nil)
+            }
+        }
+    }
+
+    private mutating func readDetails(_ block: ContentBlock) {
+        let children = block.node.elementChildren
+        guard let summary = children.first(where: { $0.name == "summary" }) else { return }
+        let (ordinal, text) = QuestionHeuristics.splitNumbering(TextNormaliser.normalise(summary.rawText))
+        let rest = block.node.children.filter { $0.pointer != summary.pointer }
+            .map { ContentBlock(kind: .other, node: $0, text: TextNormaliser.normalise($0.rawText)) }
+            .filter { !$0.text.isEmpty }
+        add(text: text, ordinal: ordinal, answer: AnswerSanitiser.html(of: rest), level: nil)
+    }
+
+    /// Reads `<dt>` questions with their `<dd>` answers; false when the terms are not questions.
+    private mutating func readDefinitions(_ block: ContentBlock) -> Bool {
+        var pairs: [(term: String, answers: [ContentBlock])] = []
+        for child in block.node.elementChildren {
+            if child.name == "dt" {
+                pairs.append((TextNormaliser.normalise(child.rawText), []))
+            } else if child.name == "dd", !pairs.isEmpty {
+                pairs[pairs.count - 1].answers += child.children.map {
+                    ContentBlock(kind: .other, node: $0, text: TextNormaliser.normalise($0.rawText))
+                }
+            }
+        }
+        let questions = pairs.filter { QuestionHeuristics.isQuestionLike(QuestionHeuristics.splitNumbering($0.term).text) }
+        guard !pairs.isEmpty, questions.count * 2 >= pairs.count else { return false }
+        close()
+        for pair in questions {
+            let (ordinal, text) = QuestionHeuristics.splitNumbering(pair.term)
+            add(text: text, ordinal: ordinal, answer: AnswerSanitiser.html(of: pair.answers), level: nil)
+        }
+        return true
+    }
+
+    // MARK: Building the result
+
+    private mutating func start(_ question: OpenQuestion) {
+        close()
+        open = question
+    }
+
+    private mutating func close() {
+        guard let question = open else { return }
+        open = nil
+        add(text: question.text, ordinal: question.ordinal, answer: AnswerSanitiser.html(of: question.answer), level: nil)
+    }
+
+    private mutating func add(text: String, ordinal: Int?, answer: String?, level: String?) {
+        let clean = TextNormaliser.normalise(text)
+        guard !clean.isEmpty else { return }
+        guard clean.count <= 1_000 else {
+            skipped.append(SkippedLine(text: String(clean.prefix(200)) + "…", reason: "too long to be a question (\(clean.count) characters)"))
+            return
+        }
+        count += 1
+        if sections.isEmpty { sections.append(ImportedSection(title: nil, level: nil, kind: nil, questions: [])) }
+        if let level, sections[sections.count - 1].level == nil, sections[sections.count - 1].questions.isEmpty {
+            sections[sections.count - 1].level = level
+        }
+        sections[sections.count - 1].questions.append(ImportedQuestion(ordinal: ordinal ?? count, text: clean, answer: answer, competencies: []))
+    }
+}

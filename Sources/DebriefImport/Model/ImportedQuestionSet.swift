@@ -1,0 +1,58 @@
+/// What an import found on a page: the shape `debrief import --dry-run --format json` prints.
+public struct ImportedQuestionSet: Hashable, Sendable, Encodable {
+    public var title: String
+    public var source: String
+    public var sections: [ImportedSection]
+    public var skipped: [SkippedLine]
+    public var warnings: [String]
+
+    /// Every question of every section, in page order.
+    public var questionCount: Int { sections.reduce(0) { $0 + $1.questions.count } }
+}
+
+/// A heading of the page and the questions under it.
+public struct ImportedSection: Hashable, Sendable, Encodable {
+    public var title: String?
+    /// Seniority the section aims at, when its heading says (entry, fresher, mid, experienced).
+    public var level: String?
+    /// technical or behavioural, when the heading says.
+    public var kind: String?
+    public var questions: [ImportedQuestion]
+
+    private enum CodingKeys: String, CodingKey { case title, level, kind, questions }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(title, forKey: .title)
+        try container.encode(level, forKey: .level)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(questions, forKey: .questions)
+    }
+}
+
+/// One question found on the page.
+public struct ImportedQuestion: Hashable, Sendable, Encodable {
+    /// The number the page gave it (`Q12.` → 12), or its place in the set.
+    public var ordinal: Int
+    public var text: String
+    /// The model answer as sanitised HTML; nil where the page has none.
+    public var answer: String?
+    /// Rubric competencies the question maps to by keyword (empty without `--rubric`).
+    public var competencies: [String]
+
+    private enum CodingKeys: String, CodingKey { case ordinal, text, answer, competencies }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(ordinal, forKey: .ordinal)
+        try container.encode(text, forKey: .text)
+        try container.encode(answer, forKey: .answer)
+        try container.encode(competencies, forKey: .competencies)
+    }
+}
+
+/// Text that looked as if it might be a question but was left out, and why.
+public struct SkippedLine: Hashable, Sendable, Encodable {
+    public var text: String
+    public var reason: String
+}

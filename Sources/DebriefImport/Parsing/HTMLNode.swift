@@ -1,0 +1,68 @@
+internal import CLibXML2
+
+/// A non-owning view of one node of a parsed document; valid while its `HTMLDocument` lives.
+struct HTMLNode {
+    let pointer: xmlNodePtr
+
+    var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+    var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
+
+    /// The element's tag name in lower case ("" for other nodes).
+    var name: String {
+        guard isElement, let name = pointer.pointee.name else { return "" }
+        return String(cString: name).lowercased()
+    }
+
+    /// The node's own text, for text nodes.
+    var content: String {
+        guard let content = pointer.pointee.content else { return "" }
+        return String(cString: content)
+    }
+
+    var firstChild: HTMLNode? { pointer.pointee.children.map(HTMLNode.init) }
+    var nextSibling: HTMLNode? { pointer.pointee.next.map(HTMLNode.init) }
+
+    /// The element children and text children in order.
+    var children: [HTMLNode] {
+        var result: [HTMLNode] = []
+        var child = pointer.pointee.children
+        while let current = child {
+            result.append(HTMLNode(pointer: current))
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    var elementChildren: [HTMLNode] { children.filter(\.isElement) }
+
+    /// The value of an attribute, or nil.
+    func attribute(_ name: String) -> String? {
+        guard isElement, let value = xmlGetProp(pointer, name) else { return nil }
+        defer { debrief_xml_free(value) }
+        return String(cString: value)
+    }
+
+    /// All text below this node, in document order, leaving out scripts, styles and comments.
+    var rawText: String {
+        var text = ""
+        appendText(to: &text)
+        return text
+    }
+
+    private func appendText(to text: inout String) {
+        if isText {
+            text += content
+            return
+        }
+        guard isElement, !HTMLNode.invisible.contains(name) else { return }
+        if name == "br" { text += "\n" }
+        var child = pointer.pointee.children
+        while let current = child {
+            HTMLNode(pointer: current).appendText(to: &text)
+            child = current.pointee.next
+        }
+    }
+
+    /// Elements whose text is never content.
+    static let invisible: Set<String> = ["script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed", "svg", "math"]
+}

@@ -1,0 +1,54 @@
+import DebriefCore
+import Foundation
+
+/// Turns an HTML page or fragment into questions, safely: libxml2 parses it, boilerplate is left
+/// out, every answer is sanitised, and nothing is fetched over the network.
+public struct QuestionSetImporter: Sendable {
+    /// Pages larger than this are refused before parsing.
+    public static let defaultSizeLimit = 100 * 1_048_576
+
+    /// Maps questions to this rubric's competencies by keyword, when set.
+    public var rubric: Rubric?
+    /// XPath overrides for pages whose layout the importer does not recognise.
+    public var overrides: XPathOverrides?
+    public var sizeLimit: Int
+
+    public init(rubric: Rubric? = nil, overrides: XPathOverrides? = nil, sizeLimit: Int = QuestionSetImporter.defaultSizeLimit) {
+        self.rubric = rubric
+        self.overrides = overrides
+        self.sizeLimit = sizeLimit
+    }
+
+    /// Extracts the questions of `data`; `source` names it in the result and in errors.
+    public func extract(_ data: Data, source: String) throws(ImportError) -> ImportedQuestionSet {
+        guard data.count <= sizeLimit else { throw .tooLarge(source: source, bytes: data.count, limit: sizeLimit) }
+        let document = try HTMLDocument(data: data, source: source)
+        guard let root = document.root else { throw .noQuestions(source: source) }
+        var skipped: [SkippedLine] = []
+        var sections: [ImportedSection]
+        if let overrides, !overrides.isEmpty {
+            sections = try XPathExtractor(document: document, overrides: overrides).sections()
+        } else {
+            let reader = BlockReader(root: root)
+            let extractor = QuestionExtractor(blocks: reader.blocks)
+            sections = extractor.sections
+            skipped = reader.skipped + extractor.skipped
+        }
+        let mapper = CompetencyMapper(rubric: rubric)
+        for s in sections.indices {
+            for q in sections[s].questions.indices {
+                sections[s].questions[q].competencies = mapper.competencies(for: sections[s].questions[q].text)
+            }
+        }
+        let found = sections.reduce(0) { $0 + $1.questions.count }
+        guard found > 0 else { throw .noQuestions(source: source) }
+        var warnings: [String] = []
+        let unanswered = sections.flatMap(\.questions).filter { $0.answer == nil }.count
+        if unanswered > 0 && unanswered < found { warnings.append("\(unanswered) of \(found) questions have no model answer on the page") }
+        if !document.declaredCharset && data.contains(where: { $0 >= 0x80 }) {
+            warnings.append("the page declares no charset; it was read as UTF-8")
+        }
+        return ImportedQuestionSet(
+            title: document.title ?? sections.first?.title ?? source, source: source, sections: sections, skipped: skipped, warnings: warnings)
+    }
+}
