@@ -24,6 +24,10 @@ struct CLIHarness {
     func run(
         _ arguments: [String], database: Bool = true, environment: [String: String] = ["USER": "tester", "DEBRIEF_RUBRICS": CLIHarness.rubricsPath]
     ) async -> Result {
+        await runHere(arguments, database: database, environment: environment)
+    }
+
+    private func runHere(_ arguments: [String], database: Bool, environment: [String: String]) async -> Result {
         let out = Mutex(""), err = Mutex("")
         let console = Console(out: { text in out.withLock { $0 += text } }, error: { text in err.withLock { $0 += text } })
         let full = database ? arguments + ["--db", databasePath] : arguments

@@ -21,9 +21,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: "HTML files, or - for standard input.") var files: [String]
     @Flag(help: "Show what would be imported; store nothing.") var dryRun = false
     @Option(help: "Map questions to this rubric's competencies by keyword.") var rubric: String?
-    @Option(help: "XPath of section titles (with --question-xpath).") var sectionXPath: String?
-    @Option(help: "XPath of the questions, for pages with an unusual layout.") var questionXPath: String?
-    @Option(help: "XPath of a question's answer, relative to the question node.") var answerXPath: String?
+    @Option(name: .customLong("section-xpath"), help: "XPath of section titles (with --question-xpath).") var sectionXPath: String?
+    @Option(name: .customLong("question-xpath"), help: "XPath of the questions, for pages with an unusual layout.") var questionXPath: String?
+    @Option(name: .customLong("answer-xpath"), help: "XPath of a question's answer, relative to the question node.") var answerXPath: String?
     @Option(help: "Use the XPath overrides saved under this name.") var profile: String?
     @Option(help: "Save the given XPath overrides under this name for later imports.") var saveProfile: String?
     @OptionGroup var output: FormatOptions

@@ -7,6 +7,9 @@ struct BlockReader {
     private static let dropped: Set<String> = HTMLNode.invisible.union([
         "nav", "header", "footer", "aside", "form", "button", "select", "input", "textarea", "menu", "dialog", "img", "hr", "br",
     ])
+    private static let swallowing: Set<String> = [
+        "embed", "object", "svg", "math", "iframe", "noscript", "form", "button", "select", "textarea", "menu", "dialog",
+    ]
     private static let containers: Set<String> = [
         "html", "body", "div", "section", "article", "main", "blockquote", "figure", "center", "font", "span", "body",
     ]
@@ -46,16 +49,21 @@ struct BlockReader {
             }
             guard child.isElement else { continue }
             let name = child.name
-            if Self.dropped.contains(name) { continue }
+            if Self.dropped.contains(name) {
+                // libxml2's HTML 4 parser lets an unclosed <embed>, <object> or <svg> swallow the rest of
+                // the page; the element itself stays out, but the content it swallowed is read.
+                if Self.swallowing.contains(name) && child.containsBlocks { read(child) }
+                continue
+            }
             if isBoilerplate(child) { continue }
-            if let kind = Self.blockKind(name) {
+            if let kind = Self.blockKind(name), kind != .paragraph || !child.containsBlocks {
                 let text = TextNormaliser.normalise(child.rawText)
                 if isProTip(text) {
                     skipped.append(SkippedLine(text: text, reason: "a tip for candidates, not a question"))
                 } else if !text.isEmpty {
                     blocks.append(ContentBlock(kind: kind, node: child, text: text))
                 }
-            } else if Self.containers.contains(name) || !Self.hasDirectText(child) {
+            } else if Self.containers.contains(name) || !Self.hasDirectText(child) || child.containsBlocks {
                 read(child)
             } else {
                 let text = TextNormaliser.normalise(child.rawText)

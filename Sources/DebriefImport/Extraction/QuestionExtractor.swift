@@ -37,6 +37,12 @@ struct QuestionExtractor {
         case .paragraph:
             if let question = Self.paragraphQuestion(block) {
                 start(OpenQuestion(headingLevel: 7, ordinal: question.ordinal ?? count + 1, text: question.text))
+            } else if Self.isBoldHeading(block) {
+                close()
+                sections.append(
+                    ImportedSection(
+                        title: block.text, level: QuestionHeuristics.level(of: block.text), kind: QuestionHeuristics.kind(of: block.text),
+                        questions: []))
             } else if open != nil {
                 open?.answer.append(block)
             } else if block.text.hasSuffix("?"), block.text.count < 300 {
@@ -86,6 +92,18 @@ struct QuestionExtractor {
         return (ordinal, text)
     }
 
+    /// A short, wholly bold line that is not a question: word processors' way of writing a heading.
+    private static func isBoldHeading(_ block: ContentBlock) -> Bool {
+        guard !block.node.isText, block.text.count <= 80, !block.text.hasSuffix("."), !block.text.hasSuffix(":") else { return false }
+        return BoldText.isWhollyBold(block.node) && !QuestionHeuristics.isQuestionLike(block.text)
+    }
+
+    /// "Tips for interviewers" or "How to prepare": lists under it are advice unless they ask.
+    private static func headingIsAdvice(_ title: String?) -> Bool {
+        guard let lower = title?.lowercased() else { return false }
+        return ["tip", "advice", "prepar", "how to", "checklist", "do's", "dos and", "best practice"].contains(where: lower.contains)
+    }
+
     // MARK: Lists, details, definition lists
 
     private mutating func readList(_ block: ContentBlock) {
@@ -95,7 +113,11 @@ struct QuestionExtractor {
             skipped += items.entries.map { SkippedLine(text: $0.text, reason: "a link in a table of contents, not a question") }
             return
         }
-        let questionLike = items.entries.filter { QuestionHeuristics.isQuestionLike(QuestionHeuristics.splitNumbering($0.text).text) }
+        let advice = Self.headingIsAdvice(sections.last?.title)
+        let questionLike = items.entries.filter { entry in
+            let text = QuestionHeuristics.splitNumbering(entry.text).text
+            return advice ? text.hasSuffix("?") : QuestionHeuristics.isQuestionLike(text)
+        }
         let share = Double(questionLike.count) / Double(items.entries.count)
         let sectionSaysQuestions = Self.headingPromisesQuestions(sections.last?.title)
         guard share >= 0.5 || sectionSaysQuestions else {
@@ -104,13 +126,14 @@ struct QuestionExtractor {
         }
         for entry in items.entries {
             let (number, text) = QuestionHeuristics.splitNumbering(entry.text)
-            if QuestionHeuristics.isQuestionLike(text) || sectionSaysQuestions || share >= 0.8 {
-                add(text: text, ordinal: number ?? entry.ordinal, answer: nil, level: nil)
+            let ordinal = number ?? entry.ordinal ?? count + 1
+            if advice ? text.hasSuffix("?") : (QuestionHeuristics.isQuestionLike(text) || sectionSaysQuestions || share >= 0.8) {
+                add(text: text, ordinal: ordinal, answer: nil, level: nil)
             } else {
                 skipped.append(SkippedLine(text: entry.text, reason: "a list item that does not read as a question"))
             }
             for followUp in entry.followUps {
-                add(text: followUp, ordinal: nil, answer: nil, level: nil)
+                add(text: followUp, ordinal: ordinal, answer: nil, level: nil)  // a follow-up shares its question's number
             }
         }
     }

@@ -39,9 +39,7 @@ public final class HTMLDocument {
     public var title: String? {
         guard let root = xmlDocGetRootElement(document) else { return nil }
         guard let node = Self.firstElement(named: "title", under: root) else { return nil }
-        guard let content = xmlNodeGetContent(node) else { return nil }
-        defer { debrief_xml_free(content) }
-        let text = String(cString: content).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let text = TextNormaliser.normalise(HTMLNode(pointer: node).rawText)
         return text.isEmpty ? nil : text
     }
 

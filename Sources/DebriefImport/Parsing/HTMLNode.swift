@@ -44,10 +44,31 @@ struct HTMLNode {
 
     /// All text below this node, in document order, leaving out scripts, styles and comments.
     var rawText: String {
+        if isText { return content }
         var text = ""
-        appendText(to: &text)
+        var child = pointer.pointee.children
+        while let current = child {
+            HTMLNode(pointer: current).appendText(to: &text)
+            child = current.pointee.next
+        }
         return text
     }
+
+    /// True when a heading, paragraph, list, table or other block sits anywhere below this node,
+    /// as happens when an unclosed inline tag swallows the rest of a page.
+    var containsBlocks: Bool {
+        var child = pointer.pointee.children
+        while let current = child {
+            let node = HTMLNode(pointer: current)
+            if node.isElement && (HTMLNode.blockNames.contains(node.name) || node.containsBlocks) { return true }
+            child = current.pointee.next
+        }
+        return false
+    }
+
+    static let blockNames: Set<String> = [
+        "h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "table", "details", "dl", "pre", "div", "section", "article", "blockquote",
+    ]
 
     private func appendText(to text: inout String) {
         if isText {

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@Suite("debrief import")
+struct ImportCommandTests {
+    let cli = try! CLIHarness()
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Fixtures/questionsets")
+        .standardized.path
+    let seed = ImportCommandTests.fixtures + "/backend-interview-questions.html"
+
+    @Test("--dry-run --format json prints the documented shape and stores nothing")
+    func dryRun() async throws {
+        let result = await cli.run(["import", seed, "--dry-run", "--format", "json", "--rubric", "backend-engineer"])
+        #expect(result.code == 0, "\(result.err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        #expect(Set(json.keys) == ["title", "source", "sections", "skipped", "warnings"])
+        let sections = try #require(json["sections"] as? [[String: Any]])
+        #expect(Set(sections[0].keys) == ["title", "level", "kind", "questions"])
+        #expect(sections[0]["kind"] is NSNull)
+        let question = try #require((sections[0]["questions"] as? [[String: Any]])?.first)
+        #expect(Set(question.keys) == ["ordinal", "text", "answer", "competencies"])
+        #expect(question["competencies"] as? [String] == ["fundamentals"])
+        let skipped = try #require((json["skipped"] as? [[String: Any]])?.first)
+        #expect(Set(skipped.keys) == ["text", "reason"])
+        #expect(!FileManager.default.fileExists(atPath: cli.databasePath))
+    }
+
+    @Test("importing stores the set once; the same page again adds nothing and says so; a changed page is the next version")
+    func versions() async throws {
+        let first = await cli.run(["import", seed, "--rubric", "backend-engineer"])
+        #expect(first.code == 0, "\(first.err)")
+        #expect(first.out.contains("40 questions in 4 sections as set #1 v1"))
+        let again = await cli.run(["import", seed])
+        #expect(again.out.contains("already in the bank as set #1 v1; nothing added"))
+        let changedPath = cli.directory.appendingPathComponent("backend-interview-questions.html").path
+        var page = try String(contentsOfFile: seed, encoding: .utf8)
+        page = page.replacingOccurrences(of: "Q40. Why do you want to work here?", with: "Q40. Why do you want to work with us?")
+        try page.write(toFile: changedPath, atomically: true, encoding: .utf8)
+        // another source (a copy elsewhere) is a set of its own
+        let changed = await cli.run(["import", changedPath])
+        #expect(changed.out.contains("40 questions in 4 sections as set #2 v1"), "\(changed.out)\(changed.err)")
+        let bank = await cli.run(["questions", "list", "--format", "json"])
+        let sets = try #require(try JSONSerialization.jsonObject(with: Data(bank.out.utf8)) as? [[String: Any]])
+        #expect(sets.count == 2)
+        #expect((sets[0]["questions"] as? [[String: Any]])?.count == 40)
+        let databases = await cli.run(["questions", "list", "--set", "1", "--competency", "databases"])
+        #expect(databases.out.contains("Explain the differences between SQL and NoSQL databases."))
+        #expect(!databases.out.contains("Tell me about yourself."))
+    }
+
+    @Test("a changed page from the same source becomes version 2 of its set")
+    func sameSourceNextVersion() async throws {
+        let path = cli.directory.appendingPathComponent("page.html").path
+        try "<ol><li>What is a mutex?</li></ol>".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(await cli.run(["import", path]).out.contains("v1"))
+        try "<ol><li>What is a mutex?</li><li>What is a semaphore?</li></ol>".write(toFile: path, atomically: true, encoding: .utf8)
+        let second = await cli.run(["import", path])
+        #expect(second.out.contains("2 questions in 1 sections as set #2 v2"), "\(second.out)")
+    }
+
+    @Test("bad input: each file gets a clear message and exit 1, and good files beside it are still stored")
+    func badInput() async throws {
+        let empty = cli.directory.appendingPathComponent("empty.html").path
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        let binary = cli.directory.appendingPathComponent("logo.png").path
+        FileManager.default.createFile(atPath: binary, contents: Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D]))
+        let result = await cli.run([
+            "import", empty, binary, Self.fixtures + "/layouts/no-questions.html", cli.directory.appendingPathComponent("missing.html").path,
+            Self.fixtures + "/layouts/details-summary.html",
+        ])
+        #expect(result.code == 1)
+        #expect(result.err.contains("empty.html is empty"))
+        #expect(result.err.contains("logo.png is not text"))
+        #expect(result.err.contains("found no questions in"))
+        #expect(result.err.contains("missing.html does not exist"))
+        #expect(result.out.contains("3 questions in 1 sections"))
+        let bank = await cli.run(["questions", "list", "--format", "json"])
+        #expect((try JSONSerialization.jsonObject(with: Data(bank.out.utf8)) as? [[String: Any]])?.count == 1)
+    }
+
+    @Test("XPath overrides can be saved as a named profile and used again")
+    func profiles() async throws {
+        let page = Self.fixtures + "/layouts/unusual-layout.html"
+        let saved = await cli.run([
+            "import", page, "--question-xpath", "//div[@class='prompt']", "--section-xpath", "//div[@class='group-name']", "--save-profile", "cards",
+            "--dry-run",
+        ])
+        #expect(saved.code == 0, "\(saved.err)")
+        #expect(saved.out.contains("## Networking"))
+        let reused = await cli.run(["import", page, "--profile", "cards"])
+        #expect(reused.out.contains("3 questions in 2 sections"), "\(reused.out)\(reused.err)")
+        let usage = await cli.run(["import", page, "--answer-xpath", "x"])
+        #expect(usage.code == 64)
+    }
+}

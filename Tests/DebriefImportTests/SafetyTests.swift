@@ -1,0 +1,79 @@
+import DebriefImport
+import Foundation
+import Testing
+
+@Suite("Imported text is safe and clean")
+struct SafetyTests {
+    @Test("no script, style, iframe, event handler, inline style or javascript: URL survives anywhere")
+    func hostilePage() throws {
+        let set = try ImportFixtures.extract("layouts/hostile.html")
+        let questions = ImportFixtures.questions(set)
+        #expect(questions.map(\.text) == ["What is XSS?", "How do you prevent SQL injection?", "What does <script> in an answer do to the page?"])
+        // Question 3 talks about <script> in plain text, and its answer shows it escaped: both are safe, so leave them out here.
+        let everything = ([set.title] + questions.prefix(2).flatMap { [$0.text, $0.answer ?? ""] } + set.sections.compactMap(\.title))
+            .joined(separator: "\n").lowercased()
+        for banned in [
+            "<script", "alert(", "onerror", "onclick", "onmouseover", "onload", "javascript:", "style=", "<iframe", "<object", "<embed", "<svg",
+            "<form", "<img", "data:text", "evil.example", "href=\"/relative\"",
+        ] {
+            #expect(!everything.contains(banned), "\(banned) survived")
+        }
+        let xss = try #require(questions.first?.answer)
+        #expect(xss.contains("<a href=\"https://owasp.org/www-community/attacks/xss/\" rel=\"nofollow noopener noreferrer\">read OWASP</a>"))
+        #expect(questions[2].answer == "<p>Nothing, once it is escaped: &lt;script&gt;alert(10)&lt;/script&gt;</p>")
+        #expect(!questions.contains { $0.text.contains("commented-out") })
+    }
+
+    @Test("a page that declares windows-1252 is decoded as windows-1252")
+    func windows1252() throws {
+        let set = try ImportFixtures.extract("layouts/windows-1252.html")
+        #expect(set.title == "Fragen für Entwickler")
+        #expect(set.sections.first?.title == "Grundlagen – Teil 1")
+        #expect(ImportFixtures.questions(set).map(\.text) == ["Was ist ein „Deadlock“?", "Wie funktioniert die Müllabfuhr (Garbage Collection)?"])
+    }
+
+    @Test("German and Japanese questions are found, and text is normalised to NFC")
+    func multilingual() throws {
+        let set = try ImportFixtures.extract("layouts/multilingual.html")
+        let texts = ImportFixtures.questions(set).map(\.text)
+        #expect(texts.contains("Erklären Sie das Prinzip der Idempotenz."))
+        #expect(texts.contains("データベースのインデックスとは何ですか？"))
+        let composed = try #require(texts.first { $0.hasPrefix("Was bedeutet") })
+        #expect(composed == "Was bedeutet Caf\u{E9} auf Deutsch?")
+        #expect(composed.unicodeScalars.count == "Was bedeutet Café auf Deutsch?".precomposedStringWithCanonicalMapping.unicodeScalars.count)
+    }
+
+    @Test("a fragment without a charset is read as UTF-8, with a warning")
+    func fragment() throws {
+        let data = Data("<ul><li>Wie würden Sie das testen?</li><li>Was ist Äquivalenz?</li></ul>".utf8)
+        let set = try QuestionSetImporter().extract(data, source: "paste")
+        #expect(ImportFixtures.questions(set).map(\.text) == ["Wie würden Sie das testen?", "Was ist Äquivalenz?"])
+        #expect(set.warnings.contains { $0.contains("read as UTF-8") })
+        #expect(set.title == "paste")
+    }
+
+    @Test("white space, no-break spaces and entities are normalised")
+    func whitespace() throws {
+        let data = Data("<ol><li>  What&nbsp;is\n\t a   <code>&lt;div&gt;</code>&#8203;?  </li></ol>".utf8)
+        #expect(ImportFixtures.questions(try QuestionSetImporter().extract(data, source: "paste")).first?.text == "What is a <div>?")
+    }
+}
+
+@Suite("Bad input gets a clear error")
+struct BadInputTests {
+    @Test("empty, binary, question-less and oversized input")
+    func refusals() throws {
+        let importer = QuestionSetImporter(sizeLimit: 1_000)
+        #expect(throws: ImportError.empty(source: "empty.html")) { try importer.extract(Data(), source: "empty.html") }
+        #expect(throws: ImportError.binary(source: "photo.jpg")) {
+            try importer.extract(Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A]), source: "photo.jpg")
+        }
+        #expect(throws: ImportError.noQuestions(source: "about.html")) {
+            try QuestionSetImporter().extract(ImportFixtures.data("layouts/no-questions.html"), source: "about.html")
+        }
+        #expect(throws: ImportError.tooLarge(source: "big.html", bytes: 2_000, limit: 1_000)) {
+            try importer.extract(Data(repeating: 0x61, count: 2_000), source: "big.html")
+        }
+        #expect(ImportError.noQuestions(source: "x").description.contains("--question-xpath"))
+    }
+}
