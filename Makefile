@@ -1,6 +1,7 @@
 # Debrief: `make run` to try it, `make test` to check it.
 SWIFT ?= swift
 DB ?= ./debrief.sqlite
+BENCH_MB ?= 30
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 
 .PHONY: build run demo test bench format lint clean
@@ -23,8 +24,12 @@ test:
 	$(SWIFT) test
 	scripts/smoke.sh "$(BIN_DIR)/debrief"
 
+## Release build, then each benchmark against its baseline measured in the same run (see BENCHMARKS.md).
 bench:
-	@echo "make bench: no benchmarks yet. The importer and report benchmarks (issues 4 and 5) add them here and record results in BENCHMARKS.md."
+	@command -v xmllint >/dev/null && command -v hyperfine >/dev/null || \
+		{ echo "make bench needs xmllint and hyperfine: apt-get install libxml2-utils hyperfine"; exit 1; }
+	$(SWIFT) build -c release --product debrief
+	bench/import-bench.sh "$$($(SWIFT) build -c release --show-bin-path)/debrief" $(BENCH_MB)
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

@@ -20,6 +20,7 @@ struct ImportCommand: AsyncParsableCommand {
     @OptionGroup var rubrics: RubricOptions
     @Argument(help: "HTML files, or - for standard input.") var files: [String]
     @Flag(help: "Show what would be imported; store nothing.") var dryRun = false
+    @Flag(help: "Print one summary line per file instead of every question.") var quiet = false
     @Option(help: "Map questions to this rubric's competencies by keyword.") var rubric: String?
     @Option(name: .customLong("section-xpath"), help: "XPath of section titles (with --question-xpath).") var sectionXPath: String?
     @Option(name: .customLong("question-xpath"), help: "XPath of the questions, for pages with an unusual layout.") var questionXPath: String?
@@ -52,7 +53,12 @@ struct ImportCommand: AsyncParsableCommand {
                 Console.current.errorLine("error: \(error)")
             }
         }
-        if dryRun || output.format == .json {
+        if quiet && dryRun {
+            results.forEach {
+                Console.current.line(
+                    "\($0.source): \($0.questionCount) questions in \($0.sections.count) sections, \($0.skipped.count) lines left out")
+            }
+        } else if dryRun || output.format == .json {
             if output.format == .json {
                 Console.current.line(results.count == 1 ? try JSONOutput.string(results[0]) : try JSONOutput.string(results))
             } else {

@@ -73,13 +73,14 @@ struct BlockReader {
     }
 
     private mutating func isBoilerplate(_ node: HTMLNode) -> Bool {
-        let marks = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
-        guard !marks.trimmingWhitespace().isEmpty else { return false }
-        if marks.contains("pro-tip") || marks.contains("protip") {
+        let classes = node.attribute("class"), id = node.attribute("id")
+        guard classes != nil || id != nil else { return false }
+        let marks = ((classes ?? "") + " " + (id ?? "")).lowercased()
+        if marks.utf8.contains(subsequence: "pro-tip") || marks.utf8.contains(subsequence: "protip") {
             skipped.append(SkippedLine(text: TextNormaliser.normalise(node.rawText), reason: "a \"Pro Tip\" aside, not a question"))
             return true
         }
-        if Self.boilerplateWords.contains(where: marks.contains) { return true }
+        if Self.boilerplateWords.contains(where: { marks.utf8.contains(subsequence: $0) }) { return true }
         let tokens = marks.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).map(String.init)
         return tokens.contains(where: Self.boilerplateTokens.contains)
     }
@@ -113,5 +114,17 @@ struct BlockReader {
 extension String {
     func trimmingWhitespace() -> String {
         TextNormaliser.normalise(self)
+    }
+}
+
+extension String.UTF8View {
+    /// Byte-wise substring search; Foundation's `contains` is many times slower on Linux.
+    func contains(subsequence needle: String) -> Bool {
+        let haystack = Array(self), pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, haystack.count >= pattern.count else { return pattern.isEmpty }
+        for start in 0...(haystack.count - pattern.count) where haystack[start] == pattern[0] {
+            if haystack[start..<(start + pattern.count)].elementsEqual(pattern) { return true }
+        }
+        return false
     }
 }

@@ -14,18 +14,44 @@ enum QuestionHeuristics {
     ]
 
     /// The number a line starts with (`Q12.`, `12.`, `12)`, `Question 12:`) and the text after it.
+    ///
+    /// Hand-written rather than a Regex: this runs once per heading and list item, and a regex
+    /// literal is parsed again on every call.
     static func splitNumbering(_ text: String) -> (ordinal: Int?, text: String) {
-        let pattern = /^\s*(?:(?:Q|Question)\s*(\d{1,4})\s*[.):\-–—]?|(\d{1,4})\s*[.):\-–—])\s+(.+)$/.ignoresCase()
-        if let match = text.wholeMatch(of: pattern) {
-            let number = Int(match.output.1 ?? match.output.2 ?? "")
-            return (number, String(match.output.3))
+        var rest = Substring(text).drop { $0 == " " }
+        var labelled = false
+        for label in ["question", "q"] where rest.lowercased().hasPrefix(label) {
+            let after = rest.dropFirst(label.count).drop { $0 == " " }
+            if after.first?.isASCII == true && after.first?.isNumber == true {
+                rest = after
+                labelled = true
+                break
+            }
         }
-        return (nil, text)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 4, let number = Int(digits) else { return (nil, text) }
+        rest = rest.dropFirst(digits.count)
+        let separators: Set<Character> = [".", ")", ":", "-", "–", "—"]
+        if let first = rest.first, separators.contains(first) {
+            rest = rest.dropFirst()
+        } else if !labelled {
+            return (nil, text)  // "2024 trends" is not question 2024
+        }
+        guard rest.first == " " || rest.first == "\u{A0}" else { return (nil, text) }
+        let remainder = rest.drop { $0 == " " || $0 == "\u{A0}" }
+        return remainder.isEmpty ? (nil, text) : (number, String(remainder))
     }
 
     /// `Question: What is…` → `What is…`.
     static func strippingQuestionLabel(_ text: String) -> (labelled: Bool, text: String) {
-        if let match = text.wholeMatch(of: /^\s*(?:Question|Q)\s*:\s*(.+)$/.ignoresCase()) { return (true, String(match.output.1)) }
+        let trimmed = Substring(text).drop { $0 == " " }
+        for label in ["question", "q"] where trimmed.lowercased().hasPrefix(label) {
+            let after = trimmed.dropFirst(label.count).drop { $0 == " " }
+            if after.first == ":" {
+                let question = after.dropFirst().drop { $0 == " " }
+                if !question.isEmpty { return (true, String(question)) }
+            }
+        }
         return (false, text)
     }
 

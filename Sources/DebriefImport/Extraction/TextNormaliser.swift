@@ -1,12 +1,70 @@
 import Foundation
 
 /// Text as Debrief stores it: entities already decoded by libxml2, white space (no-break spaces
-/// included) collapsed to single spaces, trimmed, and in Unicode normal form C.
+/// included) collapsed to single spaces, zero-width characters dropped, trimmed, in Unicode NFC.
+///
+/// Works on UTF-8 bytes: this runs for every block of every page, and Character-by-Character
+/// Unicode property look-ups made it most of an import's time.
 enum TextNormaliser {
-    /// Zero-width characters that pages scatter through text; they are dropped, not turned into spaces.
-    private static let invisible: Set<Character> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{00AD}"]
-
     static func normalise(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping.filter { !invisible.contains($0) }.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var text = text
+        return text.withUTF8 { normalise(bytes: $0) }
+    }
+
+    /// Normalises UTF-8 bytes straight into a String.
+    static func normalise(bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var output = [UInt8]()
+        output.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var sawNonASCII = false
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = true
+                index += 1
+                continue
+            }
+            if byte >= 0x80 {
+                // U+00A0 no-break space → space; U+00AD soft hyphen → nothing
+                if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xA0 || bytes[index + 1] == 0xAD {
+                    if bytes[index + 1] == 0xA0 { pendingSpace = true }
+                    index += 2
+                    continue
+                }
+                // U+200B–U+200D zero-width, U+2060 word joiner, U+FEFF byte-order mark → nothing
+                if index + 2 < count,
+                    (byte == 0xE2 && bytes[index + 1] == 0x80 && (0x8B...0x8D).contains(bytes[index + 2]))
+                        || (byte == 0xE2 && bytes[index + 1] == 0x81 && bytes[index + 2] == 0xA0)
+                        || (byte == 0xEF && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF)
+                {
+                    index += 3
+                    continue
+                }
+                // other Unicode spaces (U+2000–U+200A, U+202F, U+205F, U+3000) → space
+                if index + 2 < count,
+                    (byte == 0xE2 && bytes[index + 1] == 0x80 && ((0x80...0x8A).contains(bytes[index + 2]) || bytes[index + 2] == 0xAF))
+                        || (byte == 0xE2 && bytes[index + 1] == 0x81 && bytes[index + 2] == 0x9F)
+                        || (byte == 0xE3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80)
+                {
+                    pendingSpace = true
+                    index += 3
+                    continue
+                }
+                sawNonASCII = true
+            }
+            if pendingSpace && !output.isEmpty { output.append(0x20) }
+            pendingSpace = false
+            output.append(byte)
+            index += 1
+        }
+        let text = String(decoding: output, as: UTF8.self)
+        return sawNonASCII ? text.precomposedStringWithCanonicalMapping : text
+    }
+
+    /// True when the text holds anything but white space.
+    static func hasVisibleText(_ text: String) -> Bool {
+        text.utf8.contains { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) } && !normalise(text).isEmpty
     }
 }

@@ -10,7 +10,7 @@ struct HTMLNode {
     /// The element's tag name in lower case ("" for other nodes).
     var name: String {
         guard isElement, let name = pointer.pointee.name else { return "" }
-        return String(cString: name).lowercased()
+        return String(cString: name)  // the HTML parser already lower-cases tag names
     }
 
     /// The node's own text, for text nodes.
@@ -37,21 +37,53 @@ struct HTMLNode {
 
     /// The value of an attribute, or nil.
     func attribute(_ name: String) -> String? {
-        guard isElement, let value = xmlGetProp(pointer, name) else { return nil }
+        guard isElement, pointer.pointee.properties != nil, let value = xmlGetProp(pointer, name) else { return nil }
         defer { debrief_xml_free(value) }
         return String(cString: value)
     }
 
     /// All text below this node, in document order, leaving out scripts, styles and comments.
     var rawText: String {
-        if isText { return content }
-        var text = ""
+        String(decoding: textBytes(), as: UTF8.self)
+    }
+
+    /// `rawText`, normalised by `TextNormaliser`, without building the raw string first.
+    var normalisedText: String {
+        textBytes().withUnsafeBufferPointer { TextNormaliser.normalise(bytes: $0) }
+    }
+
+    private func textBytes() -> [UInt8] {
+        var bytes: [UInt8] = []
+        if isText {
+            appendBytes(to: &bytes)
+        } else {
+            var child = pointer.pointee.children
+            while let current = child {
+                HTMLNode(pointer: current).appendBytes(to: &bytes)
+                child = current.pointee.next
+            }
+        }
+        return bytes
+    }
+
+    private func appendBytes(to bytes: inout [UInt8]) {
+        if isText {
+            if let content = pointer.pointee.content {
+                var cursor = content
+                while cursor.pointee != 0 {
+                    bytes.append(cursor.pointee)
+                    cursor += 1
+                }
+            }
+            return
+        }
+        guard isElement, !HTMLNode.invisible.contains(name) else { return }
+        if name == "br" { bytes.append(0x0A) }
         var child = pointer.pointee.children
         while let current = child {
-            HTMLNode(pointer: current).appendText(to: &text)
+            HTMLNode(pointer: current).appendBytes(to: &bytes)
             child = current.pointee.next
         }
-        return text
     }
 
     /// True when a heading, paragraph, list, table or other block sits anywhere below this node,
@@ -69,20 +101,6 @@ struct HTMLNode {
     static let blockNames: Set<String> = [
         "h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "table", "details", "dl", "pre", "div", "section", "article", "blockquote",
     ]
-
-    private func appendText(to text: inout String) {
-        if isText {
-            text += content
-            return
-        }
-        guard isElement, !HTMLNode.invisible.contains(name) else { return }
-        if name == "br" { text += "\n" }
-        var child = pointer.pointee.children
-        while let current = child {
-            HTMLNode(pointer: current).appendText(to: &text)
-            child = current.pointee.next
-        }
-    }
 
     /// Elements whose text is never content.
     static let invisible: Set<String> = ["script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed", "svg", "math"]

@@ -17,29 +17,33 @@ enum AnswerSanitiser {
 
     /// The blocks as one sanitised HTML fragment, or nil when nothing is left.
     static func html(of blocks: [ContentBlock]) -> String? {
-        var html = ""
+        var html = HTMLBytes()
         for block in blocks {
             if block.node.isText {
                 let text = TextNormaliser.normalise(block.node.content)
-                if !text.isEmpty { html += "<p>" + escape(text) + "</p>" }
+                if !text.isEmpty {
+                    html.append("<p>")
+                    html.appendEscaped(text)
+                    html.append("</p>")
+                }
             } else {
                 append(block.node, to: &html)
             }
         }
-        html = strippingAnswerLabel(html)
-        return html.isEmpty ? nil : html
+        let result = strippingAnswerLabel(html.string)
+        return result.isEmpty ? nil : result
     }
 
     /// One element (and what is below it) as sanitised HTML.
     static func html(of node: HTMLNode) -> String {
-        var html = ""
+        var html = HTMLBytes()
         append(node, to: &html)
-        return html
+        return html.string
     }
 
-    private static func append(_ node: HTMLNode, to html: inout String) {
+    private static func append(_ node: HTMLNode, to html: inout HTMLBytes) {
         if node.isText {
-            html += escape(collapsed(node.content, keepingLines: false))
+            html.appendEscaped(collapsingWhitespace(node.content))
             return
         }
         guard node.isElement else { return }
@@ -50,72 +54,68 @@ enum AnswerSanitiser {
             return
         }
         if tag == "br" {
-            html += "<br>"
+            html.append("<br>")
             return
         }
         if name == "pre" {
-            html += "<pre><code>" + escape(node.rawText.precomposedStringWithCanonicalMapping) + "</code></pre>"
+            html.append("<pre><code>")
+            html.appendEscaped(node.rawText.precomposedStringWithCanonicalMapping)
+            html.append("</code></pre>")
             return
         }
-        var open = "<\(tag)"
+        html.append("<" + tag)
         if tag == "a" {
             guard let href = safeLink(node.attribute("href")) else {
+                html.removeLast(2)  // a link we do not keep leaves its text behind
                 node.children.forEach { append($0, to: &html) }
                 return
             }
-            open += " href=\"\(escape(href))\" rel=\"nofollow noopener noreferrer\""
+            html.append(" href=\"")
+            html.appendEscaped(href)
+            html.append("\" rel=\"nofollow noopener noreferrer\"")
         }
-        if tag == "ol", let start = node.attribute("start").flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
-            open += " start=\"\(start)\""
+        if tag == "ol", let start = node.attribute("start").flatMap({ Int($0.trimmingWhitespace()) }) {
+            html.append(" start=\"\(start)\"")
         }
-        html += open + ">"
-        if name.hasPrefix("h"), tag == "p" { html += "<strong>" }
+        html.append(">")
+        let heading = tag == "p" && name.first == "h"
+        if heading { html.append("<strong>") }
         node.children.forEach { append($0, to: &html) }
-        if name.hasPrefix("h"), tag == "p" { html += "</strong>" }
-        html += "</\(tag)>"
+        if heading { html.append("</strong>") }
+        html.append("</" + tag + ">")
+    }
+
+    /// Runs of white space become one space; the ends are kept, since inline text sits between tags.
+    private static func collapsingWhitespace(_ text: String) -> String {
+        let leading = text.utf8.first.map { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) } ?? false
+        let trailing = text.utf8.last.map { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) } ?? false
+        let core = TextNormaliser.normalise(text)
+        if core.isEmpty { return leading || trailing ? " " : "" }
+        return (leading ? " " : "") + core + (trailing ? " " : "")
     }
 
     /// Only absolute http and https links are kept; anything else (javascript:, data:, relative) is dropped.
     static func safeLink(_ href: String?) -> String? {
-        guard let href = href?.trimmingCharacters(in: .whitespacesAndNewlines), let url = URL(string: href),
+        guard let href = href?.trimmingWhitespace(), let url = URL(string: href),
             let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil
         else { return nil }
         return href
     }
 
     static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
-
-    private static func collapsed(_ text: String, keepingLines: Bool) -> String {
-        var result = ""
-        var lastWasSpace = false
-        for character in text.precomposedStringWithCanonicalMapping {
-            if character.isWhitespace {
-                if !lastWasSpace { result.append(" ") }
-                lastWasSpace = true
-            } else {
-                result.append(character)
-                lastWasSpace = false
-            }
-        }
-        return result
+        var html = HTMLBytes()
+        html.appendEscaped(text)
+        return html.string
     }
 
     /// Drops a leading "Answer:" label, which pages put before the model answer.
     private static func strippingAnswerLabel(_ html: String) -> String {
-        html.replacing(/^<p>\s*<strong>\s*(?:Answer|Ans|A)\s*:?\s*<\/strong>\s*:?\s*/.ignoresCase(), with: "<p>")
+        guard html.hasPrefix("<p><strong>") else { return html }
+        let inside = html.dropFirst("<p><strong>".count)
+        guard let close = inside.range(of: "</strong>") else { return html }
+        let label = inside[..<close.lowerBound].trimmingCharacters(in: .whitespaces).lowercased()
+        guard ["answer:", "answer", "ans:", "a:"].contains(label) else { return html }
+        let rest = inside[close.upperBound...].drop { $0 == " " || $0 == ":" }
+        return "<p>" + rest
     }
 }
