@@ -29,7 +29,7 @@ struct BlockReader {
         func visit(_ node: HTMLNode) {
             for child in node.elementChildren where !dropped.contains(child.name) {
                 if child.name == "article" || child.name == "main" || child.attribute("role") == "main" {
-                    let length = child.rawText.count
+                    let length = child.textByteCount
                     if length > (best?.length ?? 0) { best = (child, length) }
                 } else {
                     visit(child)

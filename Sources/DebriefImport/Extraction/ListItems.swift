@@ -26,7 +26,7 @@ struct ListItems {
                     own += child.isText ? child.content : child.rawText
                 }
             }
-            let elements = item.elementChildren.filter { $0.name != "ul" && $0.name != "ol" }
+            let elements = Array(item.elementChildren.filter { $0.name != "ul" && $0.name != "ol" })
             let text = TextNormaliser.normalise(own)
             let onlyLink = elements.count == 1 && elements[0].name == "a" && TextNormaliser.normalise(elements[0].rawText) == text
             if !text.isEmpty {

@@ -57,8 +57,9 @@ enum QuestionHeuristics {
 
     /// True when `text` reads as a question or an interview prompt.
     static func isQuestionLike(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.count >= 4, trimmed.count <= 600 else { return false }
+        let trimmed = text.trimmingWhitespace()
+        let length = trimmed.utf8.count
+        guard length >= 4, length <= 2_400 else { return false }
         if trimmed.hasSuffix("?") || trimmed.hasSuffix("？") || trimmed.hasSuffix("か。") || trimmed.hasSuffix("か") { return true }
         if trimmed.contains("? ") || trimmed.contains("?)") { return true }
         let first = trimmed.split(whereSeparator: { $0 == " " || $0 == "," }).first.map { $0.lowercased() } ?? ""

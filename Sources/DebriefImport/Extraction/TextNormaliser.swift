@@ -65,6 +65,10 @@ enum TextNormaliser {
 
     /// True when the text holds anything but white space.
     static func hasVisibleText(_ text: String) -> Bool {
-        text.utf8.contains { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) } && !normalise(text).isEmpty
+        for byte in text.utf8 {
+            if byte >= 0x80 { return !normalise(text).isEmpty }  // a no-break or zero-width space is not text
+            if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) { return true }
+        }
+        return false
     }
 }

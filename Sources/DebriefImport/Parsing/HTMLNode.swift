@@ -22,18 +22,24 @@ struct HTMLNode {
     var firstChild: HTMLNode? { pointer.pointee.children.map(HTMLNode.init) }
     var nextSibling: HTMLNode? { pointer.pointee.next.map(HTMLNode.init) }
 
-    /// The element children and text children in order.
-    var children: [HTMLNode] {
-        var result: [HTMLNode] = []
-        var child = pointer.pointee.children
-        while let current = child {
-            result.append(HTMLNode(pointer: current))
-            child = current.pointee.next
+    /// The element children and text children in order, walked in place without building an array.
+    var children: Children { Children(first: pointer.pointee.children) }
+
+    var elementChildren: LazyFilterSequence<Children> { children.lazy.filter(\.isElement) }
+
+    /// The children of a node as a sequence over libxml2's linked list.
+    struct Children: Sequence, IteratorProtocol {
+        var first: xmlNodePtr?
+
+        mutating func next() -> HTMLNode? {
+            guard let current = first else { return nil }
+            first = current.pointee.next
+            return HTMLNode(pointer: current)
         }
-        return result
     }
 
-    var elementChildren: [HTMLNode] { children.filter(\.isElement) }
+    /// The number of bytes of text below this node, without building the text.
+    var textByteCount: Int { textBytes().count }
 
     /// The value of an attribute, or nil.
     func attribute(_ name: String) -> String? {

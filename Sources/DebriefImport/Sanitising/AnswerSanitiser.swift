@@ -110,12 +110,15 @@ enum AnswerSanitiser {
 
     /// Drops a leading "Answer:" label, which pages put before the model answer.
     private static func strippingAnswerLabel(_ html: String) -> String {
-        guard html.hasPrefix("<p><strong>") else { return html }
-        let inside = html.dropFirst("<p><strong>".count)
-        guard let close = inside.range(of: "</strong>") else { return html }
-        let label = inside[..<close.lowerBound].trimmingCharacters(in: .whitespaces).lowercased()
+        let open = Array("<p><strong>".utf8), close = Array("</strong>".utf8)
+        let bytes = html.utf8
+        guard bytes.starts(with: open) else { return html }
+        let afterOpen = bytes.index(bytes.startIndex, offsetBy: open.count)
+        let window = Array(bytes[afterOpen...].prefix(24))
+        guard let end = (0...max(0, window.count - close.count)).first(where: { window[$0...].starts(with: close) }) else { return html }
+        let label = String(decoding: window[..<end], as: UTF8.self).trimmingWhitespace().lowercased()
         guard ["answer:", "answer", "ans:", "a:"].contains(label) else { return html }
-        let rest = inside[close.upperBound...].drop { $0 == " " || $0 == ":" }
-        return "<p>" + rest
+        let rest = bytes[bytes.index(afterOpen, offsetBy: end + close.count)...].drop { $0 == 0x20 || $0 == UInt8(ascii: ":") }
+        return "<p>" + String(decoding: rest, as: UTF8.self)
     }
 }
