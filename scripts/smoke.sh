@@ -26,7 +26,8 @@ check "help lists the commands" 0 "candidates" -- "$bin" --help
 check "a bad flag is a usage error" 64 "Unknown option" -- "$bin" candidates list --db "$db" --bogus
 check "demo data is generated" 0 "Generated .* scorecards" -- "$bin" demo generate --db "$db" --candidates 12 --seed 3 --rubrics Rubrics
 check "candidates are listed" 0 "STAGE" -- "$bin" candidates list --db "$db"
-check "the demo position report ranks candidates" 0 '"rank" : 1' -- "$bin" report position 1 --db "$db" --rubrics Rubrics
+check "the demo position report ranks candidates" 0 '"rank" : 1' -- "$bin" report position 1 --format json --db "$db" --rubrics Rubrics
+check "the HTML report is written to a file" 0 "Wrote" -- "$bin" report position 1 --db "$db" --rubrics Rubrics --out "$work/position.html"
 check "an unknown candidate fails with exit 1" 1 "no candidate #999" -- "$bin" candidates show 999 --db "$db"
 printf 'hello' >"$work/notes.txt"
 check "a foreign file is refused" 1 "not a Debrief database" -- "$bin" positions list --db "$work/notes.txt"

@@ -88,6 +88,19 @@ struct ScorecardCommandTests {
         let text = await cli.run(["report", "position", "1", "--format", "text"])
         #expect(text.out.contains("1     Ada Lovelace  3.00"), "\(text.out)")
         #expect(text.out.contains("Krippendorff alpha interval -0.50"))
+
+        let markdown = await cli.run(["report", "candidate", "ada@example.com", "--format", "md"])
+        #expect(markdown.code == 0, "\(markdown.err)")
+        #expect(markdown.out.contains("# Ada Lovelace, Backend Engineer") && markdown.out.contains("Great API design."))
+        let html = cli.directory.appendingPathComponent("ada.html").path
+        let written = await cli.run(["report", "candidate", "1", "--out", html])
+        #expect(written.code == 0)
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("<svg"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { $0.hasSuffix(".partial") }
+        #expect(leftovers.isEmpty)
+        let nowhere = await cli.run(["report", "position", "1", "--out", "/nonexistent-folder/report.html"])
+        #expect(nowhere.code == 1 && nowhere.err.contains("does not exist"))
     }
 
     @Test("a submitted scorecard is amended, not overwritten; drafts over it are refused")

@@ -10,11 +10,14 @@ public struct PositionDossier: Sendable {
     public let scorecards: [DossierScorecard]
     /// Rubric text by content hash, for every version the scorecards were made under.
     public let rubricVersions: [String: String]
+    /// The questions that scorecards rated, by id.
+    public let questions: [Int64: Question]
 
     public init(
         position: Position, candidates: [Candidate], interviewers: [User], rounds: [Round], scorecards: [DossierScorecard],
-        rubricVersions: [String: String]
+        rubricVersions: [String: String], questions: [Int64: Question] = [:]
     ) {
+        self.questions = questions
         self.position = position
         self.candidates = candidates
         self.interviewers = interviewers

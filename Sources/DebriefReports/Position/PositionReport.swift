@@ -17,6 +17,20 @@ public struct PositionReport: Encodable, Sendable {
         public let contentHash: String
         public let scaleMin: Int
         public let scaleMax: Int
+        /// The rubric's competencies in its order, for tables and charts.
+        public let competencies: [CompetencyInfo]
+    }
+
+    public struct CompetencyInfo: Encodable, Sendable {
+        public let id: String
+        public let title: String
+        public let weight: Double
+    }
+
+    /// A competency's mean over the candidates who have signal on it.
+    public struct CompetencyAverage: Encodable, Sendable {
+        public let mean: Double
+        public let candidates: Int
     }
 
     public struct CompetencyFigure: Encodable, Sendable {
@@ -67,5 +81,7 @@ public struct PositionReport: Encodable, Sendable {
     public let candidates: [CandidateEntry]
     public let agreement: AgreementEntry
     public let calibration: [CalibrationEntry]
+    /// Per competency, the mean of the candidates' competency means across the pipeline.
+    public let competencyAverages: [String: CompetencyAverage]
     public let notes: [String]
 }

@@ -7,11 +7,15 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
     case rubricVersionUnusable(hash: String, reason: String)
     /// The position has no scorecards and its rubric is not in the rubrics folder.
     case rubricMissing(id: String)
+    /// The candidate has no rounds for the position.
+    case candidateNotInPosition(candidateID: Int64, position: String)
 
     public var description: String {
         switch self {
         case .rubricVersionUnusable(let hash, let reason): "the rubric version \(hash.prefix(12)) behind some scorecards cannot be used: \(reason)"
         case .rubricMissing(let id): "rubric '\(id)' is not in the rubrics folder and no scorecard recorded it; pass --rubrics DIR"
+        case .candidateNotInPosition(let id, let position):
+            "candidate #\(id) has no rounds for \(position); pass --position with one they interview for"
         }
     }
 }
@@ -52,7 +56,8 @@ public enum PositionReportBuilder {
                 id: dossier.position.id ?? 0, title: dossier.position.title, level: dossier.position.level,
                 rubric: .init(
                     id: rubric.id, title: rubric.title, version: rubric.version, contentHash: rubric.contentHash,
-                    scaleMin: rubric.ratingScale.minimum, scaleMax: rubric.ratingScale.maximum)),
+                    scaleMin: rubric.ratingScale.minimum, scaleMax: rubric.ratingScale.maximum,
+                    competencies: rubric.competencies.map { .init(id: $0.id, title: $0.title, weight: $0.weight) })),
             candidates: entries,
             agreement: .init(
                 krippendorffAlphaInterval: agreement.krippendorffAlphaInterval, krippendorffAlphaOrdinal: agreement.krippendorffAlphaOrdinal,
@@ -63,7 +68,15 @@ public enum PositionReportBuilder {
                     name: users[entry.interviewerID]?.name ?? "", scorecards: entry.scorecards, mean: entry.mean, leniency: entry.leniency,
                     noDecisionShare: entry.noDecisionShare, strongShare: entry.strongShare, correctedInCalibratedScore: entry.isCalibrated)
             },
-            notes: notes)
+            competencyAverages: averages(entries), notes: notes)
+    }
+
+    private static func averages(_ entries: [PositionReport.CandidateEntry]) -> [String: PositionReport.CompetencyAverage] {
+        var values: [String: [Double]] = [:]
+        for entry in entries {
+            for (competency, figure) in entry.competencies { values[competency, default: []].append(figure.mean) }
+        }
+        return values.mapValues { .init(mean: $0.reduce(0, +) / Double($0.count), candidates: $0.count) }
     }
 
     /// The rubric version of the most recently submitted scorecard; the folder's version when there is none.

@@ -21,9 +21,11 @@ extension AppDatabase {
             for row in try Row.fetchAll(db, Table("rubric_version").filter(hashes.contains(Column("content_hash")))) {
                 versions[row["content_hash"]] = row["yaml"]
             }
+            let questionIDs = Array(Set(scorecards.flatMap { $0.scorecard.ratings.compactMap(\.questionID) }))
+            let questions = try QuestionRecord.filter(questionIDs.contains(Column("id"))).fetchAll(db).map { try $0.domain() }
             return PositionDossier(
                 position: position, candidates: candidates, interviewers: interviewers, rounds: rounds, scorecards: scorecards,
-                rubricVersions: versions)
+                rubricVersions: versions, questions: Dictionary(uniqueKeysWithValues: questions.map { ($0.id ?? 0, $0) }))
         }
     }
 }

@@ -1,0 +1,17 @@
+/// Where a rendered report goes: a file for HTML (or whenever --out is given), standard output otherwise.
+enum ReportOutput {
+    static func deliver(_ text: String, format: ReportCommand.Format, out: String?, defaultName: String) throws {
+        if let out {
+            try ReportFile.write(text, to: out)
+            Console.current.errorLine("Wrote \(out)")
+        } else if format == .html {
+            let path = "./\(defaultName).html"
+            try ReportFile.write(text, to: path)
+            Console.current.line("Wrote \(path)")
+        } else {
+            var text = text
+            if text.hasSuffix("\n") { text.removeLast() }
+            Console.current.line(text)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// One candidate's results for one position: what recruiters read before the debrief meeting.
+/// Also the JSON of `debrief report candidate ID --format json`.
+public struct CandidateReport: Encodable, Sendable {
+    public struct Person: Encodable, Sendable {
+        public let id: Int64
+        public let name: String
+        public let email: String
+        public let stage: String
+    }
+
+    public struct CompetencyRow: Encodable, Sendable {
+        public let id: String
+        public let title: String
+        public let weight: Double
+        public let mean: Double?
+        public let n: Int
+        public let spread: Double?
+    }
+
+    public struct RoundRow: Encodable, Sendable {
+        public let id: Int64
+        public let kind: String
+        public let scheduledAt: Date
+        /// `held` once a scorecard is submitted, `pending` until then.
+        public let status: String
+        public let score: Double?
+        public let scorecards: [ScorecardRow]
+    }
+
+    public struct ScorecardRow: Encodable, Sendable {
+        public let interviewer: String
+        public let name: String
+        public let recommendation: String
+        /// Competency id → point, nil for no signal.
+        public let ratings: [String: Int?]
+        public let notes: String
+        public let version: Int
+        public let submittedAt: Date?
+    }
+
+    public struct QuestionRow: Encodable, Sendable {
+        public let id: Int64
+        public let text: String
+        public let ratings: [QuestionRating]
+    }
+
+    public struct QuestionRating: Encodable, Sendable {
+        public let interviewer: String
+        public let competency: String
+        public let rating: Int?
+        public let note: String?
+    }
+
+    public let candidate: Person
+    public let position: PositionReport.PositionInfo
+    public let score: Double?
+    public let calibratedScore: Double?
+    public let coverage: Double
+    public let recommendation: String?
+    public let needsDebrief: Bool
+    public let flags: [String]
+    public let flagReasons: [String]
+    public let rank: Int?
+    public let percentile: Double?
+    /// How many candidates of the position have a rank.
+    public let rankedCandidates: Int
+    public let competencies: [CompetencyRow]
+    public let rounds: [RoundRow]
+    public let questions: [QuestionRow]
+    public let notes: [String]
+
+    public var roundsHeld: Int { rounds.filter { $0.status == "held" }.count }
+    public var roundsPending: Int { rounds.count - roundsHeld }
+}

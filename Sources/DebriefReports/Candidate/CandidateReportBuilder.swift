@@ -1,0 +1,63 @@
+import DebriefCore
+import Foundation
+
+/// Builds a candidate's report from the position's stored facts and its scored report.
+public enum CandidateReportBuilder {
+    public static func build(_ dossier: PositionDossier, position report: PositionReport, candidateID: Int64) throws(ReportError) -> CandidateReport {
+        guard let candidate = dossier.candidates.first(where: { $0.id == candidateID }),
+            let entry = report.candidates.first(where: { $0.id == candidateID })
+        else { throw .candidateNotInPosition(candidateID: candidateID, position: dossier.position.title) }
+        let users = Dictionary(uniqueKeysWithValues: dossier.interviewers.map { ($0.id ?? 0, $0) })
+        let cards = dossier.scorecards.filter { $0.candidateID == candidateID }
+        let rubricCompetencies = report.position.rubric.competencies
+        let rounds = dossier.rounds.filter { $0.candidateID == candidateID }.map { round -> CandidateReport.RoundRow in
+            let roundCards = cards.filter { $0.scorecard.roundID == round.id }.sorted { $0.scorecard.interviewerID < $1.scorecard.interviewerID }
+            let values = roundCards.flatMap { card in
+                card.scorecard.ratings.filter { $0.questionID == nil }.compactMap(\.value.point).map(Double.init)
+            }
+            return CandidateReport.RoundRow(
+                id: round.id ?? 0, kind: round.kind.rawValue, scheduledAt: round.scheduledAt, status: roundCards.isEmpty ? "pending" : "held",
+                score: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count),
+                scorecards: roundCards.map { card in
+                    let user = users[card.scorecard.interviewerID]
+                    return CandidateReport.ScorecardRow(
+                        interviewer: user?.email.value ?? "#\(card.scorecard.interviewerID)", name: user?.name ?? "",
+                        recommendation: card.scorecard.recommendation?.rawValue ?? Recommendation.noDecision.rawValue,
+                        ratings: Dictionary(card.scorecard.ratings.filter { $0.questionID == nil }.map { ($0.competencyID, $0.value.point) }) {
+                            first, _ in first
+                        },
+                        notes: card.scorecard.notes, version: card.scorecard.version, submittedAt: card.scorecard.submittedAt)
+                })
+        }
+        var questions: [Int64: [CandidateReport.QuestionRating]] = [:]
+        for card in cards {
+            for rating in card.scorecard.ratings {
+                guard let questionID = rating.questionID else { continue }
+                questions[questionID, default: []].append(
+                    .init(
+                        interviewer: users[card.scorecard.interviewerID]?.email.value ?? "#\(card.scorecard.interviewerID)",
+                        competency: rating.competencyID, rating: rating.value.point, note: rating.note))
+            }
+        }
+        var notes: [String] = []
+        if rounds.isEmpty { notes.append("no rounds are scheduled for this candidate and position") }
+        if entry.score == nil { notes.append("no submitted ratings yet: the score, rank and percentile are empty") }
+        return CandidateReport(
+            candidate: .init(id: candidateID, name: candidate.name, email: candidate.email.value, stage: candidate.stage.rawValue),
+            position: report.position, score: entry.score, calibratedScore: entry.calibratedScore, coverage: entry.coverage,
+            recommendation: entry.recommendation, needsDebrief: entry.needsDebrief, flags: entry.flags, flagReasons: entry.flagReasons,
+            rank: entry.rank,
+            percentile: entry.percentile, rankedCandidates: report.candidates.filter { $0.rank != nil }.count,
+            competencies: rubricCompetencies.map { competency in
+                let figure = entry.competencies[competency.id]
+                return .init(
+                    id: competency.id, title: competency.title, weight: competency.weight, mean: figure?.mean, n: figure?.n ?? 0,
+                    spread: figure?.spread)
+            },
+            rounds: rounds,
+            questions: questions.keys.sorted().map { id in
+                .init(id: id, text: dossier.questions[id]?.text ?? "question #\(id)", ratings: questions[id] ?? [])
+            },
+            notes: notes)
+    }
+}

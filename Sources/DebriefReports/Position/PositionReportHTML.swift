@@ -1,0 +1,53 @@
+import Foundation
+import Mustache
+
+/// A position report as one self-contained HTML file: inline CSS and SVG, no scripts, no external requests.
+public enum PositionReportHTML {
+    private static let template = try! MustacheTemplate(string: PositionTemplate.text)
+
+    public static func render(_ report: PositionReport) -> String {
+        template.render(context(report))
+    }
+
+    static func context(_ report: PositionReport) -> [String: Any] {
+        let rubric = report.position.rubric
+        let low = Double(rubric.scaleMin), high = Double(rubric.scaleMax)
+        let agreement = report.agreement
+        let leniencyLimit = max(1, report.calibration.compactMap { $0.leniency.map(abs) }.max() ?? 1)
+        return [
+            "css": ReportStyle.css, "title": report.position.title, "rubric": rubric.title, "version": rubric.version,
+            "scaleMin": rubric.scaleMin, "scaleMax": rubric.scaleMax, "candidateCount": report.candidates.count,
+            "candidates": report.candidates.map { candidate -> [String: Any] in
+                [
+                    "rank": candidate.rank.map(String.init) ?? "–", "name": candidate.name, "email": candidate.email, "stage": candidate.stage,
+                    "score": Figures.number(candidate.score), "calibrated": Figures.number(candidate.calibratedScore),
+                    "coverage": Figures.percent(candidate.coverage), "recommendation": candidate.recommendation ?? "–",
+                    "flags": candidate.flags.map { $0.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: ":", with: ": ") },
+                    "percentile": Figures.number(candidate.percentile, decimals: 0),
+                ]
+            },
+            "distributionChart": SVGChart.histogram(
+                report.candidates.compactMap(\.score), minimum: low, maximum: high, title: "Overall scores of the candidates"),
+            "alphaInterval": Figures.number(agreement.krippendorffAlphaInterval), "alphaOrdinal": Figures.number(agreement.krippendorffAlphaOrdinal),
+            "alphaReading": Figures.readAlpha(agreement.krippendorffAlphaInterval), "units": agreement.units, "coders": agreement.coders,
+            "icc21": Figures.number(agreement.icc21), "icc21Reading": Figures.readICC(agreement.icc21), "icc2k": Figures.number(agreement.icc2K),
+            "icc2kReading": Figures.readICC(agreement.icc2K),
+            "leniencyChart": SVGChart.diverging(
+                report.calibration.map { SVGChart.Bar(label: $0.name.isEmpty ? $0.interviewer : $0.name, value: $0.leniency) }, limit: leniencyLimit,
+                title: "Interviewer leniency against colleagues"),
+            "calibration": report.calibration.map { entry -> [String: Any] in
+                [
+                    "name": entry.name, "interviewer": entry.interviewer, "scorecards": entry.scorecards, "mean": Figures.number(entry.mean),
+                    "leniency": Figures.number(entry.leniency), "corrected": entry.correctedInCalibratedScore ? "yes" : "no",
+                    "noDecision": Figures.percent(entry.noDecisionShare), "strong": Figures.percent(entry.strongShare),
+                ]
+            },
+            "competencyChart": SVGChart.bars(
+                rubric.competencies.map { competency in
+                    let average = report.competencyAverages[competency.id]
+                    return SVGChart.Bar(label: competency.title, value: average?.mean, note: average.map { "(\($0.candidates) candidates)" } ?? "")
+                }, minimum: low, maximum: high, title: "Mean rating per competency across candidates"),
+            "hasNotes": !report.notes.isEmpty, "notes": report.notes,
+        ]
+    }
+}

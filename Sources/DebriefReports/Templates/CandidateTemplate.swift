@@ -1,0 +1,29 @@
+/// The Mustache template of the candidate report. `{{…}}` escapes; `{{{…}}}` only takes SVG the chart code built.
+enum CandidateTemplate {
+    static let text = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{name}}: {{position}}</title><style>{{{css}}}</style></head>
+        <body><section class="candidate">
+        <header><h1>{{name}}</h1><p class="meta">{{email}} · {{position}} · stage {{stage}} · {{roundsHeld}} rounds held, {{roundsPending}} pending</p></header>
+        <div class="cards">
+        <div><div class="score">{{score}}</div><div class="meta">score on {{scaleMin}}–{{scaleMax}}</div></div>
+        <div><div class="score">{{calibrated}}</div><div class="meta">calibrated score</div></div>
+        <div><div class="score">{{coverage}}</div><div class="meta">coverage</div></div>
+        <div><div class="score">{{recommendation}}</div><div class="meta">{{rankText}}</div></div>
+        </div>
+        {{#needsDebrief}}<h2 class="flag">Needs a debrief</h2><ul>{{#flags}}<li class="flag">{{.}}</li>{{/flags}}</ul>{{/needsDebrief}}
+        <h2>Competencies</h2>
+        {{{competencyChart}}}
+        <h2>Rounds</h2>
+        {{#rounds}}<h3>{{kind}} · {{when}} · {{status}}</h3>
+        {{#hasScorecards}}<table><thead><tr><th>Interviewer</th><th>Recommendation</th>{{#competencyHeaders}}<th class="num">{{.}}</th>{{/competencyHeaders}}</tr></thead>
+        <tbody>{{#scorecards}}<tr><td>{{name}}</td><td>{{recommendation}}</td>{{#cells}}<td class="num">{{.}}</td>{{/cells}}</tr>{{/scorecards}}</tbody></table>
+        {{#scorecards}}{{#notes}}<blockquote><strong>{{name}}:</strong> {{notes}}</blockquote>{{/notes}}{{/scorecards}}{{/hasScorecards}}
+        {{/rounds}}
+        {{#hasQuestions}}<h2>Questions asked</h2><table><thead><tr><th>Question</th><th>Ratings</th></tr></thead>
+        <tbody>{{#questions}}<tr><td>{{text}}</td><td>{{ratings}}</td></tr>{{/questions}}</tbody></table>{{/hasQuestions}}
+        {{#hasNotes}}<h2>Notes</h2><ul>{{#notes}}<li>{{.}}</li>{{/notes}}</ul>{{/hasNotes}}
+        </section></body></html>
+        """
+}
