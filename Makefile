@@ -17,7 +17,9 @@ run: build
 	@echo; echo "== Rounds (first 15)"; $(BIN_DIR)/debrief rounds list --db "$(DB)" | head -16
 	@echo; echo "== Scorecards of round 1"; $(BIN_DIR)/debrief scorecards show --round 1 --db "$(DB)"
 	@echo; echo "== Position 1: ranking, agreement, calibration"; $(BIN_DIR)/debrief report position 1 --format text --db "$(DB)"
-	@echo; echo "Explore further with $(BIN_DIR)/debrief --help (the database is $(DB))."
+	@$(BIN_DIR)/debrief report position 1 --all --out ./debrief-reports --db "$(DB)" --quiet
+	@echo; echo "Open ./debrief-reports/index.html in a browser for the debrief pack with charts and every candidate's report."
+	@echo "Explore further with $(BIN_DIR)/debrief --help (the database is $(DB))."
 
 test:
 	$(SWIFT) build --build-tests

@@ -99,6 +99,15 @@ struct ScorecardCommandTests {
         #expect(page.contains("<svg"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { $0.hasSuffix(".partial") }
         #expect(leftovers.isEmpty)
+        let batch = cli.directory.appendingPathComponent("pack").path
+        let all = await cli.run(["report", "position", "1", "--all", "--out", batch, "--quiet"])
+        #expect(all.out.contains("Wrote 1 candidate reports"), "\(all.out)\(all.err)")
+        let index = try String(contentsOfFile: batch + "/index.html", encoding: .utf8)
+        #expect(index.contains("<a href=\"candidate-1.html\">Ada Lovelace</a>"))
+        #expect(FileManager.default.fileExists(atPath: batch + "/candidate-1.html"))
+        let none = await cli.run(["report", "position", "1", "--all", "--out", batch + "-hired", "--stage", "hired"])
+        #expect(none.out.contains("Wrote 0 candidate reports"))
+        #expect(await cli.run(["report", "position", "1", "--stage", "hired"]).code == 64)
         let nowhere = await cli.run(["report", "position", "1", "--out", "/nonexistent-folder/report.html"])
         #expect(nowhere.code == 1 && nowhere.err.contains("does not exist"))
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DebriefCore
+import DebriefImport
 import DebriefStore
 import Foundation
 
@@ -18,6 +19,8 @@ struct DemoCommand: AsyncParsableCommand {
         @Option(help: "How many interviewers.") var interviewers: Int = 6
         @Option(help: "The random seed.") var seed: UInt64 = 1
         @Option(help: .hidden, transform: DateText.parse) var today: Date?
+        @Option(help: "A question page to import into the bank, so interviewers rate questions asked (none to skip).")
+        var questions = "Fixtures/questionsets/backend-interview-questions.html"
 
         func validate() throws {
             guard (1...100_000).contains(candidates) else { throw ValidationError("--candidates must be between 1 and 100000") }
@@ -47,7 +50,8 @@ struct DemoCommand: AsyncParsableCommand {
                     interviewerIDs: planned.interviewerIndexes.map { users[$0].id ?? 0 })
                 rounds.append(try await store.scheduleRound(round, by: by))
             }
-            let scorecards = DemoScorecards.plan(plan, rubrics: catalog.rubrics, seed: seed, now: now)
+            let bank = try await importQuestions(into: store, catalog: catalog)
+            let scorecards = DemoScorecards.plan(plan, rubrics: catalog.rubrics, questions: bank, seed: seed, now: now)
             for planned in scorecards {
                 let round = rounds[planned.roundIndex]
                 let rubric = try catalog.rubric(positions.first { $0.id == round.positionID }!.rubricID)
@@ -63,6 +67,27 @@ struct DemoCommand: AsyncParsableCommand {
             Console.current.line(
                 "Generated \(users.count) users, \(positions.count) positions, \(stored.count) candidates, \(plan.rounds.count) rounds and \(scorecards.count) scorecards in \(database.resolvedPath)"
             )
+        }
+
+        /// Imports the question page once per rubric that has keywords for it; competency → question ids per rubric.
+        private func importQuestions(into store: AppDatabase, catalog: RubricCatalog) async throws -> [String: [String: [Int64]]] {
+            guard questions != "none", FileManager.default.fileExists(atPath: questions) else { return [:] }
+            let data = try InputFile.data(questions)
+            guard let rubric = catalog.rubrics.first(where: { $0.id == "backend-engineer" }) ?? catalog.rubrics.first else { return [:] }
+            let found = try QuestionSetImporter(rubric: rubric).extract(data, source: questions)
+            let set: QuestionSet
+            switch try await store.importQuestionSet(
+                found.questionSet(contentHash: ImportedQuestionSet.contentHash(of: data)), by: database.principal)
+            {
+            case .stored(let stored): set = stored
+            case .unchanged(let existing): set = existing
+            }
+            var byCompetency: [String: [Int64]] = [:]
+            for question in set.questions {
+                guard let id = question.id, let first = question.competencies.first else { continue }
+                byCompetency[first, default: []].append(id)
+            }
+            return [rubric.id: byCompetency]
         }
     }
 }

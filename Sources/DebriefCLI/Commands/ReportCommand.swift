@@ -2,6 +2,7 @@ import ArgumentParser
 import DebriefCore
 import DebriefReports
 import DebriefStore
+import Foundation
 
 /// `debrief report position`
 struct ReportCommand: AsyncParsableCommand {
@@ -22,22 +23,30 @@ struct ReportCommand: AsyncParsableCommand {
         @OptionGroup var rubrics: RubricOptions
         @Argument(help: "The position's id.") var id: Int64
         @Option(help: "html (default, written to a file), md, csv, json or text (printed unless --out is given).") var format: Format = .html
-        @Option(help: "Write the report to this file.") var out: String?
+        @Option(help: "Write the report to this file (with --all: this folder).") var out: String?
+        @Flag(help: "Also write every candidate's report, one file each, beside the position report as an index.") var all = false
+        @Option(help: "With --all: only candidates in this stage.", transform: { try PipelineStage(parsing: $0) }) var stage: PipelineStage?
+        @Option(help: "With --all: only candidates with a round on or after this date.", transform: DateText.parse) var since: Date?
+        @Flag(help: "No progress bar.") var quiet = false
+
+        func validate() throws {
+            if all && format == .text { throw ValidationError("--all writes files; use html, md, csv or json") }
+            if (stage != nil || since != nil) && !all { throw ValidationError("--stage and --since choose candidates for --all") }
+        }
 
         func run() async throws {
             let store = try database.open()
             let dossier = try await store.positionDossier(positionID: id)
             let current = try? rubrics.catalog().rubric(dossier.position.rubricID)
             let report = try PositionReportBuilder.build(dossier, currentRubric: current)
-            let text: String
-            switch format {
-            case .html: text = PositionReportHTML.render(report)
-            case .md: text = PositionReportMarkdown.render(report)
-            case .csv: text = PositionReportCSV.render(report)
-            case .json: text = try JSONOutput.string(report) + "\n"
-            case .text: text = PositionReportText.render(report) + "\n"
+            guard all else {
+                try ReportOutput.deliver(
+                    ReportRendering.position(report, format: format), format: format, out: out, defaultName: "debrief-position-\(id)")
+                return
             }
-            try ReportOutput.deliver(text, format: format, out: out, defaultName: "debrief-position-\(id)")
+            try BatchReport(
+                dossier: dossier, report: report, format: format, folder: out ?? "./debrief-position-\(id)", stage: stage, since: since, quiet: quiet
+            ).write()
         }
     }
 
@@ -74,14 +83,8 @@ struct ReportCommand: AsyncParsableCommand {
             let current = try? rubrics.catalog().rubric(dossier.position.rubricID)
             let positionReport = try PositionReportBuilder.build(dossier, currentRubric: current)
             let report = try CandidateReportBuilder.build(dossier, position: positionReport, candidateID: candidateID)
-            let text: String
-            switch format {
-            case .html: text = CandidateReportHTML.render(report)
-            case .md: text = CandidateReportMarkdown.render(report)
-            case .csv: text = CandidateReportCSV.render(report)
-            case .json, .text: text = try JSONOutput.string(report) + "\n"
-            }
-            try ReportOutput.deliver(text, format: format, out: out, defaultName: "debrief-candidate-\(candidateID)")
+            try ReportOutput.deliver(
+                try ReportRendering.candidate(report, format: format), format: format, out: out, defaultName: "debrief-candidate-\(candidateID)")
         }
     }
 }

@@ -23,7 +23,10 @@ struct DemoScorecards {
     ]
 
     /// Scorecards for rounds scheduled before `now`, under each position's rubric.
-    static func plan(_ pipeline: DemoPipeline, rubrics: [Rubric], seed: UInt64, now: Date) -> [Planned] {
+    /// `questions` maps a rubric's competency ids to bank questions about them; interviewers rate
+    /// some of those per question too, as they would after asking them.
+    static func plan(_ pipeline: DemoPipeline, rubrics: [Rubric], questions: [String: [String: [Int64]]] = [:], seed: UInt64, now: Date) -> [Planned]
+    {
         var random = SeededGenerator(seed: seed ^ 0x5C0_4EC4_2D5)
         let leniency = (0..<pipeline.users.count).map { _ in Double(random.int(below: 13)) / 10 - 0.6 }
         var planned: [Planned] = []
@@ -50,7 +53,13 @@ struct DemoScorecards {
                         continue
                     }
                     let noisy = level + leniency[interviewer] + Double(random.int(below: 9)) / 10 - 0.4
-                    ratings.append(try! Rating(competencyID: competency, value: .point(Int(min(high, max(low, noisy.rounded()))))))
+                    let point = Int(min(high, max(low, noisy.rounded())))
+                    ratings.append(try! Rating(competencyID: competency, value: .point(point)))
+                    if let asked = questions[rubric.id]?[competency], !asked.isEmpty, random.int(below: 3) == 0 {
+                        let question = asked[random.int(below: asked.count)]
+                        let questionPoint = Int(min(high, max(low, Double(point) + Double(random.int(below: 3)) - 1)))
+                        ratings.append(try! Rating(competencyID: competency, questionID: question, value: .point(questionPoint)))
+                    }
                 }
                 let points = ratings.compactMap(\.value.point)
                 let mean = points.isEmpty ? low : Double(points.reduce(0, +)) / Double(points.count)

@@ -16,6 +16,9 @@ public final class Console: @unchecked Sendable {
 
     /// Writes `text` and a newline to standard output.
     public func line(_ text: String = "") { lock.withLock { writeOut(text + "\n") } }
+    /// Writes `text` to standard error without a newline, for progress bars.
+    public func errorPart(_ text: String) { lock.withLock { writeError(text) } }
+
     /// Writes `text` and a newline to standard error.
     public func errorLine(_ text: String) { lock.withLock { writeError(text + "\n") } }
 

@@ -5,11 +5,12 @@ import Mustache
 public enum PositionReportHTML {
     private static let template = try! MustacheTemplate(string: PositionTemplate.text)
 
-    public static func render(_ report: PositionReport) -> String {
-        template.render(context(report))
+    /// `candidateLinks` maps candidate ids to the relative paths of their own reports, for an index page.
+    public static func render(_ report: PositionReport, candidateLinks: [Int64: String] = [:]) -> String {
+        template.render(context(report, candidateLinks: candidateLinks))
     }
 
-    static func context(_ report: PositionReport) -> [String: Any] {
+    static func context(_ report: PositionReport, candidateLinks: [Int64: String]) -> [String: Any] {
         let rubric = report.position.rubric
         let low = Double(rubric.scaleMin), high = Double(rubric.scaleMax)
         let agreement = report.agreement
@@ -23,7 +24,7 @@ public enum PositionReportHTML {
                     "score": Figures.number(candidate.score), "calibrated": Figures.number(candidate.calibratedScore),
                     "coverage": Figures.percent(candidate.coverage), "recommendation": candidate.recommendation ?? "–",
                     "flags": candidate.flags.map { $0.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: ":", with: ": ") },
-                    "percentile": Figures.number(candidate.percentile, decimals: 0),
+                    "percentile": Figures.number(candidate.percentile, decimals: 0), "link": candidateLinks[candidate.id] ?? false,
                 ]
             },
             "distributionChart": SVGChart.histogram(

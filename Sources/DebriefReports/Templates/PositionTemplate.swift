@@ -9,7 +9,7 @@ enum PositionTemplate {
         <p class="meta">Rubric {{rubric}} v{{version}}, scale {{scaleMin}}–{{scaleMax}}. {{candidateCount}} candidates.</p></header>
         <h2>Ranking</h2>
         <table><thead><tr><th class="num">Rank</th><th>Candidate</th><th>Stage</th><th class="num">Score</th><th class="num">Calibrated</th><th class="num">Coverage</th><th>Recommendation</th><th>Flags</th><th class="num">Percentile</th></tr></thead>
-        <tbody>{{#candidates}}<tr><td class="num">{{rank}}</td><td>{{name}}<br><span class="meta">{{email}}</span></td><td>{{stage}}</td><td class="num">{{score}}</td><td class="num">{{calibrated}}</td><td class="num">{{coverage}}</td><td>{{recommendation}}</td><td class="flag">{{#flags}}{{.}}<br>{{/flags}}</td><td class="num">{{percentile}}</td></tr>{{/candidates}}</tbody></table>
+        <tbody>{{#candidates}}<tr><td class="num">{{rank}}</td><td>{{#link}}<a href="{{link}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}<br><span class="meta">{{email}}</span></td><td>{{stage}}</td><td class="num">{{score}}</td><td class="num">{{calibrated}}</td><td class="num">{{coverage}}</td><td>{{recommendation}}</td><td class="flag">{{#flags}}{{.}}<br>{{/flags}}</td><td class="num">{{percentile}}</td></tr>{{/candidates}}</tbody></table>
         <h2>Score distribution</h2>
         {{{distributionChart}}}
         <h2>Agreement between interviewers</h2>
