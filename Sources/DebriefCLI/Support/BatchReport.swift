@@ -1,6 +1,10 @@
 import DebriefCore
 import DebriefReports
 import Foundation
+import Synchronization
+
+/// Set by SIGINT while a batch runs, so the batch stops between two files rather than inside one.
+let interruptRequested = Atomic<Bool>(false)
 
 /// `report position ID --all`: every chosen candidate's report plus the position report as the index,
 /// each file written atomically, with a progress bar on a terminal and a summary at the end.
@@ -12,19 +16,30 @@ struct BatchReport {
     let stage: PipelineStage?
     let since: Date?
     let quiet: Bool
+    /// Asked before each file; true stops the batch there. The CLI asks whether Ctrl-C was pressed.
+    var shouldStop: () -> Bool = { interruptRequested.load(ordering: .relaxed) }
 
     func write() throws {
+        signal(SIGINT) { _ in interruptRequested.store(true, ordering: .relaxed) }
+        defer { signal(SIGINT, SIG_DFL) }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let stages = Dictionary(dossier.candidates.map { ($0.id ?? 0, $0.stage) }) { first, _ in first }
+        let latestRound = Dictionary(dossier.rounds.map { ($0.candidateID, $0.scheduledAt) }) { max($0, $1) }
         let chosen = report.candidates.filter { entry in
-            guard let candidate = dossier.candidates.first(where: { $0.id == entry.id }) else { return false }
-            if let stage, candidate.stage != stage { return false }
-            if let since, !dossier.rounds.contains(where: { $0.candidateID == entry.id && $0.scheduledAt >= since }) { return false }
+            if let stage, stages[entry.id] != stage { return false }
+            if let since, (latestRound[entry.id] ?? .distantPast) < since { return false }
             return true
         }
         let progress = Progress(total: chosen.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let started = Date()
+        let lookup = CandidateReportBuilder.Index(dossier, position: report)
         for (index, entry) in chosen.enumerated() {
-            let candidate = try CandidateReportBuilder.build(dossier, position: report, candidateID: entry.id)
+            if shouldStop() {
+                progress.finish()
+                throw CLIError(
+                    "interrupted: wrote \(index) of \(chosen.count) candidate reports to \(folder), each complete; the index was not written")
+            }
+            let candidate = try CandidateReportBuilder.build(dossier, position: report, candidateID: entry.id, index: lookup)
             try ReportFile.write(
                 try ReportRendering.candidate(candidate, format: format), to: "\(folder)/candidate-\(entry.id).\(format.fileExtension)")
             progress.show(index + 1)

@@ -3,14 +3,39 @@ import Foundation
 
 /// Builds a candidate's report from the position's stored facts and its scored report.
 public enum CandidateReportBuilder {
+    /// The position's facts grouped by candidate, built once for a batch of reports.
+    public struct Index: Sendable {
+        let candidates: [Int64: Candidate]
+        let entries: [Int64: PositionReport.CandidateEntry]
+        let users: [Int64: User]
+        let cards: [Int64: [DossierScorecard]]
+        let rounds: [Int64: [Round]]
+        let rankedCandidates: Int
+
+        public init(_ dossier: PositionDossier, position report: PositionReport) {
+            candidates = Dictionary(dossier.candidates.map { ($0.id ?? 0, $0) }) { first, _ in first }
+            entries = Dictionary(report.candidates.map { ($0.id, $0) }) { first, _ in first }
+            users = Dictionary(dossier.interviewers.map { ($0.id ?? 0, $0) }) { first, _ in first }
+            cards = Dictionary(grouping: dossier.scorecards, by: \.candidateID)
+            rounds = Dictionary(grouping: dossier.rounds, by: \.candidateID)
+            rankedCandidates = report.candidates.filter { $0.rank != nil }.count
+        }
+    }
+
     public static func build(_ dossier: PositionDossier, position report: PositionReport, candidateID: Int64) throws(ReportError) -> CandidateReport {
-        guard let candidate = dossier.candidates.first(where: { $0.id == candidateID }),
-            let entry = report.candidates.first(where: { $0.id == candidateID })
-        else { throw .candidateNotInPosition(candidateID: candidateID, position: dossier.position.title) }
-        let users = Dictionary(uniqueKeysWithValues: dossier.interviewers.map { ($0.id ?? 0, $0) })
-        let cards = dossier.scorecards.filter { $0.candidateID == candidateID }
+        try build(dossier, position: report, candidateID: candidateID, index: Index(dossier, position: report))
+    }
+
+    public static func build(
+        _ dossier: PositionDossier, position report: PositionReport, candidateID: Int64, index: Index
+    ) throws(ReportError) -> CandidateReport {
+        guard let candidate = index.candidates[candidateID], let entry = index.entries[candidateID] else {
+            throw .candidateNotInPosition(candidateID: candidateID, position: dossier.position.title)
+        }
+        let users = index.users
+        let cards = index.cards[candidateID] ?? []
         let rubricCompetencies = report.position.rubric.competencies
-        let rounds = dossier.rounds.filter { $0.candidateID == candidateID }.map { round -> CandidateReport.RoundRow in
+        let rounds = (index.rounds[candidateID] ?? []).map { round -> CandidateReport.RoundRow in
             let roundCards = cards.filter { $0.scorecard.roundID == round.id }.sorted { $0.scorecard.interviewerID < $1.scorecard.interviewerID }
             let values = roundCards.flatMap { card in
                 card.scorecard.ratings.filter { $0.questionID == nil }.compactMap(\.value.point).map(Double.init)
@@ -47,7 +72,7 @@ public enum CandidateReportBuilder {
             position: report.position, score: entry.score, calibratedScore: entry.calibratedScore, coverage: entry.coverage,
             recommendation: entry.recommendation, needsDebrief: entry.needsDebrief, flags: entry.flags, flagReasons: entry.flagReasons,
             rank: entry.rank,
-            percentile: entry.percentile, rankedCandidates: report.candidates.filter { $0.rank != nil }.count,
+            percentile: entry.percentile, rankedCandidates: index.rankedCandidates,
             competencies: rubricCompetencies.map { competency in
                 let figure = entry.competencies[competency.id]
                 return .init(
