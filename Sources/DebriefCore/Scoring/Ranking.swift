@@ -24,33 +24,25 @@ public enum Ranking {
         }
         let scoredCount = ordered.filter { $0.score != nil }.count
         var ranked: [RankedScore] = []
-        for (index, score) in ordered.enumerated() {
-            guard score.score != nil else {
-                ranked.append(RankedScore(score: score, rank: nil, percentile: nil))
+        ranked.reserveCapacity(ordered.count)
+        var index = 0
+        while index < ordered.count {
+            guard ordered[index].score != nil else {
+                ranked.append(RankedScore(score: ordered[index], rank: nil, percentile: nil))
+                index += 1
                 continue
             }
-            let rank: Int
-            if let previous = ranked.last, let previousRank = previous.rank, tied(previous.score, score) {
-                rank = previousRank
-            } else {
-                rank = index + 1
-            }
-            let below = ordered.filter { $0.score != nil && rankOrder($0, after: score) }.count
+            var end = index + 1  // the tie group is ordered[index..<end]
+            while end < ordered.count, ordered[end].score != nil, tied(ordered[index], ordered[end]) { end += 1 }
+            let below = scoredCount - end
             let percentile = scoredCount > 1 ? Double(below) / Double(scoredCount - 1) * 100 : 100
-            ranked.append(RankedScore(score: score, rank: rank, percentile: percentile))
+            for member in ordered[index..<end] { ranked.append(RankedScore(score: member, rank: index + 1, percentile: percentile)) }
+            index = end
         }
         return ranked
     }
 
     private static func tied(_ a: CandidateScore, _ b: CandidateScore) -> Bool {
         a.score == b.score && a.coverage == b.coverage && a.ratingCount == b.ratingCount
-    }
-
-    /// True when `other` ranks strictly below `score`.
-    private static func rankOrder(_ other: CandidateScore, after score: CandidateScore) -> Bool {
-        guard let x = score.score, let y = other.score else { return false }
-        if x != y { return y < x }
-        if score.coverage != other.coverage { return other.coverage < score.coverage }
-        return other.ratingCount < score.ratingCount
     }
 }

@@ -41,27 +41,36 @@ public struct ReliabilityMatrix: Sendable {
 
     /// The largest complete block: the set of two or more interviewers and the units all of them
     /// rated that together hold the most cells (at least two units). Ties go to fewer coders, then lower ids.
+    ///
+    /// Counts, for every unit, each subset of its coders (all subsets up to eight coders; beyond that
+    /// the whole panel and the panel less one), so the search is linear in the number of units.
     public func largestCompleteBlock() -> (coders: [Int64], units: [Unit])? {
-        var best: (coders: [Int64], units: [Unit])?
-        let candidateSets = Set(pairableUnits.map { Array(cells[$0]!.keys).sorted() })
-        var coderSets = Set<[Int64]>()
-        for set in candidateSets {
-            coderSets.insert(set)
-            if set.count > 2 {
-                for index in set.indices {  // also try each set with one coder left out
-                    var smaller = set
-                    smaller.remove(at: index)
-                    coderSets.insert(smaller)
+        let units = pairableUnits
+        var counts: [[Int64]: Int] = [:]
+        for unit in units {
+            for subset in Self.coderSubsets(Array(cells[unit]!.keys).sorted()) { counts[subset, default: 0] += 1 }
+        }
+        let ordered = counts.keys.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
+        var best: (coders: [Int64], cells: Int)?
+        for coders in ordered where counts[coders]! >= 2 {
+            let size = counts[coders]! * coders.count
+            if best == nil || size > best!.cells { best = (coders, size) }
+        }
+        guard let best else { return nil }
+        return (best.coders, units.filter { unit in best.coders.allSatisfy { cells[unit]![$0] != nil } })
+    }
+
+    private static func coderSubsets(_ coders: [Int64]) -> [[Int64]] {
+        guard coders.count <= 8 else {
+            return [coders]
+                + coders.indices.map { index in
+                    var smaller = coders; smaller.remove(at: index); return smaller
                 }
-            }
         }
-        for coders in coderSets.sorted(by: { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }) {
-            let units = pairableUnits.filter { unit in coders.allSatisfy { cells[unit]![$0] != nil } }
-            guard units.count >= 2 else { continue }
-            if best == nil || units.count * coders.count > best!.units.count * best!.coders.count {
-                best = (coders, units)
-            }
+        var subsets: [[Int64]] = []
+        for mask in 1..<(1 << coders.count) where mask.nonzeroBitCount >= 2 {
+            subsets.append(coders.indices.filter { mask & (1 << $0) != 0 }.map { coders[$0] })
         }
-        return best
+        return subsets
     }
 }

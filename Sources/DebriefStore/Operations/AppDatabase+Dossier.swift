@@ -10,19 +10,22 @@ extension AppDatabase {
             let roundRecords = try RoundRecord.filter(Column("position_id") == positionID).order(Column("scheduled_at"), Column("id")).fetchAll(db)
             let rounds = try Self.withInterviewers(db, roundRecords)
             let candidateIDs = Array(Set(rounds.map(\.candidateID)))
-            let candidates = try CandidateRecord.filter(candidateIDs.contains(Column("id"))).order(Column("name"), Column("id")).fetchAll(db)
-                .map { try $0.domain() }
+            let candidates = try ChunkedLookup.fetch(candidateIDs) { try CandidateRecord.filter($0.contains(Column("id"))).fetchAll(db) }
+                .map { try $0.domain() }.sorted { ($0.name, $0.id ?? 0) < ($1.name, $1.id ?? 0) }
             let interviewerIDs = Array(Set(rounds.flatMap(\.interviewerIDs)))
-            let interviewers = try UserRecord.filter(interviewerIDs.contains(Column("id"))).order(Column("name"), Column("id")).fetchAll(db)
-                .map { try $0.domain() }
+            let interviewers = try ChunkedLookup.fetch(interviewerIDs) { try UserRecord.filter($0.contains(Column("id"))).fetchAll(db) }
+                .map { try $0.domain() }.sorted { ($0.name, $0.id ?? 0) < ($1.name, $1.id ?? 0) }
             let scorecards = try Self.submittedScorecards(db, positionID: positionID)
             let hashes = Array(Set(scorecards.map(\.scorecard.rubricHash)))
             var versions: [String: String] = [:]
-            for row in try Row.fetchAll(db, Table("rubric_version").filter(hashes.contains(Column("content_hash")))) {
+            for row in try ChunkedLookup.fetch(hashes, { try Row.fetchAll(db, Table("rubric_version").filter($0.contains(Column("content_hash")))) })
+            {
                 versions[row["content_hash"]] = row["yaml"]
             }
             let questionIDs = Array(Set(scorecards.flatMap { $0.scorecard.ratings.compactMap(\.questionID) }))
-            let questions = try QuestionRecord.filter(questionIDs.contains(Column("id"))).fetchAll(db).map { try $0.domain() }
+            let questions = try ChunkedLookup.fetch(questionIDs) { try QuestionRecord.filter($0.contains(Column("id"))).fetchAll(db) }.map {
+                try $0.domain()
+            }
             return PositionDossier(
                 position: position, candidates: candidates, interviewers: interviewers, rounds: rounds, scorecards: scorecards,
                 rubricVersions: versions, questions: Dictionary(uniqueKeysWithValues: questions.map { ($0.id ?? 0, $0) }))

@@ -54,7 +54,9 @@ extension AppDatabase {
 
     static func withInterviewers(_ db: Database, _ records: [RoundRecord]) throws -> [Round] {
         let ids = records.compactMap(\.id)
-        let links = try RoundInterviewerRecord.filter(ids.contains(Column("round_id"))).order(Column("user_id")).fetchAll(db)
+        let links = try ChunkedLookup.fetch(ids) {
+            try RoundInterviewerRecord.filter($0.contains(Column("round_id"))).order(Column("user_id")).fetchAll(db)
+        }
         let byRound = Dictionary(grouping: links, by: \.roundId)
         return try records.map { record in
             try record.domain(interviewerIDs: (byRound[record.id ?? -1] ?? []).map(\.userId))

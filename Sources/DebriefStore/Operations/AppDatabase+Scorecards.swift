@@ -114,7 +114,7 @@ extension AppDatabase {
 
     private static func scorecards(_ db: Database, _ records: [ScorecardRecord]) throws -> [Scorecard] {
         let ids = records.compactMap(\.id)
-        let ratings = try RatingRecord.filter(ids.contains(Column("scorecard_id"))).order(Column("id")).fetchAll(db)
+        let ratings = try ChunkedLookup.fetch(ids) { try RatingRecord.filter($0.contains(Column("scorecard_id"))).order(Column("id")).fetchAll(db) }
         let byScorecard = Dictionary(grouping: ratings, by: \.scorecardId)
         return try records.map { record in try record.domain(ratings: (byScorecard[record.id ?? -1] ?? []).map { try $0.domain() }) }
     }
