@@ -2,6 +2,7 @@
 SWIFT ?= swift
 DB ?= ./debrief.sqlite
 BENCH_MB ?= 30
+BENCH_CANDIDATES ?= 20000
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 
 .PHONY: build run demo test bench format lint clean
@@ -28,10 +29,11 @@ test:
 
 ## Release build, then each benchmark against its baseline measured in the same run (see BENCHMARKS.md).
 bench:
-	@command -v xmllint >/dev/null && command -v hyperfine >/dev/null || \
-		{ echo "make bench needs xmllint and hyperfine: apt-get install libxml2-utils hyperfine"; exit 1; }
+	@command -v xmllint >/dev/null && command -v hyperfine >/dev/null && command -v sqlite3 >/dev/null || \
+		{ echo "make bench needs xmllint, hyperfine and sqlite3: apt-get install libxml2-utils hyperfine sqlite3"; exit 1; }
 	$(SWIFT) build -c release --product debrief
 	bench/import-bench.sh "$$($(SWIFT) build -c release --show-bin-path)/debrief" $(BENCH_MB)
+	bench/report-bench.sh "$$($(SWIFT) build -c release --show-bin-path)/debrief" $(BENCH_CANDIDATES)
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

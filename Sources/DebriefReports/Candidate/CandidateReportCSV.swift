@@ -15,7 +15,7 @@ public enum CandidateReportCSV {
                     rows.append([
                         report.candidate.name, report.candidate.email, report.position.title, String(round.id), round.kind, card.interviewer,
                         card.recommendation, competency, "", card.ratings[competency]!.map(String.init) ?? "",
-                        card.submittedAt?.formatted(.iso8601) ?? "",
+                        card.submittedAt.map(Figures.iso8601) ?? "",
                     ])
                 }
             }

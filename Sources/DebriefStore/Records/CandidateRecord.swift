@@ -13,6 +13,16 @@ struct CandidateRecord: StoredRecord {
     var stage: String
     var createdAt: Date
 
+    init(row: Row) throws {
+        id = row["id"]
+        name = row["name"]
+        email = row["email"]
+        phone = row["phone"]
+        source = row["source"]
+        stage = row["stage"]
+        createdAt = row["created_at"]
+    }
+
     init(_ candidate: Candidate) {
         id = candidate.id
         name = candidate.name

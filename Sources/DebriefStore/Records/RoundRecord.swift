@@ -11,6 +11,14 @@ struct RoundRecord: StoredRecord {
     var kind: String
     var scheduledAt: Date
 
+    init(row: Row) throws {
+        id = row["id"]
+        candidateId = row["candidate_id"]
+        positionId = row["position_id"]
+        kind = row["kind"]
+        scheduledAt = row["scheduled_at"]
+    }
+
     init(_ round: Round) {
         id = round.id
         candidateId = round.candidateID
@@ -33,4 +41,14 @@ struct RoundInterviewerRecord: Codable, FetchableRecord, PersistableRecord {
     static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
     var roundId: Int64
     var userId: Int64
+
+    init(roundId: Int64, userId: Int64) {
+        self.roundId = roundId
+        self.userId = userId
+    }
+
+    init(row: Row) throws {
+        roundId = row["round_id"]
+        userId = row["user_id"]
+    }
 }

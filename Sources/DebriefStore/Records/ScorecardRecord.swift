@@ -18,6 +18,23 @@ struct ScorecardRecord: StoredRecord {
     var notes: String
     var submittedAt: Date?
 
+    /// Decoded by hand: GRDB's Codable path converts every column name from snake case on every row,
+    /// which was most of the time of loading a large position.
+    init(row: Row) throws {
+        id = row["id"]
+        roundId = row["round_id"]
+        interviewerId = row["interviewer_id"]
+        state = row["state"]
+        version = row["version"]
+        rubricId = row["rubric_id"]
+        rubricHash = row["rubric_hash"]
+        scaleMin = row["scale_min"]
+        scaleMax = row["scale_max"]
+        recommendation = row["recommendation"]
+        notes = row["notes"]
+        submittedAt = row["submitted_at"]
+    }
+
     init(_ scorecard: Scorecard) {
         id = scorecard.id
         roundId = scorecard.roundID
@@ -54,6 +71,15 @@ struct RatingRecord: StoredRecord {
     var questionId: Int64?
     var value: Int?
     var note: String?
+
+    init(row: Row) throws {
+        id = row["id"]
+        scorecardId = row["scorecard_id"]
+        competencyId = row["competency_id"]
+        questionId = row["question_id"]
+        value = row["value"]
+        note = row["note"]
+    }
 
     init(_ rating: Rating, scorecardID: Int64) {
         scorecardId = scorecardID

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Report throughput on a generated position (about 50 ratings per candidate) against the floor for
+# touching that data: sqlite3 -csv dumping every rating with its candidate, round and interviewer.
+# Usage: bench/report-bench.sh PATH/TO/release/debrief [CANDIDATES]
+set -euo pipefail
+bin="${1:?usage: report-bench.sh PATH/TO/debrief [CANDIDATES]}"
+candidates="${2:-20000}"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+db="$work/bench.sqlite"
+python3 "$(dirname "$0")/make-report-db.py" "$bin" "$db" "$candidates" >&2
+ratings=$(sqlite3 "$db" "SELECT count(*) FROM rating")
+dump="SELECT c.name, c.email, r.kind, u.email, ra.competency_id, ra.question_id, ra.value, s.recommendation FROM rating ra
+      JOIN scorecard s ON s.id = ra.scorecard_id JOIN round r ON r.id = s.round_id JOIN candidate c ON c.id = r.candidate_id
+      JOIN user u ON u.id = s.interviewer_id"
+
+hyperfine --style basic --runs 3 --export-json "$work/times.json" \
+    -n "sqlite3 -csv" "sqlite3 -csv '$db' \"$dump\" > /dev/null" \
+    -n "csv" --prepare "rm -rf '$work/csv'" "'$bin' report position 1 --db '$db' --all --format csv --out '$work/csv' --quiet > /dev/null" \
+    -n "html" --prepare "rm -rf '$work/html'" "'$bin' report position 1 --db '$db' --all --format html --out '$work/html' --quiet > /dev/null" >&2
+
+python3 - "$work/times.json" "$candidates" "$ratings" <<'PY'
+import json, sys
+times = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
+candidates, ratings = int(sys.argv[2]), int(sys.argv[3])
+base = times["sqlite3 -csv"]
+print(f"| database | {candidates} candidates, {ratings} ratings |")
+print(f"| sqlite3 -csv dump of every rating (floor, median of 3) | {base:.2f} s, {ratings / base:,.0f} ratings/s |")
+for name in ["csv", "html"]:
+    t = times[name]
+    print(f"| report position --all --format {name}: every candidate's report plus the index | {t:.1f} s, {candidates / t:,.0f} candidates/s, {ratings / t:,.0f} ratings/s; floor / this = {base / t:.3f} |")
+PY
