@@ -14,10 +14,10 @@ dump="SELECT c.name, c.email, r.kind, u.email, ra.competency_id, ra.question_id,
       JOIN scorecard s ON s.id = ra.scorecard_id JOIN round r ON r.id = s.round_id JOIN candidate c ON c.id = r.candidate_id
       JOIN user u ON u.id = s.interviewer_id"
 
-hyperfine --style basic --runs 3 --export-json "$work/times.json" \
+hyperfine --style basic --runs 3 --export-json "$work/times.json" --prepare "rm -rf '$work/out'" \
     -n "sqlite3 -csv" "sqlite3 -csv '$db' \"$dump\" > /dev/null" \
-    -n "csv" --prepare "rm -rf '$work/csv'" "'$bin' report position 1 --db '$db' --all --format csv --out '$work/csv' --quiet > /dev/null" \
-    -n "html" --prepare "rm -rf '$work/html'" "'$bin' report position 1 --db '$db' --all --format html --out '$work/html' --quiet > /dev/null" >&2
+    -n "csv" "'$bin' report position 1 --db '$db' --all --format csv --out '$work/out' --quiet > /dev/null" \
+    -n "html" "'$bin' report position 1 --db '$db' --all --format html --out '$work/out' --quiet > /dev/null" >&2
 
 python3 - "$work/times.json" "$candidates" "$ratings" <<'PY'
 import json, sys
