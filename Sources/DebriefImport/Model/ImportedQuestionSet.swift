@@ -1,3 +1,5 @@
+import DebriefCore
+
 /// What an import found on a page: the shape `debrief import --dry-run --format json` prints.
 public struct ImportedQuestionSet: Hashable, Sendable, Encodable {
     public var title: String
@@ -12,22 +14,12 @@ public struct ImportedQuestionSet: Hashable, Sendable, Encodable {
 
 /// A heading of the page and the questions under it.
 public struct ImportedSection: Hashable, Sendable, Encodable {
-    public var title: String?
+    @NullEncoded public var title: String?
     /// Seniority the section aims at, when its heading says (entry, fresher, mid, experienced).
-    public var level: String?
+    @NullEncoded public var level: String?
     /// technical or behavioural, when the heading says.
-    public var kind: String?
+    @NullEncoded public var kind: String?
     public var questions: [ImportedQuestion]
-
-    private enum CodingKeys: String, CodingKey { case title, level, kind, questions }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(title, forKey: .title)
-        try container.encode(level, forKey: .level)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(questions, forKey: .questions)
-    }
 }
 
 /// One question found on the page.
@@ -36,19 +28,9 @@ public struct ImportedQuestion: Hashable, Sendable, Encodable {
     public var ordinal: Int
     public var text: String
     /// The model answer as sanitised HTML; nil where the page has none.
-    public var answer: String?
+    @NullEncoded public var answer: String?
     /// Rubric competencies the question maps to by keyword (empty without `--rubric`).
     public var competencies: [String]
-
-    private enum CodingKeys: String, CodingKey { case ordinal, text, answer, competencies }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(ordinal, forKey: .ordinal)
-        try container.encode(text, forKey: .text)
-        try container.encode(answer, forKey: .answer)
-        try container.encode(competencies, forKey: .competencies)
-    }
 }
 
 /// Text that looked as if it might be a question but was left out, and why.

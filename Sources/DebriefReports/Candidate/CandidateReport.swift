@@ -1,3 +1,4 @@
+import DebriefCore
 import Foundation
 
 /// One candidate's results for one position: what recruiters read before the debrief meeting.
@@ -14,9 +15,9 @@ public struct CandidateReport: Encodable, Sendable {
         public let id: String
         public let title: String
         public let weight: Double
-        public let mean: Double?
+        @NullEncoded public var mean: Double?
         public let n: Int
-        public let spread: Double?
+        @NullEncoded public var spread: Double?
     }
 
     public struct RoundRow: Encodable, Sendable {
@@ -25,7 +26,7 @@ public struct CandidateReport: Encodable, Sendable {
         public let scheduledAt: Date
         /// `held` once a scorecard is submitted, `pending` until then.
         public let status: String
-        public let score: Double?
+        @NullEncoded public var score: Double?
         public let scorecards: [ScorecardRow]
     }
 
@@ -37,7 +38,7 @@ public struct CandidateReport: Encodable, Sendable {
         public let ratings: [String: Int?]
         public let notes: String
         public let version: Int
-        public let submittedAt: Date?
+        @NullEncoded public var submittedAt: Date?
     }
 
     public struct QuestionRow: Encodable, Sendable {
@@ -49,20 +50,20 @@ public struct CandidateReport: Encodable, Sendable {
     public struct QuestionRating: Encodable, Sendable {
         public let interviewer: String
         public let competency: String
-        public let rating: Int?
+        @NullEncoded public var rating: Int?
         public let note: String?
     }
 
     public let candidate: Person
     public let position: PositionReport.PositionInfo
-    public let score: Double?
+    @NullEncoded public var score: Double?
     public let calibratedScore: Double?
     public let coverage: Double
-    public let recommendation: String?
+    @NullEncoded public var recommendation: String?
     public let needsDebrief: Bool
     public let flags: [String]
     public let flagReasons: [String]
-    public let rank: Int?
+    @NullEncoded public var rank: Int?
     public let percentile: Double?
     /// How many candidates of the position have a rank.
     public let rankedCandidates: Int

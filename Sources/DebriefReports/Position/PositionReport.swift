@@ -1,3 +1,5 @@
+import DebriefCore
+
 /// A position's scores, ranking, agreement and calibration: the JSON contract of
 /// `debrief report position ID --format json`, documented in the README.
 ///
@@ -6,7 +8,7 @@ public struct PositionReport: Encodable, Sendable {
     public struct PositionInfo: Encodable, Sendable {
         public let id: Int64
         public let title: String
-        public let level: String?
+        @NullEncoded public var level: String?
         public let rubric: RubricInfo
     }
 
@@ -44,34 +46,39 @@ public struct PositionReport: Encodable, Sendable {
         public let name: String
         public let email: String
         public let stage: String
-        public let score: Double?
-        public let calibratedScore: Double?
+        @NullEncoded public var score: Double?
+        @NullEncoded public var calibratedScore: Double?
         public let coverage: Double
-        public let recommendation: String?
+        @NullEncoded public var recommendation: String?
         public let needsDebrief: Bool
         public let flags: [String]
         public let flagReasons: [String]
-        public let rank: Int?
-        public let percentile: Double?
+        @NullEncoded public var rank: Int?
+        @NullEncoded public var percentile: Double?
         public let scorecards: Int
         public let competencies: [String: CompetencyFigure]
     }
 
     public struct AgreementEntry: Encodable, Sendable {
-        public let krippendorffAlphaInterval: Double?
-        public let krippendorffAlphaOrdinal: Double?
-        public let icc21: Double?
-        public let icc2K: Double?
+        @NullEncoded public var krippendorffAlphaInterval: Double?
+        @NullEncoded public var krippendorffAlphaOrdinal: Double?
+        @NullEncoded public var icc21: Double?
+        @NullEncoded public var icc2K: Double?
         public let units: Int
         public let coders: Int
+
+        private enum CodingKeys: String, CodingKey {
+            case krippendorffAlphaInterval, krippendorffAlphaOrdinal, units, coders
+            case icc21 = "icc2_1", icc2K = "icc2_k"
+        }
     }
 
     public struct CalibrationEntry: Encodable, Sendable {
         public let interviewer: String
         public let name: String
         public let scorecards: Int
-        public let mean: Double?
-        public let leniency: Double?
+        @NullEncoded public var mean: Double?
+        @NullEncoded public var leniency: Double?
         public let noDecisionShare: Double
         public let strongShare: Double
         public let correctedInCalibratedScore: Bool
