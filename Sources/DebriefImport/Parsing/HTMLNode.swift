@@ -19,6 +19,11 @@ struct HTMLNode {
         return String(cString: content)
     }
 
+    /// The text node's own bytes as libxml2 keeps them (UTF-8, NUL-terminated), or nil.
+    var textPointer: UnsafePointer<UInt8>? {
+        pointer.pointee.content.map { UnsafePointer($0) }
+    }
+
     var firstChild: HTMLNode? { pointer.pointee.children.map(HTMLNode.init) }
     var nextSibling: HTMLNode? { pointer.pointee.next.map(HTMLNode.init) }
 

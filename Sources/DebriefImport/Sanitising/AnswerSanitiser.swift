@@ -43,7 +43,7 @@ enum AnswerSanitiser {
 
     private static func append(_ node: HTMLNode, to html: inout HTMLBytes) {
         if node.isText {
-            html.appendEscaped(collapsingWhitespace(node.content))
+            html.appendCollapsedText(node)
             return
         }
         guard node.isElement else { return }
@@ -83,15 +83,6 @@ enum AnswerSanitiser {
         node.children.forEach { append($0, to: &html) }
         if heading { html.append("</strong>") }
         html.append("</" + tag + ">")
-    }
-
-    /// Runs of white space become one space; the ends are kept, since inline text sits between tags.
-    private static func collapsingWhitespace(_ text: String) -> String {
-        let leading = text.utf8.first.map { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) } ?? false
-        let trailing = text.utf8.last.map { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) } ?? false
-        let core = TextNormaliser.normalise(text)
-        if core.isEmpty { return leading || trailing ? " " : "" }
-        return (leading ? " " : "") + core + (trailing ? " " : "")
     }
 
     /// Only absolute http and https links are kept; anything else (javascript:, data:, relative) is dropped.
