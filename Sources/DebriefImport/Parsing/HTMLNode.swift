@@ -1,4 +1,5 @@
 internal import CLibXML2
+import Foundation
 
 /// A non-owning view of one node of a parsed document; valid while its `HTMLDocument` lives.
 struct HTMLNode {
@@ -44,7 +45,17 @@ struct HTMLNode {
     }
 
     /// The number of bytes of text below this node, without building the text.
-    var textByteCount: Int { textBytes().count }
+    var textByteCount: Int {
+        if isText { return pointer.pointee.content.map { strlen($0) } ?? 0 }
+        guard isElement, !HTMLNode.invisible.contains(name) else { return 0 }
+        var count = 0
+        var child = pointer.pointee.children
+        while let current = child {
+            count += HTMLNode(pointer: current).textByteCount
+            child = current.pointee.next
+        }
+        return count
+    }
 
     /// The value of an attribute, or nil.
     func attribute(_ name: String) -> String? {
