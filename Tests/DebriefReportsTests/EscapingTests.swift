@@ -44,6 +44,10 @@ struct EscapingTests {
         let long = try CSVReader.records(CandidateReportCSV.render(candidate))
         #expect(long.count > 1 && long.allSatisfy { $0.fields.count == 11 })
         #expect(CSVField.escaped(Self.hostileNote).hasPrefix("\""))
+        let ratings = try CSVReader.records(PositionRatingsCSV.render(dossier))
+        #expect(ratings.count == 1 + 10)  // ten ratings in the fixed pipeline
+        #expect(ratings.dropFirst().allSatisfy { $0.fields.count == PositionRatingsCSV.header.count })
+        #expect(ratings.dropFirst().contains { $0.fields[0] == Self.hostileName })
     }
 
     @Test("JSON keeps the text as data")

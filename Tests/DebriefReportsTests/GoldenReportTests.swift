@@ -23,6 +23,7 @@ struct GoldenReportTests {
         #expect(try ReportFixtures.matchesGolden(PositionReportMarkdown.render(position), "position.md"))
         #expect(try ReportFixtures.matchesGolden(PositionReportCSV.render(position), "position.csv"))
         #expect(try ReportFixtures.matchesGolden(Self.json(position), "position.json"))
+        #expect(try ReportFixtures.matchesGolden(PositionRatingsCSV.render(dossier), "position-ratings.csv"))
     }
 
     @Test("candidate report: html, md, csv, json")

@@ -28,8 +28,10 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "With --all: only candidates in this stage.", transform: { try PipelineStage(parsing: $0) }) var stage: PipelineStage?
         @Option(help: "With --all: only candidates with a round on or after this date.", transform: DateText.parse) var since: Date?
         @Flag(help: "No progress bar.") var quiet = false
+        @Flag(help: "With --format csv: one row per rating instead of one per candidate.") var long = false
 
         func validate() throws {
+            if long && (format != .csv || all) { throw ValidationError("--long goes with --format csv, without --all") }
             if all && format == .text { throw ValidationError("--all writes files; use html, md, csv or json") }
             if (stage != nil || since != nil) && !all { throw ValidationError("--stage and --since choose candidates for --all") }
         }
