@@ -76,13 +76,25 @@ struct BlockReader {
         let classes = node.attribute("class"), id = node.attribute("id")
         guard classes != nil || id != nil else { return false }
         let marks = ((classes ?? "") + " " + (id ?? "")).lowercased()
-        if marks.utf8.contains(subsequence: "pro-tip") || marks.utf8.contains(subsequence: "protip") {
+        let markBytes = Array(marks.utf8)
+        if Self.contains(markBytes, "pro-tip") || Self.contains(markBytes, "protip") {
             skipped.append(SkippedLine(text: TextNormaliser.normalise(node.rawText), reason: "a \"Pro Tip\" aside, not a question"))
             return true
         }
-        if Self.boilerplateWords.contains(where: { marks.utf8.contains(subsequence: $0) }) { return true }
+        if Self.boilerplateWords.contains(where: { Self.contains(markBytes, $0) }) { return true }
         let tokens = marks.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).map(String.init)
         return tokens.contains(where: Self.boilerplateTokens.contains)
+    }
+
+    /// Byte-wise substring search over bytes made once per element; Foundation's `contains` is many
+    /// times slower on Linux.
+    private static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, haystack.count >= pattern.count else { return pattern.isEmpty }
+        for start in 0...(haystack.count - pattern.count) where haystack[start] == pattern[0] {
+            if haystack[start..<(start + pattern.count)].elementsEqual(pattern) { return true }
+        }
+        return false
     }
 
     private func isProTip(_ text: String) -> Bool {
@@ -112,19 +124,8 @@ struct BlockReader {
 }
 
 extension String {
-    func trimmingWhitespace() -> String {
+    /// Trimmed, with inner runs of white space collapsed too (`TextNormaliser`'s rules).
+    func collapsingWhitespace() -> String {
         TextNormaliser.normalise(self)
-    }
-}
-
-extension String.UTF8View {
-    /// Byte-wise substring search; Foundation's `contains` is many times slower on Linux.
-    func contains(subsequence needle: String) -> Bool {
-        let haystack = Array(self), pattern = Array(needle.utf8)
-        guard !pattern.isEmpty, haystack.count >= pattern.count else { return pattern.isEmpty }
-        for start in 0...(haystack.count - pattern.count) where haystack[start] == pattern[0] {
-            if haystack[start..<(start + pattern.count)].elementsEqual(pattern) { return true }
-        }
-        return false
     }
 }

@@ -13,10 +13,10 @@ struct ListItems {
 
     init(_ list: HTMLNode) {
         let ordered = list.name == "ol"
-        var next = Int(list.attribute("start")?.trimmingWhitespace() ?? "") ?? 1
+        var next = Int(list.attribute("start")?.collapsingWhitespace() ?? "") ?? 1
         var entries: [Entry] = []
         for item in list.elementChildren where item.name == "li" {
-            if let value = Int(item.attribute("value")?.trimmingWhitespace() ?? "") { next = value }
+            if let value = Int(item.attribute("value")?.collapsingWhitespace() ?? "") { next = value }
             var own = ""
             var followUps: [String] = []
             for child in item.children {

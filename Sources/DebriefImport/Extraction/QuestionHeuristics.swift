@@ -57,7 +57,7 @@ enum QuestionHeuristics {
 
     /// True when `text` reads as a question or an interview prompt.
     static func isQuestionLike(_ text: String) -> Bool {
-        let trimmed = text.trimmingWhitespace()
+        let trimmed = text.collapsingWhitespace()
         let length = trimmed.utf8.count
         guard length >= 4, length <= 2_400 else { return false }
         if trimmed.hasSuffix("?") || trimmed.hasSuffix("？") || trimmed.hasSuffix("か。") || trimmed.hasSuffix("か") { return true }

@@ -74,7 +74,7 @@ enum AnswerSanitiser {
             html.appendEscaped(href)
             html.append("\" rel=\"nofollow noopener noreferrer\"")
         }
-        if tag == "ol", let start = node.attribute("start").flatMap({ Int($0.trimmingWhitespace()) }) {
+        if tag == "ol", let start = node.attribute("start").flatMap({ Int($0.collapsingWhitespace()) }) {
             html.append(" start=\"\(start)\"")
         }
         html.append(">")
@@ -87,16 +87,10 @@ enum AnswerSanitiser {
 
     /// Only absolute http and https links are kept; anything else (javascript:, data:, relative) is dropped.
     static func safeLink(_ href: String?) -> String? {
-        guard let href = href?.trimmingWhitespace(), let url = URL(string: href),
+        guard let href = href?.collapsingWhitespace(), let url = URL(string: href),
             let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil
         else { return nil }
         return href
-    }
-
-    static func escape(_ text: String) -> String {
-        var html = HTMLBytes()
-        html.appendEscaped(text)
-        return html.string
     }
 
     /// Drops a leading "Answer:" label, which pages put before the model answer.
@@ -107,7 +101,7 @@ enum AnswerSanitiser {
         let afterOpen = bytes.index(bytes.startIndex, offsetBy: open.count)
         let window = Array(bytes[afterOpen...].prefix(24))
         guard let end = (0...max(0, window.count - close.count)).first(where: { window[$0...].starts(with: close) }) else { return html }
-        let label = String(decoding: window[..<end], as: UTF8.self).trimmingWhitespace().lowercased()
+        let label = String(decoding: window[..<end], as: UTF8.self).collapsingWhitespace().lowercased()
         guard ["answer:", "answer", "ans:", "a:"].contains(label) else { return html }
         let rest = bytes[bytes.index(afterOpen, offsetBy: end + close.count)...].drop { $0 == 0x20 || $0 == UInt8(ascii: ":") }
         return "<p>" + String(decoding: rest, as: UTF8.self)

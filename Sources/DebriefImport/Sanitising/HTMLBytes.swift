@@ -1,3 +1,5 @@
+import DebriefCore
+
 /// An HTML fragment built as UTF-8 bytes, with escaping done byte by byte.
 struct HTMLBytes {
     private(set) var bytes: [UInt8] = []
@@ -8,16 +10,7 @@ struct HTMLBytes {
 
     /// Appends text with `& < > " '` escaped, so it can only ever be text.
     mutating func appendEscaped(_ text: String) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): bytes.append(contentsOf: "&#39;".utf8)
-            default: bytes.append(byte)
-            }
-        }
+        for byte in text.utf8 { HTMLEscape.append(byte, to: &bytes) }
     }
 
     /// Appends a text node's text with runs of ASCII white space collapsed to one space (the ends
@@ -44,14 +37,7 @@ struct HTMLBytes {
             }
             if pendingSpace { bytes.append(0x20) }
             pendingSpace = false
-            switch byte {
-            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): bytes.append(contentsOf: "&#39;".utf8)
-            default: bytes.append(byte)
-            }
+            HTMLEscape.append(byte, to: &bytes)
         }
         if pendingSpace { bytes.append(0x20) }
     }
