@@ -1,6 +1,8 @@
 # Debrief: `make run` to try it, `make test` to check it.
 SWIFT ?= swift
 DB ?= ./debrief.sqlite
+HOST ?= 127.0.0.1
+PORT ?= 8080
 BENCH_MB ?= 30
 BENCH_CANDIDATES ?= 20000
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
@@ -10,17 +12,15 @@ BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 build:
 	$(SWIFT) build
 
-## Builds, fills $(DB) with demo data the first time, then tours it with the CLI.
+## Builds, fills $(DB) with demo data the first time, issues the demo recruiter a token and serves the web app.
 run: build
 	@if [ ! -s "$(DB)" ]; then $(BIN_DIR)/debrief demo generate --db "$(DB)" --candidates 40 --seed 1; fi
-	@echo; echo "== Positions"; $(BIN_DIR)/debrief positions list --db "$(DB)"
-	@echo; echo "== Candidates in interviews"; $(BIN_DIR)/debrief candidates list --stage interviewing --db "$(DB)"
-	@echo; echo "== Rounds (first 15)"; $(BIN_DIR)/debrief rounds list --db "$(DB)" | head -16
-	@echo; echo "== Scorecards of round 1"; $(BIN_DIR)/debrief scorecards show --round 1 --db "$(DB)"
-	@echo; echo "== Position 1: ranking, agreement, calibration"; $(BIN_DIR)/debrief report position 1 --format text --db "$(DB)"
-	@$(BIN_DIR)/debrief report position 1 --all --out ./debrief-reports --db "$(DB)" --quiet
-	@echo; echo "Open ./debrief-reports/index.html in a browser for the debrief pack with charts and every candidate's report."
-	@echo "Explore further with $(BIN_DIR)/debrief --help (the database is $(DB))."
+	@echo; $(BIN_DIR)/debrief positions list --db "$(DB)"
+	@echo; $(BIN_DIR)/debrief users token recruiter@debrief.example --label "make run" --days 1 --db "$(DB)"
+	@echo; echo "Open http://$(HOST):$(PORT)/sign-in in a browser and paste the token above."
+	@echo "Scripts: curl -H 'Authorization: Bearer TOKEN' http://$(HOST):$(PORT)/api/positions/1/report"
+	@echo "The CLI works on the same database: $(BIN_DIR)/debrief --help (the database is $(DB))."; echo
+	@$(BIN_DIR)/debrief serve --db "$(DB)" --host $(HOST) --port $(PORT)
 
 test:
 	$(SWIFT) build --build-tests

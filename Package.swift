@@ -44,6 +44,7 @@ let package = Package(
             dependencies: [
                 "DebriefCore", "DebriefStore", "DebriefImport", "DebriefReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(

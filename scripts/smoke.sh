@@ -33,5 +33,18 @@ printf 'hello' >"$work/notes.txt"
 check "a foreign file is refused" 1 "not a Debrief database" -- "$bin" positions list --db "$work/notes.txt"
 DEBRIEF_DB="$db" check "DEBRIEF_DB is honoured" 0 "Backend Engineer" -- env DEBRIEF_DB="$db" "$bin" positions list
 
+# The web server as a browser and a script meet it: a real process on a free loopback port.
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+token=$("$bin" users token recruiter@debrief.example --quiet --db "$db")
+"$bin" serve --db "$db" --rubrics Rubrics --port "$port" >"$work/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$port/health" && break; sleep 0.2; done
+check "the server answers /health" 0 '"status":"ok"' -- curl -s "http://127.0.0.1:$port/health"
+check "the API refuses a request without a token" 0 "^401$" -- curl -s -o /dev/null -w "%{http_code}" "http://127.0.0.1:$port/api/positions"
+check "a recruiter's token opens the position report" 0 "debrief pack" -- curl -s -H "Authorization: Bearer $token" -H "Accept: text/html" "http://127.0.0.1:$port/positions/1"
+check "a browser without a session is sent to sign in" 0 "^303 http://127.0.0.1:[0-9]+/sign-in" -- curl -s -o /dev/null -w "%{http_code} %{redirect_url}" -H "Accept: text/html" "http://127.0.0.1:$port/positions/1"
+kill "$server" 2>/dev/null
+wait "$server" 2>/dev/null
+
 echo "smoke: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

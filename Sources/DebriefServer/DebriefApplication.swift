@@ -1,17 +1,40 @@
+import DebriefCore
 import DebriefStore
 import Hummingbird
 
 /// Builds the Debrief web application over a database.
 public enum DebriefApplication {
-    /// The application, listening where `configuration` says.
-    public static func make(database: AppDatabase, configuration: ApplicationConfiguration) -> some ApplicationProtocol {
-        Application(router: router(database: database), configuration: configuration)
+    /// What the server needs besides its database.
+    public struct Options: Sendable {
+        /// The rubrics folder as loaded, for positions whose scorecards recorded no rubric version yet.
+        public var rubrics: RubricCatalog?
+        /// Mark the session cookie `Secure`: set it when Debrief is served over HTTPS.
+        public var secureCookies: Bool
+
+        public init(rubrics: RubricCatalog? = nil, secureCookies: Bool = false) {
+            self.rubrics = rubrics
+            self.secureCookies = secureCookies
+        }
     }
 
-    /// The routes alone, for in-process tests.
-    public static func router(database: AppDatabase) -> Router<BasicRequestContext> {
-        let router = Router()
+    /// The application, listening where `configuration` says.
+    public static func make(database: AppDatabase, options: Options = Options(), configuration: ApplicationConfiguration) -> some ApplicationProtocol
+    {
+        Application(router: router(database: database, options: options), configuration: configuration)
+    }
+
+    /// The routes alone, for in-process tests. Middleware runs outermost first: security headers on
+    /// every response, then errors mapped to problems, then who is asking.
+    public static func router(database: AppDatabase, options: Options = Options()) -> Router<DebriefRequestContext> {
+        let router = Router(context: DebriefRequestContext.self)
+        router.add(middleware: SecurityHeaders())
+        router.add(middleware: ErrorMapping())
+        router.add(middleware: Authenticator(database: database))
+        let reports = ReportLoader(database: database, rubrics: options.rubrics)
         HealthController(database: database).addRoutes(to: router)
+        SessionController(database: database, secureCookies: options.secureCookies).addRoutes(to: router)
+        PositionPagesController(reports: reports).addRoutes(to: router)
+        ReportAPIController(reports: reports).addRoutes(to: router)
         return router
     }
 }

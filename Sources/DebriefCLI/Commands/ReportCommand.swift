@@ -1,6 +1,7 @@
 import ArgumentParser
 import DebriefCore
 import DebriefReports
+import DebriefServer
 import DebriefStore
 import Foundation
 
@@ -37,10 +38,7 @@ struct ReportCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let store = try database.open()
-            let dossier = try await store.positionDossier(positionID: id)
-            let current = try? rubrics.catalog().rubric(dossier.position.rubricID)
-            let report = try PositionReportBuilder.build(dossier, currentRubric: current)
+            let (dossier, report) = try await ReportLoader(database: database.open(), rubrics: try? rubrics.catalog()).position(id)
             guard all else {
                 try ReportOutput.deliver(
                     ReportRendering.position(report, format: format), format: format, out: out, defaultName: "debrief-position-\(id)")
@@ -81,10 +79,7 @@ struct ReportCommand: AsyncParsableCommand {
             } else {
                 throw CLIError("\(person.name) interviews for positions \(positionIDs.map { "#\($0)" }.joined(separator: ", ")); pass --position ID")
             }
-            let dossier = try await store.positionDossier(positionID: positionID)
-            let current = try? rubrics.catalog().rubric(dossier.position.rubricID)
-            let positionReport = try PositionReportBuilder.build(dossier, currentRubric: current)
-            let report = try CandidateReportBuilder.build(dossier, position: positionReport, candidateID: candidateID)
+            let report = try await ReportLoader(database: store, rubrics: try? rubrics.catalog()).candidate(candidateID, position: positionID)
             try ReportOutput.deliver(
                 try ReportRendering.candidate(report, format: format), format: format, out: out, defaultName: "debrief-candidate-\(candidateID)")
         }

@@ -2,10 +2,11 @@ import ArgumentParser
 import DebriefCore
 import DebriefStore
 
-/// `debrief users add|list`
+/// `debrief users add|list|token|revoke-tokens`
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "users", abstract: "Add and list recruiters, interviewers and admins.", subcommands: [Add.self, List.self])
+        commandName: "users", abstract: "Add and list recruiters, interviewers and admins; issue and revoke their access tokens.",
+        subcommands: [Add.self, List.self, Token.self, RevokeTokens.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a user.")
@@ -37,6 +38,48 @@ struct UsersCommand: AsyncParsableCommand {
                 for user in users { table.add("\(user.id ?? 0)", user.name, user.email.value, user.role.rawValue) }
                 return table.rendered(emptyMessage: "No users yet. Add one with: debrief users add --name NAME --email EMAIL --role ROLE")
             }
+        }
+    }
+
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Issue an access token for signing in to the web server; it is shown once, only its digest is kept.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The user's email.", transform: { try EmailAddress($0) }) var email: EmailAddress
+        @Option(help: "What the token is for, to tell tokens apart.") var label = "web sign-in"
+        @Option(help: "Days until the token expires (1 to 365).") var days = 30
+        @Flag(help: "Print the token alone, for scripts.") var quiet = false
+
+        func validate() throws {
+            guard (1...365).contains(days) else { throw ValidationError("--days must be between 1 and 365") }
+            try validatingFlags { () throws(FieldError) in try AccessToken.label(label) }
+        }
+
+        func run() async throws {
+            let issued = try await database.open().issueAccessToken(
+                to: email, label: label, lifetime: Double(days) * 86_400, by: database.principal)
+            if quiet {
+                Console.current.line(issued.token.secret)
+                return
+            }
+            Console.current.line(
+                """
+                Access token for \(issued.user.name) <\(issued.user.email)> (\(issued.user.role.rawValue)), \(issued.label), \
+                valid until \(DateText.string(issued.expiresAt)):
+                \(issued.token.secret)
+                Keep it secret; it is not shown again. Revoke with: debrief users revoke-tokens \(issued.user.email)
+                """)
+        }
+    }
+
+    struct RevokeTokens: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke every access token of a user; their sessions end at once.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The user's email.", transform: { try EmailAddress($0) }) var email: EmailAddress
+
+        func run() async throws {
+            let count = try await database.open().revokeAccessTokens(of: email, by: database.principal)
+            Console.current.line(count == 0 ? "\(email) had no live tokens" : "Revoked \(count) token\(count == 1 ? "" : "s") of \(email)")
         }
     }
 }

@@ -1,6 +1,7 @@
 /// The stylesheet every HTML report inlines: readable on screen, printable to PDF from a browser.
-enum ReportStyle {
-    static let css = """
+public enum ReportStyle {
+    /// The CSS, also used by the web app's own pages so they look like the reports they lead to.
+    public static let css = """
         body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2330; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
         h1 { font-size: 1.7rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #d8dde6; }
         .meta { color: #5b6475; } .flag { color: #a3361b; font-weight: 600; } .ok { color: #226b3c; }

@@ -12,11 +12,11 @@ struct HealthController {
         let database: String
     }
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<DebriefRequestContext>) {
         router.get("/health", use: check)
     }
 
-    @Sendable func check(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func check(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         let status: Status
         let code: HTTPResponse.Status
         do {

@@ -12,6 +12,7 @@ enum SchemaMigrator {
         migrator.registerMigration("v2-rubric-versions", migrate: RubricVersionMigration.migrate)
         migrator.registerMigration("v3-question-competencies", migrate: QuestionCompetencyMigration.migrate)
         migrator.registerMigration("v4-import-profiles", migrate: ImportProfileMigration.migrate)
+        migrator.registerMigration("v5-access-tokens", migrate: AccessTokenMigration.migrate)
         return migrator
     }()
 }

@@ -1,0 +1,37 @@
+import DebriefCore
+import DebriefReports
+import DebriefStore
+import Hummingbird
+
+/// The web pages: the positions a person can open, and the same HTML reports the CLI writes,
+/// linked to each other.
+struct PositionPagesController {
+    let reports: ReportLoader
+
+    func addRoutes(to router: Router<DebriefRequestContext>) {
+        router.get("/", use: home)
+        router.get("/positions/:position", use: positionReport)
+        router.get("/positions/:position/candidates/:candidate", use: candidateReport)
+    }
+
+    @Sendable func home(_ request: Request, context: DebriefRequestContext) async throws -> Response {
+        let principal = try context.requireSignedIn()
+        let positions = principal.role == .interviewer ? [] : try await reports.database.positions()
+        return HTMLResponse.page(HomePage.render(principal: principal, positions: positions))
+    }
+
+    @Sendable func positionReport(_ request: Request, context: DebriefRequestContext) async throws -> Response {
+        _ = try context.requireReportReader()
+        let positionID = try PathID.require("position", in: context)
+        let (_, report) = try await reports.position(positionID)
+        let links = Dictionary(uniqueKeysWithValues: report.candidates.map { ($0.id, "/positions/\(positionID)/candidates/\($0.id)") })
+        return HTMLResponse.page(try ReportFormat.html.render(report, candidateLinks: links))
+    }
+
+    @Sendable func candidateReport(_ request: Request, context: DebriefRequestContext) async throws -> Response {
+        _ = try context.requireReportReader()
+        let report = try await reports.candidate(
+            try PathID.require("candidate", in: context), position: try PathID.require("position", in: context))
+        return HTMLResponse.page(try ReportFormat.html.render(report))
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// An error as the client sees it: RFC 9457 problem JSON for the API and scripts, an HTML page for
+/// browsers. Every failure a route can meet becomes one of these in `ErrorMapping`, and nowhere else.
+struct Problem: HTTPResponseError, Equatable {
+    let status: HTTPResponse.Status
+    let title: String
+    let detail: String
+    /// Browsers are sent to the sign-in page instead of being shown the problem.
+    var signInRequired = false
+    /// The session cookie no longer signs anyone in; the response removes it.
+    var clearSession = false
+
+    static func signInRequired(_ detail: String, clearSession: Bool) -> Problem {
+        Problem(status: .unauthorized, title: "Sign-in required", detail: detail, signInRequired: true, clearSession: clearSession)
+    }
+
+    static func notFound(_ detail: String) -> Problem {
+        Problem(status: .notFound, title: "Not found", detail: detail)
+    }
+
+    static func badRequest(_ detail: String) -> Problem {
+        Problem(status: .badRequest, title: "Bad request", detail: detail)
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var response: Response
+        if Self.wantsJSON(request) {
+            response = try Self.json(ProblemBody(title: title, status: Int(status.code), detail: detail))
+            response.status = status
+            if signInRequired { response.headers[.wwwAuthenticate] = "Bearer realm=\"Debrief\"" }
+        } else if signInRequired && request.method == .get {
+            response = Response(status: .seeOther, headers: [.location: SignInPage.path(returningTo: request.uri.path)])
+        } else {
+            response = HTMLResponse.page(ErrorPage.render(status: status, title: title, detail: detail), status: status)
+        }
+        if clearSession { response.setCookie(SessionCookie.signOut(secure: false)) }
+        return response
+    }
+
+    /// The API and any client that does not ask for HTML get JSON.
+    static func wantsJSON(_ request: Request) -> Bool {
+        if request.uri.path.hasPrefix("/api/") { return true }
+        return !(request.headers[.accept] ?? "").contains("text/html")
+    }
+
+    private struct ProblemBody: Encodable {
+        let type = "about:blank"
+        let title: String
+        let status: Int
+        let detail: String
+    }
+
+    private static func json(_ body: ProblemBody) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(body)
+        return Response(
+            status: .ok, headers: [.contentType: "application/problem+json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,16 @@
+import DebriefCore
+
+/// The positions a signed-in person can open.
+enum HomePage {
+    static func render(principal: Principal, positions: [Position]) -> String {
+        PageTemplate.render(
+            "home", title: "Positions",
+            [
+                "signedIn": principal.label, "role": principal.role.rawValue,
+                "readsReports": principal.role == .recruiter || principal.role == .admin,
+                "positions": positions.map {
+                    ["id": $0.id ?? 0, "title": $0.title, "level": $0.level ?? "", "rubric": $0.rubricID] as [String: Any]
+                },
+            ])
+    }
+}

@@ -1,0 +1,53 @@
+import DebriefCore
+import DebriefStore
+import Foundation
+import Testing
+
+@Suite("debrief users token, users revoke-tokens and serve")
+struct AccessCommandTests {
+    let cli = try! CLIHarness()
+
+    @Test("a token is printed once and signs its user in; revoking ends it")
+    func tokenLifecycle() async throws {
+        #expect(await cli.run("users add --name Riley --email riley@debrief.example --role recruiter").code == 0)
+        let issued = await cli.run("users token riley@debrief.example --label laptop --days 7")
+        #expect(issued.code == 0, "\(issued.err)")
+        #expect(issued.out.contains("Riley <riley@debrief.example> (recruiter), laptop"))
+        let quiet = await cli.run("users token riley@debrief.example --quiet")
+        let token = try #require(AccessToken(presented: quiet.out.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let store = try AppDatabase.open(path: cli.databasePath)
+        #expect(try await store.session(presenting: token)?.principal.label == "riley@debrief.example")
+
+        let revoked = await cli.run("users revoke-tokens riley@debrief.example")
+        #expect(revoked.out.contains("Revoked 2 tokens of riley@debrief.example"))
+        #expect(try await store.session(presenting: token) == nil)
+    }
+
+    @Test("token flags are checked before anything is written", arguments: ["--days 0", "--days 400", "--label ''"])
+    func badTokenFlags(flags: String) async {
+        let result = await cli.run(["users", "token", "riley@debrief.example"] + flags.split(separator: " ").map { $0 == "''" ? "" : String($0) })
+        #expect(result.code == 64, "\(result.err)")
+        #expect(!FileManager.default.fileExists(atPath: cli.databasePath))
+    }
+
+    @Test("a token for an unknown user fails naming the email")
+    func unknownUser() async {
+        let result = await cli.run("users token nobody@debrief.example")
+        #expect(result.code == 1)
+        #expect(result.err.contains("nobody@debrief.example"))
+    }
+
+    @Test("serve refuses a bad port from the flag or DEBRIEF_PORT", arguments: [["--port", "0"], ["--port", "70000"]])
+    func badPort(flags: [String]) async {
+        let result = await cli.run(["serve"] + flags)
+        #expect(result.code == 64)
+        #expect(result.err.contains("port must be a number from 1 to 65535"))
+    }
+
+    @Test("serve reads DEBRIEF_PORT and says where it is wrong")
+    func badPortVariable() async {
+        let result = await cli.run(["serve"], environment: ["DEBRIEF_PORT": "http"])
+        #expect(result.code == 64)
+        #expect(result.err.contains("not 'http' (--port or DEBRIEF_PORT)"))
+    }
+}

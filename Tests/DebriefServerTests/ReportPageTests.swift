@@ -1,0 +1,135 @@
+import DebriefCore
+import DebriefReports
+import DebriefServer
+import DebriefStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("Report pages and the report API")
+struct ReportPageTests {
+    @Test("a recruiter gets the position's debrief pack: the reports' own HTML, linking each candidate's page")
+    func positionPage() async throws {
+        let fixture = try await ServerFixture.make()
+        let (_, report) = try await ReportLoader(database: fixture.store, rubrics: RubricCatalog(rubrics: [fixture.rubric])).position(
+            fixture.positionID)
+        let link = "/positions/\(fixture.positionID)/candidates/\(fixture.candidateID)"
+        try await fixture.test { client in
+            try await client.execute(uri: "/positions/\(fixture.positionID)", method: .get, headers: Headers.browser(fixture.recruiter)) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(response.body.text == PositionReportHTML.render(report, candidateLinks: [fixture.candidateID: link]))
+                #expect(response.body.text.contains("href=\"\(link)\""))
+            }
+        }
+    }
+
+    @Test("a candidate's page is the candidate report, with names and notes escaped")
+    func candidatePage() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let uri = "/positions/\(fixture.positionID)/candidates/\(fixture.candidateID)"
+            try await client.execute(uri: uri, method: .get, headers: Headers.browser(fixture.recruiter)) { response in
+                #expect(response.status == .ok)
+                let html = response.body.text
+                #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; Ada"))
+                #expect(!html.contains("<script"))
+                #expect(!html.contains("<img"))
+                #expect(html.contains("Solid on HTTP &lt;/p&gt;&lt;img src=x onerror=alert(2)&gt;"))
+            }
+        }
+    }
+
+    @Test("interviewers cannot read reports, which show colleagues' scorecards", arguments: ["/positions/1", "/positions/1/candidates/1"])
+    func interviewerRefused(path: String) async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            try await client.execute(uri: path, method: .get, headers: Headers.browser(fixture.interviewer)) { response in
+                #expect(response.status == .forbidden)
+                #expect(response.body.text.contains("open to recruiters and admins"))
+                #expect(!response.body.text.contains("Solid on HTTP"))
+            }
+            try await client.execute(
+                uri: "/api" + path + "/report", method: .get, headers: Headers.bearer(fixture.interviewer)
+            ) {
+                response in
+                #expect(response.status == .forbidden)
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
+        }
+    }
+
+    @Test("the home page lists positions for recruiters and explains the rule to interviewers")
+    func home() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            try await client.execute(uri: "/", method: .get, headers: Headers.browser(fixture.recruiter)) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.text.contains("<a href=\"/positions/\(fixture.positionID)\">Backend Engineer</a>"))
+                #expect(response.body.text.contains("riley@debrief.example (recruiter)"))
+            }
+            try await client.execute(uri: "/", method: .get, headers: Headers.browser(fixture.interviewer)) { response in
+                #expect(response.status == .ok)
+                #expect(!response.body.text.contains("/positions/\(fixture.positionID)"))
+                #expect(response.body.text.contains("open to recruiters and admins"))
+            }
+        }
+    }
+
+    @Test("the API's JSON report is the documented contract, as the CLI prints it")
+    func jsonReport() async throws {
+        let fixture = try await ServerFixture.make()
+        let (_, report) = try await ReportLoader(database: fixture.store, rubrics: RubricCatalog(rubrics: [fixture.rubric])).position(
+            fixture.positionID)
+        try await fixture.test { client in
+            try await client.execute(uri: "/api/positions/\(fixture.positionID)/report", method: .get, headers: Headers.bearer(fixture.recruiter)) {
+                response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/json")
+                #expect(response.body.text == (try JSONText.string(report) + "\n"))
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                #expect((json?["candidates"] as? [Any])?.count == 1)
+            }
+        }
+    }
+
+    @Test("every report format is served with its media type", arguments: ReportFormat.allCases)
+    func formats(format: ReportFormat) async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let uri = "/api/positions/\(fixture.positionID)/candidates/\(fixture.candidateID)/report?format=\(format.rawValue)"
+            try await client.execute(uri: uri, method: .get, headers: Headers.bearer(fixture.recruiter)) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == format.contentType)
+                #expect(response.body.text.contains("Ada"))
+            }
+        }
+    }
+
+    @Test("unknown positions and candidates are 404, bad ids and formats 400, each saying what was wrong")
+    func badRequests() async throws {
+        let fixture = try await ServerFixture.make()
+        let cases: [(String, HTTPResponse.Status, String)] = [
+            ("/api/positions/99/report", .notFound, "no position"),
+            ("/api/positions/\(fixture.positionID)/candidates/99/report", .notFound, "candidate #99"),
+            ("/api/positions/abc/report", .badRequest, "'abc' is not a position id"),
+            ("/api/positions/\(fixture.positionID)/report?format=pdf", .badRequest, "format 'pdf' is not one of: html, md, csv, json"),
+            ("/api/nothing", .notFound, "there is nothing at this address"),
+        ]
+        try await fixture.test { client in
+            for (uri, status, detail) in cases {
+                try await client.execute(uri: uri, method: .get, headers: Headers.bearer(fixture.recruiter)) { response in
+                    #expect(response.status == status, "\(uri)")
+                    #expect(response.body.text.contains(detail), "\(uri): \(response.body.text)")
+                }
+            }
+            try await client.execute(uri: "/positions/99", method: .get, headers: Headers.browser(fixture.recruiter)) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(response.body.text.contains("no position"))
+            }
+        }
+    }
+}
