@@ -37,12 +37,9 @@ public enum CandidateReportBuilder {
         let rubricCompetencies = report.position.rubric.competencies
         let rounds = (index.rounds[candidateID] ?? []).map { round -> CandidateReport.RoundRow in
             let roundCards = cards.filter { $0.scorecard.roundID == round.id }.sorted { $0.scorecard.interviewerID < $1.scorecard.interviewerID }
-            let values = roundCards.flatMap { card in
-                card.scorecard.ratings.filter { $0.questionID == nil }.compactMap(\.value.point).map(Double.init)
-            }
             return CandidateReport.RoundRow(
                 id: round.id ?? 0, kind: round.kind.rawValue, scheduledAt: round.scheduledAt, status: roundCards.isEmpty ? "pending" : "held",
-                score: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count),
+                score: round.id.flatMap { entry.roundScores[String($0)] },
                 scorecards: roundCards.map { card in
                     let user = users[card.scorecard.interviewerID]
                     return CandidateReport.ScorecardRow(

@@ -57,6 +57,9 @@ public struct PositionReport: Encodable, Sendable {
         @NullEncoded public var percentile: Double?
         public let scorecards: Int
         public let competencies: [String: CompetencyFigure]
+        /// Each held round's score under the rubric's plan for its kind (its competencies and round
+        /// weights), keyed by round id; rounds whose kind the rubric does not plan have none.
+        public let roundScores: [String: Double]
     }
 
     public struct AgreementEntry: Encodable, Sendable {

@@ -41,7 +41,8 @@ public enum PositionReportBuilder {
                 recommendation: entry.raw.recommendation?.rawValue, needsDebrief: entry.raw.needsDebrief, flags: entry.raw.flags.map(\.code),
                 flagReasons: entry.raw.flags.map(\.explanation), rank: entry.rank, percentile: entry.percentile,
                 scorecards: entry.raw.scorecardCount,
-                competencies: entry.raw.competencies.mapValues { .init(mean: $0.mean, n: $0.n, spread: $0.spread) })
+                competencies: entry.raw.competencies.mapValues { .init(mean: $0.mean, n: $0.n, spread: $0.spread) },
+                roundScores: Dictionary(uniqueKeysWithValues: entry.raw.roundScores.map { (String($0.key), $0.value) }))
         }
         let agreement = evaluation.agreement
         notes += agreement.notes
