@@ -22,11 +22,12 @@ public struct QuestionSetImporter: Sendable {
     /// Extracts the questions of `data`; `source` names it in the result and in errors.
     public func extract(_ data: Data, source: String) throws(ImportError) -> ImportedQuestionSet {
         guard data.count <= sizeLimit else { throw .tooLarge(source: source, bytes: data.count, limit: sizeLimit) }
-        let document = try HTMLDocument(data: data, source: source)
+        let useXPath = overrides.map { !$0.isEmpty } ?? false
+        let document = try HTMLDocument(data: data, source: source, forXPath: useXPath)
         guard let root = document.root else { throw .noQuestions(source: source) }
         var skipped: [SkippedLine] = []
         var sections: [ImportedSection]
-        if let overrides, !overrides.isEmpty {
+        if let overrides, useXPath {
             sections = try XPathExtractor(document: document, overrides: overrides).sections()
         } else {
             let reader = BlockReader(root: root)

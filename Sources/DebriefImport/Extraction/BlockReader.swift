@@ -13,11 +13,11 @@ struct BlockReader {
     private static let containers: Set<String> = [
         "html", "body", "div", "section", "article", "main", "blockquote", "figure", "center", "font", "span", "body",
     ]
-    private static let boilerplateWords = [
+    private static let boilerplateWords: [StaticString] = [
         "sidebar", "related", "comment", "footer", "breadcrumb", "share", "social", "advert", "newsletter", "cookie", "widget", "table-of-contents",
         "subscribe",
     ]
-    private static let boilerplateTokens: Set<String> = ["nav", "navbar", "menu", "toc", "ad", "ads", "promo", "banner"]
+    private static let boilerplateTokens: [StaticString] = ["nav", "navbar", "menu", "toc", "ad", "ads", "promo", "banner"]
 
     init(root: HTMLNode) {
         read(Self.mainContent(under: root))
@@ -43,7 +43,7 @@ struct BlockReader {
     private mutating func read(_ node: HTMLNode) {
         for child in node.children {
             if child.isText {
-                let text = TextNormaliser.normalise(child.content)
+                let text = child.normalisedText
                 if !text.isEmpty { blocks.append(ContentBlock(kind: .other, node: child, text: text)) }
                 continue
             }
@@ -57,7 +57,7 @@ struct BlockReader {
             }
             if isBoilerplate(child) { continue }
             if let kind = Self.blockKind(name), kind != .paragraph || !child.containsBlocks {
-                let text = TextNormaliser.normalise(child.rawText)
+                let text = child.normalisedText
                 if isProTip(text) {
                     skipped.append(SkippedLine(text: text, reason: "a tip for candidates, not a question"))
                 } else if !text.isEmpty {
@@ -66,40 +66,35 @@ struct BlockReader {
             } else if Self.containers.contains(name) || !Self.hasDirectText(child) || child.containsBlocks {
                 read(child)
             } else {
-                let text = TextNormaliser.normalise(child.rawText)
+                let text = child.normalisedText
                 if !text.isEmpty { blocks.append(ContentBlock(kind: .paragraph, node: child, text: text)) }
             }
         }
     }
 
     private mutating func isBoilerplate(_ node: HTMLNode) -> Bool {
-        let classes = node.attribute("class"), id = node.attribute("id")
+        let classes = node.attributeBytes("class"), id = node.attributeBytes("id")
         guard classes != nil || id != nil else { return false }
-        let marks = ((classes ?? "") + " " + (id ?? "")).lowercased()
-        let markBytes = Array(marks.utf8)
-        if Self.contains(markBytes, "pro-tip") || Self.contains(markBytes, "protip") {
-            skipped.append(SkippedLine(text: TextNormaliser.normalise(node.rawText), reason: "a \"Pro Tip\" aside, not a question"))
-            return true
+        var marks = [UInt8]()
+        marks.reserveCapacity((classes?.count ?? 0) + (id?.count ?? 0) + 1)
+        for byte in classes ?? UnsafeBufferPointer(start: nil, count: 0) { marks.append(TextScan.lower(byte)) }
+        marks.append(0x20)
+        for byte in id ?? UnsafeBufferPointer(start: nil, count: 0) { marks.append(TextScan.lower(byte)) }
+        return marks.withUnsafeBufferPointer { marks in
+            if TextScan.contains(marks, ignoringCase: "pro-tip") || TextScan.contains(marks, ignoringCase: "protip") {
+                skipped.append(SkippedLine(text: node.normalisedText, reason: "a \"Pro Tip\" aside, not a question"))
+                return true
+            }
+            if Self.boilerplateWords.contains(where: { TextScan.contains(marks, ignoringCase: $0) }) { return true }
+            return marks.split(whereSeparator: { $0 == 0x20 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }).contains { token in
+                Self.boilerplateTokens.contains { $0.utf8CodeUnitCount == token.count && TextScan.contains(UnsafeBufferPointer(rebasing: token), ignoringCase: $0) }
+            }
         }
-        if Self.boilerplateWords.contains(where: { Self.contains(markBytes, $0) }) { return true }
-        let tokens = marks.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).map(String.init)
-        return tokens.contains(where: Self.boilerplateTokens.contains)
-    }
-
-    /// Byte-wise substring search over bytes made once per element; Foundation's `contains` is many
-    /// times slower on Linux.
-    private static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty, haystack.count >= pattern.count else { return pattern.isEmpty }
-        for start in 0...(haystack.count - pattern.count) where haystack[start] == pattern[0] {
-            if haystack[start..<(start + pattern.count)].elementsEqual(pattern) { return true }
-        }
-        return false
     }
 
     private func isProTip(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return lower.hasPrefix("pro tip") || lower.hasPrefix("protip") || lower.hasPrefix("pro-tip")
+        TextScan.hasPrefix(text, ignoringCase: "pro tip") || TextScan.hasPrefix(text, ignoringCase: "protip")
+            || TextScan.hasPrefix(text, ignoringCase: "pro-tip")
     }
 
     private static func blockKind(_ name: String) -> ContentBlock.Kind? {
@@ -119,7 +114,7 @@ struct BlockReader {
 
     /// True when the element holds text of its own, not only inside child elements.
     private static func hasDirectText(_ node: HTMLNode) -> Bool {
-        node.children.contains { $0.isText && !TextNormaliser.normalise($0.content).isEmpty }
+        node.children.contains { $0.isText && TextNormaliser.hasVisibleText($0) }
     }
 }
 

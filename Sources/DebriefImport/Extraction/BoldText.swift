@@ -10,7 +10,7 @@ enum BoldText {
 
     private static func check(_ node: HTMLNode, bold: Bool, sawText: inout Bool) -> Bool {
         if node.isText {
-            if !TextNormaliser.hasVisibleText(node.content) { return true }
+            if !TextNormaliser.hasVisibleText(node) { return true }
             sawText = true
             return bold
         }

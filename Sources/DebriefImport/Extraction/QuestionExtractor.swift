@@ -45,7 +45,7 @@ struct QuestionExtractor {
                         questions: []))
             } else if open != nil {
                 open?.answer.append(block)
-            } else if block.text.hasSuffix("?"), block.text.count < 300 {
+            } else if TextScan.endsWith(block.text, UInt8(ascii: "?")), TextScan.isShort(block.text, atMost: 299) {
                 skipped.append(SkippedLine(text: block.text, reason: "a question-like line outside any list or heading of questions"))
             }
         case .list:
@@ -76,10 +76,12 @@ struct QuestionExtractor {
     }
 
     private static func isQuestionHeading(_ text: String, numbered: Bool) -> Bool {
-        let lower = text.lowercased()
-        if text.hasSuffix("?") { return true }
-        for prefix in ["how to ", "what to ", "tips", "why you should", "where to ", "when to "] where lower.hasPrefix(prefix) { return false }
-        return QuestionHeuristics.isQuestionLike(text) && (numbered || text.count > 12)
+        if TextScan.endsWith(text, UInt8(ascii: "?")) { return true }
+        for prefix: StaticString in ["how to ", "what to ", "tips", "why you should", "where to ", "when to "]
+        where TextScan.hasPrefix(text, ignoringCase: prefix) {
+            return false
+        }
+        return QuestionHeuristics.isQuestionLike(text) && (numbered || !TextScan.isShort(text, atMost: 12))
     }
 
     /// A paragraph that starts a question: `Question: …`, or a wholly bold numbered or question-like line.
@@ -94,7 +96,9 @@ struct QuestionExtractor {
 
     /// A short, wholly bold line that is not a question: word processors' way of writing a heading.
     private static func isBoldHeading(_ block: ContentBlock) -> Bool {
-        guard !block.node.isText, block.text.count <= 80, !block.text.hasSuffix("."), !block.text.hasSuffix(":") else { return false }
+        guard !block.node.isText, TextScan.isShort(block.text, atMost: 80), !TextScan.endsWith(block.text, UInt8(ascii: ".")),
+            !TextScan.endsWith(block.text, UInt8(ascii: ":"))
+        else { return false }
         return BoldText.isWhollyBold(block.node) && !QuestionHeuristics.isQuestionLike(block.text)
     }
 
@@ -142,7 +146,7 @@ struct QuestionExtractor {
         let children = block.node.elementChildren
         guard let summary = children.first(where: { $0.name == "summary" }) else { return }
         let (ordinal, text) = QuestionHeuristics.splitNumbering(TextNormaliser.normalise(summary.rawText))
-        let rest = block.node.children.filter { $0.pointer != summary.pointer }
+        let rest = block.node.children.filter { !$0.isSame(as: summary) }
             .map { ContentBlock(kind: .other, node: $0, text: TextNormaliser.normalise($0.rawText)) }
             .filter { !$0.text.isEmpty }
         add(text: text, ordinal: ordinal, answer: AnswerSanitiser.html(of: rest), level: nil)
@@ -186,7 +190,7 @@ struct QuestionExtractor {
     private mutating func add(text: String, ordinal: Int?, answer: String?, level: String?) {
         let clean = TextNormaliser.normalise(text)
         guard !clean.isEmpty else { return }
-        guard clean.count <= 1_000 else {
+        guard TextScan.isShort(clean, atMost: 1_000) else {
             skipped.append(SkippedLine(text: String(clean.prefix(200)) + "…", reason: "too long to be a question (\(clean.count) characters)"))
             return
         }

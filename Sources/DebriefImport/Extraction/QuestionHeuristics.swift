@@ -13,6 +13,9 @@ enum QuestionHeuristics {
         "was", "wie", "warum", "wann", "wo", "welche", "welcher", "welches", "wer", "erklären", "erkläre", "beschreiben", "beschreibe",
     ]
 
+    /// The labels a numbered or labelled question may start with, and their lengths in Characters.
+    private static let labels: [(StaticString, Int)] = [("question", 8), ("q", 1)]
+
     /// The number a line starts with (`Q12.`, `12.`, `12)`, `Question 12:`) and the text after it.
     ///
     /// Hand-written rather than a Regex: this runs once per heading and list item, and a regex
@@ -20,8 +23,8 @@ enum QuestionHeuristics {
     static func splitNumbering(_ text: String) -> (ordinal: Int?, text: String) {
         var rest = Substring(text).drop { $0 == " " }
         var labelled = false
-        for label in ["question", "q"] where rest.lowercased().hasPrefix(label) {
-            let after = rest.dropFirst(label.count).drop { $0 == " " }
+        for (label, length) in Self.labels where TextScan.hasPrefix(rest, ignoringCase: label) {
+            let after = rest.dropFirst(length).drop { $0 == " " }
             if after.first?.isASCII == true && after.first?.isNumber == true {
                 rest = after
                 labelled = true
@@ -45,8 +48,8 @@ enum QuestionHeuristics {
     /// `Question: What is…` → `What is…`.
     static func strippingQuestionLabel(_ text: String) -> (labelled: Bool, text: String) {
         let trimmed = Substring(text).drop { $0 == " " }
-        for label in ["question", "q"] where trimmed.lowercased().hasPrefix(label) {
-            let after = trimmed.dropFirst(label.count).drop { $0 == " " }
+        for (label, length) in Self.labels where TextScan.hasPrefix(trimmed, ignoringCase: label) {
+            let after = trimmed.dropFirst(length).drop { $0 == " " }
             if after.first == ":" {
                 let question = after.dropFirst().drop { $0 == " " }
                 if !question.isEmpty { return (true, String(question)) }
@@ -61,7 +64,7 @@ enum QuestionHeuristics {
         let length = trimmed.utf8.count
         guard length >= 4, length <= 2_400 else { return false }
         if trimmed.hasSuffix("?") || trimmed.hasSuffix("？") || trimmed.hasSuffix("か。") || trimmed.hasSuffix("か") { return true }
-        if trimmed.contains("? ") || trimmed.contains("?)") { return true }
+        if TextScan.contains(trimmed, ignoringCase: "? ") || TextScan.contains(trimmed, ignoringCase: "?)") { return true }
         let first = trimmed.split(whereSeparator: { $0 == " " || $0 == "," }).first.map { $0.lowercased() } ?? ""
         return openers.contains(first.trimmingCharacters(in: .punctuationCharacters))
     }

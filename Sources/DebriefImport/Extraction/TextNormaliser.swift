@@ -65,8 +65,19 @@ enum TextNormaliser {
 
     /// True when the text holds anything but white space.
     static func hasVisibleText(_ text: String) -> Bool {
-        for byte in text.utf8 {
-            if byte >= 0x80 { return !normalise(text).isEmpty }  // a no-break or zero-width space is not text
+        var text = text
+        return text.withUTF8 { hasVisibleText(bytes: $0) }
+    }
+
+    /// True when a text node holds anything but white space, read straight from the page tree.
+    static func hasVisibleText(_ node: HTMLNode) -> Bool {
+        guard let start = node.textPointer else { return false }
+        return hasVisibleText(bytes: UnsafeBufferPointer(start: start, count: node.textByteCount))
+    }
+
+    static func hasVisibleText(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes {
+            if byte >= 0x80 { return !normalise(bytes: bytes).isEmpty }  // a no-break or zero-width space is not text
             if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) { return true }
         }
         return false

@@ -24,8 +24,8 @@ struct XPathExtractor {
     let overrides: XPathOverrides
 
     func sections() throws(ImportError) -> [ImportedSection] {
-        guard let questionPath = overrides.question else { return [] }
-        guard let context = xmlXPathNewContext(document.pointer) else { return [] }
+        guard let questionPath = overrides.question, let libxml = document.libxml else { return [] }
+        guard let context = xmlXPathNewContext(libxml.document) else { return [] }
         defer { xmlXPathFreeContext(context) }
         let questions = try evaluate(questionPath, option: "--question-xpath", in: context, at: nil)
         let sectionNodes =
@@ -35,19 +35,20 @@ struct XPathExtractor {
         for (index, question) in questions.enumerated() {
             let section = sectionNodes.last { xmlXPathCmpNodes($0, question) == 1 }
             if sections.isEmpty || section != currentSection {
-                let title = section.map { TextNormaliser.normalise(HTMLNode(pointer: $0).rawText) }
+                let title = section.flatMap(libxml.node(for:)).map { TextNormaliser.normalise($0.rawText) }
                 sections.append(
                     ImportedSection(
                         title: title, level: title.flatMap(QuestionHeuristics.level(of:)), kind: title.flatMap(QuestionHeuristics.kind(of:)),
                         questions: []))
                 currentSection = section
             }
-            let (ordinal, text) = QuestionHeuristics.splitNumbering(TextNormaliser.normalise(HTMLNode(pointer: question).rawText))
+            let questionText = libxml.node(for: question).map { TextNormaliser.normalise($0.rawText) } ?? ""
+            let (ordinal, text) = QuestionHeuristics.splitNumbering(questionText)
             guard !text.isEmpty else { continue }
             var answer: String?
             if let answerPath = overrides.answer {
                 let nodes = try evaluate(answerPath, option: "--answer-xpath", in: context, at: question)
-                answer = AnswerSanitiser.html(of: nodes.map { ContentBlock(kind: .other, node: HTMLNode(pointer: $0), text: "") })
+                answer = AnswerSanitiser.html(of: nodes.compactMap(libxml.node(for:)).map { ContentBlock(kind: .other, node: $0, text: "") })
             }
             sections[sections.count - 1].questions.append(
                 ImportedQuestion(ordinal: ordinal ?? index + 1, text: text, answer: answer, competencies: []))

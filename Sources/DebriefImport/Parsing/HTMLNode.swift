@@ -1,67 +1,79 @@
-internal import CLibXML2
 import Foundation
 
-/// A non-owning view of one node of a parsed document; valid while its `HTMLDocument` lives.
+/// A non-owning view of one node of a `PageTree`; valid while the tree lives. Two plain words, so
+/// making and passing nodes costs no allocation and no reference counting.
 struct HTMLNode {
-    let pointer: xmlNodePtr
+    let storage: UnsafePointer<PageTree.Storage>
+    let index: Int32
 
-    var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
-    var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
+    private var raw: PageTree.Node { storage.pointee.nodes[Int(index)] }
 
-    /// The element's tag name in lower case ("" for other nodes).
+    var isElement: Bool { raw.nameID >= 0 }
+    var isText: Bool { raw.nameID == -1 }
+
+    /// The element's tag name in lower case ("" for other nodes); the HTML parser lower-cases names.
     var name: String {
-        guard isElement, let name = pointer.pointee.name else { return "" }
-        return String(cString: name)  // the HTML parser already lower-cases tag names
+        let id = raw.nameID
+        return id >= 0 ? storage.pointee.names[Int(id)] : ""
     }
 
     /// The node's own text, for text nodes.
     var content: String {
-        guard let content = pointer.pointee.content else { return "" }
-        return String(cString: content)
+        guard isText else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: textPointer, count: Int(raw.length)), as: UTF8.self)
     }
 
-    /// The text node's own bytes as libxml2 keeps them (UTF-8, NUL-terminated), or nil.
+    /// The text node's own bytes (UTF-8, NUL-terminated), or nil for other nodes.
     var textPointer: UnsafePointer<UInt8>? {
-        pointer.pointee.content.map { UnsafePointer($0) }
+        guard isText else { return nil }
+        return UnsafePointer(storage.pointee.text + Int(raw.start))
     }
 
-    var firstChild: HTMLNode? { pointer.pointee.children.map(HTMLNode.init) }
-    var nextSibling: HTMLNode? { pointer.pointee.next.map(HTMLNode.init) }
+    /// The same node of the same tree.
+    func isSame(as other: HTMLNode) -> Bool { index == other.index && storage == other.storage }
 
     /// The element children and text children in order, walked in place without building an array.
-    var children: Children { Children(first: pointer.pointee.children) }
+    var children: Children { Children(storage: storage, upcoming: raw.firstChild) }
 
     var elementChildren: LazyFilterSequence<Children> { children.lazy.filter(\.isElement) }
 
-    /// The children of a node as a sequence over libxml2's linked list.
+    /// The children of a node, following the tree's sibling links.
     struct Children: Sequence, IteratorProtocol {
-        var first: xmlNodePtr?
+        let storage: UnsafePointer<PageTree.Storage>
+        var upcoming: Int32
 
         mutating func next() -> HTMLNode? {
-            guard let current = first else { return nil }
-            first = current.pointee.next
-            return HTMLNode(pointer: current)
+            guard upcoming >= 0 else { return nil }
+            let node = HTMLNode(storage: storage, index: upcoming)
+            upcoming = storage.pointee.nodes[Int(upcoming)].next
+            return node
         }
     }
 
     /// The number of bytes of text below this node, without building the text.
     var textByteCount: Int {
-        if isText { return pointer.pointee.content.map { strlen($0) } ?? 0 }
+        if isText { return Int(raw.length) }
         guard isElement, !HTMLNode.invisible.contains(name) else { return 0 }
-        var count = 0
-        var child = pointer.pointee.children
-        while let current = child {
-            count += HTMLNode(pointer: current).textByteCount
-            child = current.pointee.next
-        }
-        return count
+        return children.reduce(0) { $0 + $1.textByteCount }
     }
 
     /// The value of an attribute, or nil.
     func attribute(_ name: String) -> String? {
-        guard isElement, pointer.pointee.properties != nil, let value = xmlGetProp(pointer, name) else { return nil }
-        defer { debrief_xml_free(value) }
-        return String(cString: value)
+        attributeBytes(name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The bytes of an attribute's value (NUL-terminated after them), or nil; allocates nothing.
+    func attributeBytes(_ name: String) -> UnsafeBufferPointer<UInt8>? {
+        let node = raw
+        guard node.nameID >= 0, node.length > 0 else { return nil }
+        let tree = storage.pointee
+        for offset in 0..<Int(node.length) {
+            let attribute = tree.attributes[Int(node.start) + offset]
+            if tree.names[Int(attribute.nameID)] == name {
+                return UnsafeBufferPointer(start: tree.text + Int(attribute.valueStart), count: Int(attribute.valueLength))
+            }
+        }
+        return nil
     }
 
     /// All text below this node, in document order, leaving out scripts, styles and comments.
@@ -79,45 +91,27 @@ struct HTMLNode {
         if isText {
             appendBytes(to: &bytes)
         } else {
-            var child = pointer.pointee.children
-            while let current = child {
-                HTMLNode(pointer: current).appendBytes(to: &bytes)
-                child = current.pointee.next
-            }
+            for child in children { child.appendBytes(to: &bytes) }
         }
         return bytes
     }
 
     private func appendBytes(to bytes: inout [UInt8]) {
         if isText {
-            if let content = pointer.pointee.content {
-                var cursor = content
-                while cursor.pointee != 0 {
-                    bytes.append(cursor.pointee)
-                    cursor += 1
-                }
-            }
+            bytes.append(contentsOf: UnsafeBufferPointer(start: textPointer, count: Int(raw.length)))
             return
         }
-        guard isElement, !HTMLNode.invisible.contains(name) else { return }
+        guard isElement else { return }
+        let name = self.name
+        guard !HTMLNode.invisible.contains(name) else { return }
         if name == "br" { bytes.append(0x0A) }
-        var child = pointer.pointee.children
-        while let current = child {
-            HTMLNode(pointer: current).appendBytes(to: &bytes)
-            child = current.pointee.next
-        }
+        for child in children { child.appendBytes(to: &bytes) }
     }
 
     /// True when a heading, paragraph, list, table or other block sits anywhere below this node,
     /// as happens when an unclosed inline tag swallows the rest of a page.
     var containsBlocks: Bool {
-        var child = pointer.pointee.children
-        while let current = child {
-            let node = HTMLNode(pointer: current)
-            if node.isElement && (HTMLNode.blockNames.contains(node.name) || node.containsBlocks) { return true }
-            child = current.pointee.next
-        }
-        return false
+        children.contains { $0.isElement && (HTMLNode.blockNames.contains($0.name) || $0.containsBlocks) }
     }
 
     static let blockNames: Set<String> = [

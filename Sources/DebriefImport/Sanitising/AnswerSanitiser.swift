@@ -20,7 +20,7 @@ enum AnswerSanitiser {
         var html = HTMLBytes()
         for block in blocks {
             if block.node.isText {
-                let text = TextNormaliser.normalise(block.node.content)
+                let text = block.node.normalisedText
                 if !text.isEmpty {
                     html.append("<p>")
                     html.appendEscaped(text)
@@ -63,7 +63,8 @@ enum AnswerSanitiser {
             html.append("</code></pre>")
             return
         }
-        html.append("<" + tag)
+        html.append("<")
+        html.append(tag)
         if tag == "a" {
             guard let href = safeLink(node.attribute("href")) else {
                 html.removeLast(2)  // a link we do not keep leaves its text behind
@@ -82,7 +83,9 @@ enum AnswerSanitiser {
         if heading { html.append("<strong>") }
         node.children.forEach { append($0, to: &html) }
         if heading { html.append("</strong>") }
-        html.append("</" + tag + ">")
+        html.append("</")
+        html.append(tag)
+        html.append(">")
     }
 
     /// Only absolute http and https links are kept; anything else (javascript:, data:, relative) is dropped.

@@ -1,0 +1,54 @@
+/// Byte-level checks on UTF-8 text for the importer's hot paths: every block of a page goes
+/// through them, and `lowercased()`, Foundation's `contains` and Character counts each cost an
+/// allocation or a Unicode walk per call. Patterns are ASCII and compared case-insensitively.
+enum TextScan {
+    /// True when `text` starts with the ASCII `prefix`, ignoring ASCII case.
+    static func hasPrefix(_ text: Substring, ignoringCase prefix: StaticString) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        for index in 0..<prefix.utf8CodeUnitCount {
+            guard let byte = bytes.next(), lower(byte) == prefix.utf8Start[index] else { return false }
+        }
+        return true
+    }
+
+    static func hasPrefix(_ text: String, ignoringCase prefix: StaticString) -> Bool {
+        hasPrefix(text[...], ignoringCase: prefix)
+    }
+
+    /// True when the ASCII `needle` occurs in `text`, ignoring ASCII case.
+    static func contains(_ text: String, ignoringCase needle: StaticString) -> Bool {
+        var text = text
+        return text.withUTF8 { contains($0, ignoringCase: needle) }
+    }
+
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, ignoringCase needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard count > 0 else { return true }
+        guard haystack.count >= count else { return false }
+        let pattern = needle.utf8Start
+        for start in 0...(haystack.count - count) where lower(haystack[start]) == pattern[0] {
+            var index = 1
+            while index < count && lower(haystack[start + index]) == pattern[index] { index += 1 }
+            if index == count { return true }
+        }
+        return false
+    }
+
+    /// The number of Characters in `text` when it is at most `limit`, else nil; counts Characters
+    /// only when the byte count cannot decide (a Character is 1 to 4 bytes, or more with marks).
+    static func isShort(_ text: String, atMost limit: Int) -> Bool {
+        let bytes = text.utf8.count
+        if bytes <= limit { return true }
+        return text.count <= limit
+    }
+
+    /// True when the text's last byte is `byte` (an ASCII mark such as `?` or `.`).
+    static func endsWith(_ text: String, _ byte: UInt8) -> Bool {
+        text.utf8.last == byte
+    }
+
+    /// The ASCII lower case of a byte; other bytes unchanged.
+    @inline(__always) static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+}

@@ -1,0 +1,122 @@
+/// Builds a `PageTree` from parse events, as libxml2's own tree builder would: elements nest as
+/// opened and closed, adjacent text runs merge into one text node, and text outside any element
+/// is dropped. Node 0 is the document.
+final class PageTreeBuilder {
+    private var nodes: GrowableBuffer<PageTree.Node>
+    private var text: GrowableBuffer<UInt8>
+    private var attributes: GrowableBuffer<PageTree.Attribute>
+    private var names: [String] = []
+    private var nameIDsByPointer: [UnsafeRawPointer: Int32] = [:]
+    private var nameIDsByText: [String: Int32] = [:]
+    /// The element being filled (0: the document).
+    private var current: Int32 = 0
+    /// True while the current element's last child is a text node whose bytes end the text buffer.
+    private var textRunOpen = false
+
+    init(expectedBytes: Int) {
+        nodes = GrowableBuffer(capacity: max(64, expectedBytes / 20))
+        text = GrowableBuffer(capacity: max(256, expectedBytes))
+        attributes = GrowableBuffer(capacity: max(16, expectedBytes / 100))
+        nodes.append(PageTree.Node(nameID: -2, parent: -1, start: 0, length: 0))
+    }
+
+    /// Opens an element. `attributes` is libxml2's NULL-terminated list of name, value, name, value…
+    /// (a value may be NULL for an attribute written without one). Returns the new node's index.
+    @discardableResult
+    func startElement(name: UnsafePointer<UInt8>, attributes list: UnsafePointer<UnsafePointer<UInt8>?>?) -> Int32 {
+        let firstAttribute = Int32(attributes.count)
+        var attributeCount: Int32 = 0
+        if var cursor = list {
+            while let attributeName = cursor.pointee {
+                let value = cursor.successor().pointee
+                addAttribute(name: attributeName, value: value)
+                attributeCount += 1
+                cursor += 2
+            }
+        }
+        return open(nameID: internName(name), firstAttribute: firstAttribute, attributeCount: attributeCount)
+    }
+
+    /// Opens an element whose attributes were added with `addAttribute` just before.
+    func open(nameID: Int32, firstAttribute: Int32, attributeCount: Int32) -> Int32 {
+        let index = Int32(nodes.count)
+        nodes.append(PageTree.Node(nameID: nameID, parent: current, start: firstAttribute, length: attributeCount))
+        link(index)
+        current = index
+        textRunOpen = false
+        return index
+    }
+
+    func addAttribute(name: UnsafePointer<UInt8>, value: UnsafePointer<UInt8>?) {
+        let start = Int32(text.count)
+        var length = 0
+        if let value {
+            while value[length] != 0 { length += 1 }
+            text.append(contentsOf: value, count: length)
+        }
+        text.append(0)
+        attributes.append(PageTree.Attribute(nameID: internName(name), valueStart: start, valueLength: Int32(length)))
+    }
+
+    var attributeCount: Int32 { Int32(attributes.count) }
+
+    func endElement() {
+        if current != 0 { current = nodes[Int(current)].parent }
+        textRunOpen = false
+    }
+
+    /// Adds text to the current element, extending its last text node when that came just before.
+    /// Returns the text node's index, or -1 when there is no element to hold it.
+    @discardableResult
+    func characters(_ bytes: UnsafePointer<UInt8>, count: Int) -> Int32 {
+        guard current != 0, count > 0 else { return -1 }
+        if textRunOpen {
+            let index = nodes[Int(current)].lastChild
+            text.removeLast(1)
+            text.append(contentsOf: bytes, count: count)
+            text.append(0)
+            nodes[Int(index)].length += Int32(count)
+            return index
+        }
+        let index = Int32(nodes.count)
+        nodes.append(PageTree.Node(nameID: -1, parent: current, start: Int32(text.count), length: Int32(count)))
+        text.append(contentsOf: bytes, count: count)
+        text.append(0)
+        link(index)
+        textRunOpen = true
+        return index
+    }
+
+    /// A comment or processing instruction sits between two text runs: they stay two nodes.
+    func breakTextRun() {
+        textRunOpen = false
+    }
+
+    func finish() -> PageTree {
+        PageTree(nodes: nodes, text: text, attributes: attributes, names: names)
+    }
+
+    private func link(_ index: Int32) {
+        let parent = Int(current)
+        let last = nodes[parent].lastChild
+        if last < 0 { nodes[parent].firstChild = index } else { nodes[Int(last)].next = index }
+        nodes[parent].lastChild = index
+    }
+
+    /// libxml2 interns names in its dictionary, so a pointer seen before is a name seen before.
+    func internName(_ name: UnsafePointer<UInt8>) -> Int32 {
+        let key = UnsafeRawPointer(name)
+        if let id = nameIDsByPointer[key] { return id }
+        let text = String(cString: name)
+        let id: Int32
+        if let known = nameIDsByText[text] {
+            id = known
+        } else {
+            id = Int32(names.count)
+            names.append(text)
+            nameIDsByText[text] = id
+        }
+        nameIDsByPointer[key] = id
+        return id
+    }
+}

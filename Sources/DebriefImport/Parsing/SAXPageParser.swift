@@ -1,0 +1,56 @@
+internal import CLibXML2
+import Foundation
+
+/// Parses a page with libxml2's HTML parser in event (SAX) mode straight into a `PageTree`: the
+/// same parse, recovery and charset handling as building libxml2's tree, without the tree.
+enum SAXPageParser {
+    static func parse(_ data: Data, source: String, encoding: String?) throws(ImportError) -> PageTree {
+        let builder = PageTreeBuilder(expectedBytes: data.count)
+        let parsed: Bool = data.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self),
+                let context = htmlCreateMemoryParserCtxt(base, Int32(buffer.count))
+            else { return false }
+            defer { htmlFreeParserCtxt(context) }
+            context.pointee.sax.pointee = handler()
+            context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+            if let encoding, let converter = xmlFindCharEncodingHandler(encoding) {
+                xmlSwitchToEncoding(context, converter)
+                if let previous = context.pointee.input.pointee.encoding { debrief_xml_free(UnsafeMutableRawPointer(mutating: previous)) }
+                context.pointee.input.pointee.encoding = UnsafePointer(xmlStrdup(encoding))
+            }
+            htmlCtxtUseOptions(context, HTMLDocument.options)
+            _ = htmlParseDocument(context)
+            return true
+        }
+        guard parsed else { throw .unparsable(source: source) }
+        return builder.finish()
+    }
+
+    /// The events a tree builder listens to. Blank runs the parser calls ignorable are dropped, as
+    /// libxml2's own tree builder drops them.
+    private static func handler() -> htmlSAXHandler {
+        var handler = htmlSAXHandler()
+        handler.startElement = { context, name, attributes in
+            guard let name else { return }
+            treeBuilder(context)?.startElement(name: name, attributes: UnsafePointer(attributes))
+        }
+        handler.endElement = { context, _ in treeBuilder(context)?.endElement() }
+        handler.characters = { context, bytes, count in
+            guard let bytes else { return }
+            treeBuilder(context)?.characters(bytes, count: Int(count))
+        }
+        handler.cdataBlock = { context, bytes, count in
+            guard let bytes else { return }
+            treeBuilder(context)?.characters(bytes, count: Int(count))
+        }
+        handler.comment = { context, _ in treeBuilder(context)?.breakTextRun() }
+        handler.processingInstruction = { context, _, _ in treeBuilder(context)?.breakTextRun() }
+        return handler
+    }
+}
+
+/// The builder a parse event is for (the parser context's user data). A free function, since a C
+/// callback cannot capture anything.
+private func treeBuilder(_ context: UnsafeMutableRawPointer?) -> PageTreeBuilder? {
+    context.map { Unmanaged<PageTreeBuilder>.fromOpaque($0).takeUnretainedValue() }
+}
