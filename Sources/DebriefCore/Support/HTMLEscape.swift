@@ -2,7 +2,7 @@
 /// The importer's sanitiser and every report use it.
 public enum HTMLEscape {
     /// Appends `byte`, escaped, to UTF-8 output. Bytes of multi-byte characters pass through unchanged.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func append(_ byte: UInt8, to output: inout [UInt8]) {
         switch byte {
         case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)

@@ -22,6 +22,7 @@ enum QuestionHeuristics {
     /// literal is parsed again on every call.
     static func splitNumbering(_ text: String) -> (ordinal: Int?, text: String) {
         var rest = Substring(text).drop { $0 == " " }
+        guard let first = rest.utf8.first, (0x30...0x39).contains(first) || TextScan.lower(first) == UInt8(ascii: "q") else { return (nil, text) }
         var labelled = false
         for (label, length) in Self.labels where TextScan.hasPrefix(rest, ignoringCase: label) {
             let after = rest.dropFirst(length).drop { $0 == " " }
@@ -48,6 +49,7 @@ enum QuestionHeuristics {
     /// `Question: What is…` → `What is…`.
     static func strippingQuestionLabel(_ text: String) -> (labelled: Bool, text: String) {
         let trimmed = Substring(text).drop { $0 == " " }
+        guard TextScan.lower(trimmed.utf8.first ?? 0) == UInt8(ascii: "q") else { return (false, text) }
         for (label, length) in Self.labels where TextScan.hasPrefix(trimmed, ignoringCase: label) {
             let after = trimmed.dropFirst(length).drop { $0 == " " }
             if after.first == ":" {
@@ -71,28 +73,20 @@ enum QuestionHeuristics {
 
     /// A section heading's level, when it says.
     static func level(of heading: String) -> String? {
-        let words = heading.lowercased()
-        if words.contains("fresher") { return "fresher" }
-        if words.contains("entry") || words.contains("beginner") || words.contains("basic") || words.contains("junior") { return "entry" }
-        if words.contains("intermediate") || words.contains("mid-level") { return "mid" }
-        if words.contains("experienced") || words.contains("senior") || words.contains("advanced") || words.contains("expert") {
-            return "experienced"
-        }
+        let says = { (word: StaticString) in TextScan.contains(heading, ignoringCase: word) }
+        if says("fresher") { return "fresher" }
+        if says("entry") || says("beginner") || says("basic") || says("junior") { return "entry" }
+        if says("intermediate") || says("mid-level") { return "mid" }
+        if says("experienced") || says("senior") || says("advanced") || says("expert") { return "experienced" }
         return nil
     }
 
     /// A section heading's kind, when it says.
     static func kind(of heading: String) -> String? {
-        let words = heading.lowercased()
-        let tokens = Set(words.split(whereSeparator: { !$0.isLetter }).map(String.init))
-        if tokens.contains("hr") || words.contains("behavio") || words.contains("soft skill") || words.contains("culture")
-            || words.contains("personal")
-        {
-            return "behavioural"
-        }
-        if words.contains("technical") || words.contains("coding") || words.contains("programming") || words.contains("system design") {
-            return "technical"
-        }
+        let says = { (word: StaticString) in TextScan.contains(heading, ignoringCase: word) }
+        let saysHR = heading.split(whereSeparator: { !$0.isLetter }).contains { $0.count == 2 && TextScan.hasPrefix($0, ignoringCase: "hr") }
+        if saysHR || says("behavio") || says("soft skill") || says("culture") || says("personal") { return "behavioural" }
+        if says("technical") || says("coding") || says("programming") || says("system design") { return "technical" }
         return nil
     }
 }

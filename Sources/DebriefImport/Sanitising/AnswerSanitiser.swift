@@ -30,8 +30,8 @@ enum AnswerSanitiser {
                 append(block.node, to: &html)
             }
         }
-        let result = strippingAnswerLabel(html.string)
-        return result.isEmpty ? nil : result
+        strippingAnswerLabel(&html)
+        return html.bytes.isEmpty ? nil : html.string
     }
 
     /// One element (and what is below it) as sanitised HTML.
@@ -90,23 +90,24 @@ enum AnswerSanitiser {
 
     /// Only absolute http and https links are kept; anything else (javascript:, data:, relative) is dropped.
     static func safeLink(_ href: String?) -> String? {
-        guard let href = href?.collapsingWhitespace(), let url = URL(string: href),
-            let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil
+        guard let href = href?.collapsingWhitespace() else { return nil }
+        if let plain = LinkCheck.plainWebLink(href) { return plain ? href : nil }
+        guard let url = URL(string: href), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil
         else { return nil }
         return href
     }
 
     /// Drops a leading "Answer:" label, which pages put before the model answer.
-    private static func strippingAnswerLabel(_ html: String) -> String {
-        let open = Array("<p><strong>".utf8), close = Array("</strong>".utf8)
-        let bytes = html.utf8
-        guard bytes.starts(with: open) else { return html }
-        let afterOpen = bytes.index(bytes.startIndex, offsetBy: open.count)
-        let window = Array(bytes[afterOpen...].prefix(24))
-        guard let end = (0...max(0, window.count - close.count)).first(where: { window[$0...].starts(with: close) }) else { return html }
-        let label = String(decoding: window[..<end], as: UTF8.self).collapsingWhitespace().lowercased()
-        guard ["answer:", "answer", "ans:", "a:"].contains(label) else { return html }
-        let rest = bytes[bytes.index(afterOpen, offsetBy: end + close.count)...].drop { $0 == 0x20 || $0 == UInt8(ascii: ":") }
-        return "<p>" + String(decoding: rest, as: UTF8.self)
+    private static func strippingAnswerLabel(_ html: inout HTMLBytes) {
+        let open = "<p><strong>".utf8, close = Array("</strong>".utf8)
+        guard html.bytes.starts(with: open) else { return }
+        let afterOpen = open.count
+        let window = html.bytes[afterOpen..<min(html.bytes.count, afterOpen + 24)]
+        guard let end = window.indices.first(where: { html.bytes[$0...].starts(with: close) }) else { return }
+        let label = String(decoding: html.bytes[afterOpen..<end], as: UTF8.self).collapsingWhitespace().lowercased()
+        guard ["answer:", "answer", "ans:", "a:"].contains(label) else { return }
+        var restStart = end + close.count
+        while restStart < html.bytes.count, html.bytes[restStart] == 0x20 || html.bytes[restStart] == UInt8(ascii: ":") { restStart += 1 }
+        html.removeSubrange(3..<restStart)
     }
 }

@@ -50,6 +50,10 @@ struct HTMLBytes {
         return (leading ? " " : "") + core + (trailing ? " " : "")
     }
 
+    mutating func removeSubrange(_ range: Range<Int>) {
+        bytes.removeSubrange(range)
+    }
+
     mutating func removeLast(_ count: Int) {
         bytes.removeLast(count)
     }
