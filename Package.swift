@@ -5,7 +5,7 @@ import PackageDescription
 /// Target layout and the arrows between targets follow ARCHITECTURE.md.
 let package = Package(
     name: "Debrief",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "debrief", targets: ["debrief"]),
         .library(name: "DebriefCore", targets: ["DebriefCore"]),

@@ -31,7 +31,7 @@ public struct QuestionSetImporter: Sendable {
             sections = try XPathExtractor(document: document, overrides: overrides).sections()
         } else {
             let reader = BlockReader(root: root)
-            let extractor = QuestionExtractor(blocks: reader.blocks)
+            let extractor = QuestionExtractor.extract(blocks: reader.blocks)
             sections = extractor.sections
             skipped = reader.skipped + extractor.skipped
         }

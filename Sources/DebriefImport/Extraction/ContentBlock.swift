@@ -1,6 +1,6 @@
 /// A block of a page's main content, in reading order, after boilerplate is left out.
-struct ContentBlock {
-    enum Kind: Equatable {
+struct ContentBlock: Sendable {
+    enum Kind: Equatable, Sendable {
         case heading(level: Int)
         case paragraph
         case list(ordered: Bool)

@@ -1,24 +1,34 @@
+import Dispatch
+import Synchronization
+
 /// Reads questions, their sections and model answers out of a page's content blocks, whatever
 /// layout the page uses: a heading per question, lists of questions under headings, `<details>`,
 /// tables with a question column, definition lists, bold or "Question:" paragraphs.
-struct QuestionExtractor {
+struct QuestionExtractor: Sendable {
     private(set) var sections: [ImportedSection] = []
     private(set) var skipped: [SkippedLine] = []
     private var open: OpenQuestion?
-    private var count = 0
+    /// How many questions this run has stored; a question the page does not number gets the next one.
+    private(set) var count = 0
+    /// For each stored question (by section), whether its ordinal came from `count`, so a run that
+    /// started part-way through a page can be renumbered when the parts are joined.
+    private var countedOrdinals: [[Bool]] = []
 
     /// A question whose answer is still being read.
     private struct OpenQuestion {
         let headingLevel: Int
         let ordinal: Int
+        let counted: Bool
         let text: String
         var answer: [ContentBlock] = []
     }
 
-    init(blocks: [ContentBlock]) {
+    init(blocks: some Sequence<ContentBlock>) {
         for block in blocks { read(block) }
         close()
-        sections.removeAll { $0.questions.isEmpty }
+        let keep = sections.map { !$0.questions.isEmpty }
+        sections = zip(sections, keep).filter(\.1).map(\.0)
+        countedOrdinals = zip(countedOrdinals, keep).filter(\.1).map(\.0)
     }
 
     private mutating func read(_ block: ContentBlock) {
@@ -26,23 +36,17 @@ struct QuestionExtractor {
         case .heading(let level):
             let (ordinal, text) = QuestionHeuristics.splitNumbering(QuestionHeuristics.strippingQuestionLabel(block.text).text)
             if Self.isQuestionHeading(text, numbered: ordinal != nil) {
-                start(OpenQuestion(headingLevel: level, ordinal: ordinal ?? count + 1, text: text))
+                start(OpenQuestion(headingLevel: level, ordinal: ordinal ?? count + 1, counted: ordinal == nil, text: text))
             } else {
                 close()
-                sections.append(
-                    ImportedSection(
-                        title: block.text, level: QuestionHeuristics.level(of: block.text), kind: QuestionHeuristics.kind(of: block.text),
-                        questions: []))
+                startSection(block.text)
             }
         case .paragraph:
             if let question = Self.paragraphQuestion(block) {
-                start(OpenQuestion(headingLevel: 7, ordinal: question.ordinal ?? count + 1, text: question.text))
+                start(OpenQuestion(headingLevel: 7, ordinal: question.ordinal ?? count + 1, counted: question.ordinal == nil, text: question.text))
             } else if Self.isBoldHeading(block) {
                 close()
-                sections.append(
-                    ImportedSection(
-                        title: block.text, level: QuestionHeuristics.level(of: block.text), kind: QuestionHeuristics.kind(of: block.text),
-                        questions: []))
+                startSection(block.text)
             } else if open != nil {
                 open?.answer.append(block)
             } else if TextScan.endsWith(block.text, UInt8(ascii: "?")), TextScan.isShort(block.text, atMost: 299) {
@@ -130,14 +134,15 @@ struct QuestionExtractor {
         }
         for entry in items.entries {
             let (number, text) = QuestionHeuristics.splitNumbering(entry.text)
-            let ordinal = number ?? entry.ordinal ?? count + 1
+            let given = number ?? entry.ordinal
+            let ordinal = given ?? count + 1
             if advice ? text.hasSuffix("?") : (QuestionHeuristics.isQuestionLike(text) || sectionSaysQuestions || share >= 0.8) {
-                add(text: text, ordinal: ordinal, answer: nil, level: nil)
+                add(text: text, ordinal: ordinal, counted: given == nil, answer: nil, level: nil)
             } else {
                 skipped.append(SkippedLine(text: entry.text, reason: "a list item that does not read as a question"))
             }
             for followUp in entry.followUps {
-                add(text: followUp, ordinal: ordinal, answer: nil, level: nil)  // a follow-up shares its question's number
+                add(text: followUp, ordinal: ordinal, counted: given == nil, answer: nil, level: nil)  // a follow-up shares its question's number
             }
         }
     }
@@ -184,10 +189,16 @@ struct QuestionExtractor {
     private mutating func close() {
         guard let question = open else { return }
         open = nil
-        add(text: question.text, ordinal: question.ordinal, answer: AnswerSanitiser.html(of: question.answer), level: nil)
+        add(text: question.text, ordinal: question.ordinal, counted: question.counted, answer: AnswerSanitiser.html(of: question.answer), level: nil)
     }
 
-    private mutating func add(text: String, ordinal: Int?, answer: String?, level: String?) {
+    private mutating func startSection(_ title: String) {
+        sections.append(ImportedSection(title: title, level: QuestionHeuristics.level(of: title), kind: QuestionHeuristics.kind(of: title), questions: []))
+        countedOrdinals.append([])
+    }
+
+    /// Stores a question; without an `ordinal` it takes the next count.
+    private mutating func add(text: String, ordinal: Int?, counted: Bool = false, answer: String?, level: String?) {
         let clean = TextNormaliser.normalise(text)
         guard !clean.isEmpty else { return }
         guard TextScan.isShort(clean, atMost: 1_000) else {
@@ -195,10 +206,51 @@ struct QuestionExtractor {
             return
         }
         count += 1
-        if sections.isEmpty { sections.append(ImportedSection(title: nil, level: nil, kind: nil, questions: [])) }
+        if sections.isEmpty {
+            sections.append(ImportedSection(title: nil, level: nil, kind: nil, questions: []))
+            countedOrdinals.append([])
+        }
         if let level, sections[sections.count - 1].level == nil, sections[sections.count - 1].questions.isEmpty {
             sections[sections.count - 1].level = level
         }
         sections[sections.count - 1].questions.append(ImportedQuestion(ordinal: ordinal ?? count, text: clean, answer: answer, competencies: []))
+        countedOrdinals[countedOrdinals.count - 1].append(counted || ordinal == nil)
+    }
+
+    // MARK: Large pages on two cores
+
+    /// Reads `blocks`; a long page is read as two halves on two cores, split at a section heading
+    /// (where nothing carries over but the question count), and joined as one run would have read it.
+    static func extract(blocks: [ContentBlock], parallelAbove threshold: Int = 4_096) -> (sections: [ImportedSection], skipped: [SkippedLine]) {
+        guard blocks.count > threshold, let split = sectionStart(in: blocks, from: blocks.count / 2) else {
+            let whole = QuestionExtractor(blocks: blocks)
+            return (whole.sections, whole.skipped)
+        }
+        let halves = Mutex<[QuestionExtractor?]>([nil, nil])
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            let extractor = QuestionExtractor(blocks: half == 0 ? blocks[..<split] : blocks[split...])
+            halves.withLock { $0[half] = extractor }
+        }
+        guard let first = halves.withLock({ $0[0] }), var second = halves.withLock({ $0[1] }) else { return ([], []) }
+        second.renumber(after: first.count)
+        return (first.sections + second.sections, first.skipped + second.skipped)
+    }
+
+    /// The first block from `start` on that opens a section (a heading that is not a question).
+    private static func sectionStart(in blocks: [ContentBlock], from start: Int) -> Int? {
+        blocks[start...].firstIndex { block in
+            guard case .heading = block.kind else { return false }
+            let (ordinal, text) = QuestionHeuristics.splitNumbering(QuestionHeuristics.strippingQuestionLabel(block.text).text)
+            return !isQuestionHeading(text, numbered: ordinal != nil)
+        }
+    }
+
+    /// Shifts the ordinals this run counted itself by the questions stored before it.
+    private mutating func renumber(after earlier: Int) {
+        for s in sections.indices {
+            for q in sections[s].questions.indices where countedOrdinals[s][q] {
+                sections[s].questions[q].ordinal += earlier
+            }
+        }
     }
 }

@@ -2,7 +2,10 @@ import Foundation
 
 /// A non-owning view of one node of a `PageTree`; valid while the tree lives. Two plain words, so
 /// making and passing nodes costs no allocation and no reference counting.
-struct HTMLNode {
+///
+/// Sendable because a tree is never changed once built: threads may read one page at once (a long
+/// page's halves are read on two cores), as long as the tree outlives them.
+struct HTMLNode: @unchecked Sendable {
     let storage: UnsafePointer<PageTree.Storage>
     let index: Int32
 

@@ -15,11 +15,11 @@ final class LibXMLTree {
         }
         guard let parsed else { throw .unparsable(source: source) }
         document = parsed
-        let builder = PageTreeBuilder(expectedBytes: data.count)
+        var builder = PageTreeBuilder(expectedBytes: data.count)
         var indexes: [UnsafeMutableRawPointer: Int32] = [:]
         var child = parsed.pointee.children
         while let node = child {
-            Self.copy(node, into: builder, indexes: &indexes)
+            Self.copy(node, into: &builder, indexes: &indexes)
             child = node.pointee.next
         }
         self.indexes = indexes
@@ -36,7 +36,7 @@ final class LibXMLTree {
     }
 
     /// Replays a libxml2 subtree as the parse events that would have built it.
-    private static func copy(_ node: xmlNodePtr, into builder: PageTreeBuilder, indexes: inout [UnsafeMutableRawPointer: Int32]) {
+    private static func copy(_ node: xmlNodePtr, into builder: inout PageTreeBuilder, indexes: inout [UnsafeMutableRawPointer: Int32]) {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
             guard let name = node.pointee.name else { return }
@@ -55,7 +55,7 @@ final class LibXMLTree {
             indexes[UnsafeMutableRawPointer(node)] = builder.open(nameID: builder.internName(name), firstAttribute: first, attributeCount: count)
             var child = node.pointee.children
             while let current = child {
-                copy(current, into: builder, indexes: &indexes)
+                copy(current, into: &builder, indexes: &indexes)
                 child = current.pointee.next
             }
             builder.endElement()

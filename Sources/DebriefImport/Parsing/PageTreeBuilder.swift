@@ -1,12 +1,17 @@
 /// Builds a `PageTree` from parse events, as libxml2's own tree builder would: elements nest as
 /// opened and closed, adjacent text runs merge into one text node, and text outside any element
 /// is dropped. Node 0 is the document.
-final class PageTreeBuilder {
+///
+/// A struct that the SAX parser reaches through a pointer: a class would cost a reference count
+/// and an exclusivity check on every one of the page's million events.
+struct PageTreeBuilder {
     private var nodes: GrowableBuffer<PageTree.Node>
     private var text: GrowableBuffer<UInt8>
     private var attributes: GrowableBuffer<PageTree.Attribute>
     private var names: [String] = []
     private var nameIDsByPointer: [UnsafeRawPointer: Int32] = [:]
+    /// A direct-mapped cache in front of `nameIDsByPointer`: tags repeat, so most look-ups end here.
+    private var recentNames = [(UnsafeRawPointer?, Int32)](repeating: (nil, 0), count: 256)
     private var nameIDsByText: [String: Int32] = [:]
     /// The element being filled (0: the document).
     private var current: Int32 = 0
@@ -23,7 +28,7 @@ final class PageTreeBuilder {
     /// Opens an element. `attributes` is libxml2's NULL-terminated list of name, value, name, value…
     /// (a value may be NULL for an attribute written without one). Returns the new node's index.
     @discardableResult
-    func startElement(name: UnsafePointer<UInt8>, attributes list: UnsafePointer<UnsafePointer<UInt8>?>?) -> Int32 {
+    mutating func startElement(name: UnsafePointer<UInt8>, attributes list: UnsafePointer<UnsafePointer<UInt8>?>?) -> Int32 {
         let firstAttribute = Int32(attributes.count)
         var attributeCount: Int32 = 0
         if var cursor = list {
@@ -38,7 +43,7 @@ final class PageTreeBuilder {
     }
 
     /// Opens an element whose attributes were added with `addAttribute` just before.
-    func open(nameID: Int32, firstAttribute: Int32, attributeCount: Int32) -> Int32 {
+    mutating func open(nameID: Int32, firstAttribute: Int32, attributeCount: Int32) -> Int32 {
         let index = Int32(nodes.count)
         nodes.append(PageTree.Node(nameID: nameID, parent: current, start: firstAttribute, length: attributeCount))
         link(index)
@@ -47,7 +52,7 @@ final class PageTreeBuilder {
         return index
     }
 
-    func addAttribute(name: UnsafePointer<UInt8>, value: UnsafePointer<UInt8>?) {
+    mutating func addAttribute(name: UnsafePointer<UInt8>, value: UnsafePointer<UInt8>?) {
         let start = Int32(text.count)
         var length = 0
         if let value {
@@ -60,7 +65,7 @@ final class PageTreeBuilder {
 
     var attributeCount: Int32 { Int32(attributes.count) }
 
-    func endElement() {
+    mutating func endElement() {
         if current != 0 { current = nodes[Int(current)].parent }
         textRunOpen = false
     }
@@ -68,7 +73,7 @@ final class PageTreeBuilder {
     /// Adds text to the current element, extending its last text node when that came just before.
     /// Returns the text node's index, or -1 when there is no element to hold it.
     @discardableResult
-    func characters(_ bytes: UnsafePointer<UInt8>, count: Int) -> Int32 {
+    mutating func characters(_ bytes: UnsafePointer<UInt8>, count: Int) -> Int32 {
         guard current != 0, count > 0 else { return -1 }
         if textRunOpen {
             let index = nodes[Int(current)].lastChild
@@ -88,7 +93,7 @@ final class PageTreeBuilder {
     }
 
     /// A comment or processing instruction sits between two text runs: they stay two nodes.
-    func breakTextRun() {
+    mutating func breakTextRun() {
         textRunOpen = false
     }
 
@@ -96,7 +101,7 @@ final class PageTreeBuilder {
         PageTree(nodes: nodes, text: text, attributes: attributes, names: names)
     }
 
-    private func link(_ index: Int32) {
+    private mutating func link(_ index: Int32) {
         let parent = Int(current)
         let last = nodes[parent].lastChild
         if last < 0 { nodes[parent].firstChild = index } else { nodes[Int(last)].next = index }
@@ -104,9 +109,14 @@ final class PageTreeBuilder {
     }
 
     /// libxml2 interns names in its dictionary, so a pointer seen before is a name seen before.
-    func internName(_ name: UnsafePointer<UInt8>) -> Int32 {
+    mutating func internName(_ name: UnsafePointer<UInt8>) -> Int32 {
         let key = UnsafeRawPointer(name)
-        if let id = nameIDsByPointer[key] { return id }
+        let slot = Int(truncatingIfNeeded: UInt(bitPattern: key) >> 4) & 255
+        if recentNames[slot].0 == key { return recentNames[slot].1 }
+        if let id = nameIDsByPointer[key] {
+            recentNames[slot] = (key, id)
+            return id
+        }
         let text = String(cString: name)
         let id: Int32
         if let known = nameIDsByText[text] {
@@ -117,6 +127,7 @@ final class PageTreeBuilder {
             nameIDsByText[text] = id
         }
         nameIDsByPointer[key] = id
+        recentNames[slot] = (key, id)
         return id
     }
 }

@@ -5,14 +5,16 @@ import Foundation
 /// same parse, recovery and charset handling as building libxml2's tree, without the tree.
 enum SAXPageParser {
     static func parse(_ data: Data, source: String, encoding: String?) throws(ImportError) -> PageTree {
-        let builder = PageTreeBuilder(expectedBytes: data.count)
+        let builder = UnsafeMutablePointer<PageTreeBuilder>.allocate(capacity: 1)
+        builder.initialize(to: PageTreeBuilder(expectedBytes: data.count))
+        defer { builder.deinitialize(count: 1).deallocate() }
         let parsed: Bool = data.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self),
                 let context = htmlCreateMemoryParserCtxt(base, Int32(buffer.count))
             else { return false }
             defer { htmlFreeParserCtxt(context) }
             context.pointee.sax.pointee = handler()
-            context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+            context.pointee.userData = UnsafeMutableRawPointer(builder)
             if let encoding, let converter = xmlFindCharEncodingHandler(encoding) {
                 xmlSwitchToEncoding(context, converter)
                 if let previous = context.pointee.input.pointee.encoding { debrief_xml_free(UnsafeMutableRawPointer(mutating: previous)) }
@@ -23,7 +25,7 @@ enum SAXPageParser {
             return true
         }
         guard parsed else { throw .unparsable(source: source) }
-        return builder.finish()
+        return builder.pointee.finish()
     }
 
     /// The events a tree builder listens to. Blank runs the parser calls ignorable are dropped, as
@@ -32,25 +34,25 @@ enum SAXPageParser {
         var handler = htmlSAXHandler()
         handler.startElement = { context, name, attributes in
             guard let name else { return }
-            treeBuilder(context)?.startElement(name: name, attributes: UnsafePointer(attributes))
+            treeBuilder(context)?.pointee.startElement(name: name, attributes: UnsafePointer(attributes))
         }
-        handler.endElement = { context, _ in treeBuilder(context)?.endElement() }
+        handler.endElement = { context, _ in treeBuilder(context)?.pointee.endElement() }
         handler.characters = { context, bytes, count in
             guard let bytes else { return }
-            treeBuilder(context)?.characters(bytes, count: Int(count))
+            treeBuilder(context)?.pointee.characters(bytes, count: Int(count))
         }
         handler.cdataBlock = { context, bytes, count in
             guard let bytes else { return }
-            treeBuilder(context)?.characters(bytes, count: Int(count))
+            treeBuilder(context)?.pointee.characters(bytes, count: Int(count))
         }
-        handler.comment = { context, _ in treeBuilder(context)?.breakTextRun() }
-        handler.processingInstruction = { context, _, _ in treeBuilder(context)?.breakTextRun() }
+        handler.comment = { context, _ in treeBuilder(context)?.pointee.breakTextRun() }
+        handler.processingInstruction = { context, _, _ in treeBuilder(context)?.pointee.breakTextRun() }
         return handler
     }
 }
 
 /// The builder a parse event is for (the parser context's user data). A free function, since a C
 /// callback cannot capture anything.
-private func treeBuilder(_ context: UnsafeMutableRawPointer?) -> PageTreeBuilder? {
-    context.map { Unmanaged<PageTreeBuilder>.fromOpaque($0).takeUnretainedValue() }
+private func treeBuilder(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<PageTreeBuilder>? {
+    context?.assumingMemoryBound(to: PageTreeBuilder.self)
 }

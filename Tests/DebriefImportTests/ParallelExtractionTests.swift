@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+@testable import DebriefImport
+
+@Suite("Long pages read on two cores")
+struct ParallelExtractionTests {
+    static let pages = [
+        "backend-interview-questions.html", "layouts/ordered-lists.html", "layouts/table-questions.html", "layouts/word-export.html",
+        "layouts/details-summary.html", "layouts/definition-list.html", "real/yangshun__tih__behavioral-interview-questions.gfm.html",
+        "real/h5bp__frontend__src_questions__javascript-questions.gfm.html",
+    ]
+
+    /// The page's blocks, repeated so that the two halves meet many questions without numbers.
+    static func blocks(_ page: String, copies: Int) throws -> (HTMLDocument, [ContentBlock]) {
+        let document = try HTMLDocument(data: ImportFixtures.data(page), source: page)
+        let blocks = BlockReader(root: try #require(document.root)).blocks
+        return (document, Array(repeating: blocks, count: copies).flatMap { $0 })
+    }
+
+    @Test("splitting at a section heading and joining the halves reads exactly what one pass reads", arguments: pages)
+    func sameAsOnePass(page: String) throws {
+        let (document, blocks) = try Self.blocks(page, copies: 3)
+        let onePass = QuestionExtractor.extract(blocks: blocks, parallelAbove: .max)
+        let twoCores = QuestionExtractor.extract(blocks: blocks, parallelAbove: 0)
+        #expect(twoCores.sections == onePass.sections)
+        #expect(twoCores.skipped == onePass.skipped)
+        withExtendedLifetime(document) {}
+    }
+
+    @Test("questions without numbers keep counting across the halves")
+    func countedOrdinals() throws {
+        let html = (1...40).map { "<h2>Part \($0)</h2><ul><li>What is item \($0)a?</li><li>How does item \($0)b work?</li></ul>" }.joined()
+        let document = try HTMLDocument(data: Data(html.utf8), source: "parts.html")
+        let blocks = BlockReader(root: try #require(document.root)).blocks
+        let ordinals = QuestionExtractor.extract(blocks: blocks, parallelAbove: 0).sections.flatMap(\.questions).map(\.ordinal)
+        #expect(ordinals == Array(1...80))
+    }
+}
