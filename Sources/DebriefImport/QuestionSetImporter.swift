@@ -30,7 +30,7 @@ public struct QuestionSetImporter: Sendable {
         if let overrides, useXPath {
             sections = try XPathExtractor(document: document, overrides: overrides).sections()
         } else {
-            let reader = BlockReader(root: root)
+            let reader = BlockReader.read(root: root)
             let extractor = QuestionExtractor.extract(blocks: reader.blocks)
             sections = extractor.sections
             skipped = reader.skipped + extractor.skipped

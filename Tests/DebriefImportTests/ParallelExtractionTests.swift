@@ -14,7 +14,7 @@ struct ParallelExtractionTests {
     /// The page's blocks, repeated so that the two halves meet many questions without numbers.
     static func blocks(_ page: String, copies: Int) throws -> (HTMLDocument, [ContentBlock]) {
         let document = try HTMLDocument(data: ImportFixtures.data(page), source: page)
-        let blocks = BlockReader(root: try #require(document.root)).blocks
+        let blocks = BlockReader.read(root: try #require(document.root), parallelAbove: .max).blocks
         return (document, Array(repeating: blocks, count: copies).flatMap { $0 })
     }
 
@@ -28,11 +28,22 @@ struct ParallelExtractionTests {
         withExtendedLifetime(document) {}
     }
 
+    @Test("a page's content read in two halves gives the blocks one pass gives", arguments: pages)
+    func blocksSameAsOnePass(page: String) throws {
+        let document = try HTMLDocument(data: ImportFixtures.data(page), source: page)
+        let root = try #require(document.root)
+        let onePass = BlockReader.read(root: root, parallelAbove: .max)
+        let twoCores = BlockReader.read(root: root, parallelAbove: 0)
+        #expect(twoCores.blocks.map(\.text) == onePass.blocks.map(\.text))
+        #expect(twoCores.blocks.map(\.node.index) == onePass.blocks.map(\.node.index))
+        #expect(twoCores.skipped == onePass.skipped)
+    }
+
     @Test("questions without numbers keep counting across the halves")
     func countedOrdinals() throws {
         let html = (1...40).map { "<h2>Part \($0)</h2><ul><li>What is item \($0)a?</li><li>How does item \($0)b work?</li></ul>" }.joined()
         let document = try HTMLDocument(data: Data(html.utf8), source: "parts.html")
-        let blocks = BlockReader(root: try #require(document.root)).blocks
+        let blocks = BlockReader.read(root: try #require(document.root)).blocks
         let ordinals = QuestionExtractor.extract(blocks: blocks, parallelAbove: 0).sections.flatMap(\.questions).map(\.ordinal)
         #expect(ordinals == Array(1...80))
     }

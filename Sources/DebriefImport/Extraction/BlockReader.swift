@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Finds a page's main content and reads it as a flat sequence of blocks, leaving out navigation,
 /// sidebars, footers, ads, scripts, styles, comments and "Pro Tip" asides.
 struct BlockReader {
@@ -19,8 +22,52 @@ struct BlockReader {
     ]
     private static let boilerplateTokens: [StaticString] = ["nav", "navbar", "menu", "toc", "ad", "ads", "promo", "banner"]
 
-    init(root: HTMLNode) {
-        read(Self.mainContent(under: root))
+    private init(children: ArraySlice<HTMLNode>) {
+        read(children)
+    }
+
+    /// The blocks of a page; a long page's main content is read as two halves on two cores.
+    static func read(root: HTMLNode, parallelAbove threshold: Int = 256) -> (blocks: [ContentBlock], skipped: [SkippedLine]) {
+        let children = Array(spine(from: mainContent(under: root)).children)
+        guard children.count > threshold else {
+            let whole = BlockReader(children: children[...])
+            return (whole.blocks, whole.skipped)
+        }
+        let middle = children.count / 2
+        let halves = Mutex<[BlockReader?]>([nil, nil])
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            let reader = BlockReader(children: half == 0 ? children[..<middle] : children[middle...])
+            halves.withLock { $0[half] = reader }
+        }
+        guard let first = halves.withLock({ $0[0] }), let second = halves.withLock({ $0[1] }) else { return ([], []) }
+        return (first.blocks + second.blocks, first.skipped + second.skipped)
+    }
+
+    /// Where a page's content fans out: reading a node whose only content is one container element
+    /// is reading that element, so the walk goes down until a node has several children to share out.
+    private static func spine(from node: HTMLNode) -> HTMLNode {
+        var node = node
+        while true {
+            var only: HTMLNode?
+            for child in node.children {
+                if child.isText {
+                    if TextNormaliser.hasVisibleText(child) { return node }
+                } else if child.isElement {
+                    guard only == nil else { return node }
+                    only = child
+                }
+            }
+            guard let next = only, readsInto(next) else { return node }
+            node = next
+        }
+    }
+
+    /// True when `read` goes into this element's children rather than taking it as a block or dropping it.
+    private static func readsInto(_ element: HTMLNode) -> Bool {
+        let name = element.name
+        guard !dropped.contains(name), case .content = boilerplate(element) else { return false }
+        if let kind = blockKind(name), kind != .paragraph || !element.containsBlocks { return false }
+        return containers.contains(name) || !hasDirectText(element) || element.containsBlocks
     }
 
     /// The `<article>`, `<main>` or `role=main` element holding most text, or the whole page.
@@ -40,8 +87,8 @@ struct BlockReader {
         return best?.node ?? root
     }
 
-    private mutating func read(_ node: HTMLNode) {
-        for child in node.children {
+    private mutating func read(_ children: some Sequence<HTMLNode>) {
+        for child in children {
             if child.isText {
                 let text = child.normalisedText
                 if !text.isEmpty { blocks.append(ContentBlock(kind: .other, node: child, text: text)) }
@@ -52,10 +99,16 @@ struct BlockReader {
             if Self.dropped.contains(name) {
                 // libxml2's HTML 4 parser lets an unclosed <embed>, <object> or <svg> swallow the rest of
                 // the page; the element itself stays out, but the content it swallowed is read.
-                if Self.swallowing.contains(name) && child.containsBlocks { read(child) }
+                if Self.swallowing.contains(name) && child.containsBlocks { read(child.children) }
                 continue
             }
-            if isBoilerplate(child) { continue }
+            switch Self.boilerplate(child) {
+            case .content: break
+            case .boilerplate: continue
+            case .proTip(let line):
+                skipped.append(line)
+                continue
+            }
             if let kind = Self.blockKind(name), kind != .paragraph || !child.containsBlocks {
                 let text = child.normalisedText
                 if isProTip(text) {
@@ -64,7 +117,7 @@ struct BlockReader {
                     blocks.append(ContentBlock(kind: kind, node: child, text: text))
                 }
             } else if Self.containers.contains(name) || !Self.hasDirectText(child) || child.containsBlocks {
-                read(child)
+                read(child.children)
             } else {
                 let text = child.normalisedText
                 if !text.isEmpty { blocks.append(ContentBlock(kind: .paragraph, node: child, text: text)) }
@@ -72,9 +125,15 @@ struct BlockReader {
         }
     }
 
-    private mutating func isBoilerplate(_ node: HTMLNode) -> Bool {
+    /// What an element's class and id say it is.
+    private enum Marks {
+        case content, boilerplate
+        case proTip(SkippedLine)
+    }
+
+    private static func boilerplate(_ node: HTMLNode) -> Marks {
         let classes = node.attributeBytes("class"), id = node.attributeBytes("id")
-        guard classes != nil || id != nil else { return false }
+        guard classes != nil || id != nil else { return .content }
         var marks = [UInt8]()
         marks.reserveCapacity((classes?.count ?? 0) + (id?.count ?? 0) + 1)
         for byte in classes ?? UnsafeBufferPointer(start: nil, count: 0) { marks.append(TextScan.lower(byte)) }
@@ -82,13 +141,13 @@ struct BlockReader {
         for byte in id ?? UnsafeBufferPointer(start: nil, count: 0) { marks.append(TextScan.lower(byte)) }
         return marks.withUnsafeBufferPointer { marks in
             if TextScan.contains(marks, ignoringCase: "pro-tip") || TextScan.contains(marks, ignoringCase: "protip") {
-                skipped.append(SkippedLine(text: node.normalisedText, reason: "a \"Pro Tip\" aside, not a question"))
-                return true
+                return .proTip(SkippedLine(text: node.normalisedText, reason: "a \"Pro Tip\" aside, not a question"))
             }
-            if Self.boilerplateWords.contains(where: { TextScan.contains(marks, ignoringCase: $0) }) { return true }
-            return marks.split(whereSeparator: { $0 == 0x20 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }).contains { token in
-                Self.boilerplateTokens.contains { $0.utf8CodeUnitCount == token.count && TextScan.contains(UnsafeBufferPointer(rebasing: token), ignoringCase: $0) }
+            if boilerplateWords.contains(where: { TextScan.contains(marks, ignoringCase: $0) }) { return .boilerplate }
+            let tokenSaysSo = marks.split(whereSeparator: { $0 == 0x20 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }).contains { token in
+                boilerplateTokens.contains { $0.utf8CodeUnitCount == token.count && TextScan.contains(UnsafeBufferPointer(rebasing: token), ignoringCase: $0) }
             }
+            return tokenSaysSo ? .boilerplate : .content
         }
     }
 
