@@ -7,13 +7,13 @@ struct BlockReader {
     private(set) var blocks: [ContentBlock] = []
     private(set) var skipped: [SkippedLine] = []
 
-    private static let dropped: Set<String> = HTMLNode.invisible.union([
+    static let dropped: Set<String> = HTMLNode.invisible.union([
         "nav", "header", "footer", "aside", "form", "button", "select", "input", "textarea", "menu", "dialog", "img", "hr", "br",
     ])
-    private static let swallowing: Set<String> = [
+    static let swallowing: Set<String> = [
         "embed", "object", "svg", "math", "iframe", "noscript", "form", "button", "select", "textarea", "menu", "dialog",
     ]
-    private static let containers: Set<String> = [
+    static let containers: Set<String> = [
         "html", "body", "div", "section", "article", "main", "blockquote", "figure", "center", "font", "span", "body",
     ]
     private static let boilerplateWords: [StaticString] = [
@@ -64,17 +64,17 @@ struct BlockReader {
 
     /// True when `read` goes into this element's children rather than taking it as a block or dropping it.
     private static func readsInto(_ element: HTMLNode) -> Bool {
-        let name = element.name
-        guard !dropped.contains(name), case .content = boilerplate(element) else { return false }
-        if let kind = blockKind(name), kind != .paragraph || !element.containsBlocks { return false }
-        return containers.contains(name) || !hasDirectText(element) || element.containsBlocks
+        let traits = element.traits
+        guard !traits.flags.contains(.outsideContent), case .content = boilerplate(element) else { return false }
+        if let kind = traits.blockKind, kind != .paragraph || !element.containsBlocks { return false }
+        return traits.flags.contains(.container) || !hasDirectText(element) || element.containsBlocks
     }
 
     /// The `<article>`, `<main>` or `role=main` element holding most text, or the whole page.
     static func mainContent(under root: HTMLNode) -> HTMLNode {
         var best: (node: HTMLNode, length: Int)?
         func visit(_ node: HTMLNode) {
-            for child in node.elementChildren where !dropped.contains(child.name) {
+            for child in node.elementChildren where !child.traits.flags.contains(.outsideContent) {
                 if child.name == "article" || child.name == "main" || child.attribute("role") == "main" {
                     let length = child.textByteCount
                     if length > (best?.length ?? 0) { best = (child, length) }
@@ -95,11 +95,11 @@ struct BlockReader {
                 continue
             }
             guard child.isElement else { continue }
-            let name = child.name
-            if Self.dropped.contains(name) {
+            let traits = child.traits
+            if traits.flags.contains(.outsideContent) {
                 // libxml2's HTML 4 parser lets an unclosed <embed>, <object> or <svg> swallow the rest of
                 // the page; the element itself stays out, but the content it swallowed is read.
-                if Self.swallowing.contains(name) && child.containsBlocks { read(child.children) }
+                if traits.flags.contains(.swallowing) && child.containsBlocks { read(child.children) }
                 continue
             }
             switch Self.boilerplate(child) {
@@ -109,14 +109,14 @@ struct BlockReader {
                 skipped.append(line)
                 continue
             }
-            if let kind = Self.blockKind(name), kind != .paragraph || !child.containsBlocks {
+            if let kind = traits.blockKind, kind != .paragraph || !child.containsBlocks {
                 let text = child.normalisedText
                 if isProTip(text) {
                     skipped.append(SkippedLine(text: text, reason: "a tip for candidates, not a question"))
                 } else if !text.isEmpty {
                     blocks.append(ContentBlock(kind: kind, node: child, text: text))
                 }
-            } else if Self.containers.contains(name) || !Self.hasDirectText(child) || child.containsBlocks {
+            } else if traits.flags.contains(.container) || !Self.hasDirectText(child) || child.containsBlocks {
                 read(child.children)
             } else {
                 let text = child.normalisedText
@@ -156,7 +156,7 @@ struct BlockReader {
             || TextScan.hasPrefix(text, ignoringCase: "pro-tip")
     }
 
-    private static func blockKind(_ name: String) -> ContentBlock.Kind? {
+    static func blockKind(_ name: String) -> ContentBlock.Kind? {
         switch name {
         case "h1", "h2", "h3", "h4", "h5", "h6": .heading(level: Int(String(name.last!))!)
         case "p": .paragraph

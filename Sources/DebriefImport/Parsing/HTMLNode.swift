@@ -20,6 +20,12 @@ struct HTMLNode: @unchecked Sendable {
         return id >= 0 ? storage.pointee.names[Int(id)] : ""
     }
 
+    /// What the importer knows of this element's name (`.none` for text).
+    var traits: ElementTraits {
+        let id = raw.nameID
+        return id >= 0 ? storage.pointee.traits[Int(id)] : .none
+    }
+
     /// The node's own text, for text nodes.
     var content: String {
         guard isText else { return "" }
@@ -56,7 +62,7 @@ struct HTMLNode: @unchecked Sendable {
     /// The number of bytes of text below this node, without building the text.
     var textByteCount: Int {
         if isText { return Int(raw.length) }
-        guard isElement, !HTMLNode.invisible.contains(name) else { return 0 }
+        guard isElement, !traits.flags.contains(.invisible) else { return 0 }
         return children.reduce(0) { $0 + $1.textByteCount }
     }
 
@@ -105,8 +111,7 @@ struct HTMLNode: @unchecked Sendable {
             return
         }
         guard isElement else { return }
-        let name = self.name
-        guard !HTMLNode.invisible.contains(name) else { return }
+        guard !traits.flags.contains(.invisible) else { return }
         if name == "br" { bytes.append(0x0A) }
         for child in children { child.appendBytes(to: &bytes) }
     }
@@ -114,7 +119,7 @@ struct HTMLNode: @unchecked Sendable {
     /// True when a heading, paragraph, list, table or other block sits anywhere below this node,
     /// as happens when an unclosed inline tag swallows the rest of a page.
     var containsBlocks: Bool {
-        children.contains { $0.isElement && (HTMLNode.blockNames.contains($0.name) || $0.containsBlocks) }
+        children.contains { $0.isElement && ($0.traits.flags.contains(.block) || $0.containsBlocks) }
     }
 
     static let blockNames: Set<String> = [

@@ -31,6 +31,8 @@ final class PageTree {
         let text: UnsafeMutablePointer<UInt8>
         let attributes: UnsafeMutablePointer<Attribute>
         let names: UnsafeMutablePointer<String>
+        /// What the importer knows of each name, by name id.
+        let traits: UnsafeMutablePointer<ElementTraits>
         let nameCount: Int
     }
 
@@ -41,14 +43,18 @@ final class PageTree {
         buffers = (nodes, text, attributes)
         let nameStorage = UnsafeMutablePointer<String>.allocate(capacity: max(1, names.count))
         nameStorage.initialize(from: names, count: names.count)
+        let traits = UnsafeMutablePointer<ElementTraits>.allocate(capacity: max(1, names.count))
+        traits.initialize(from: names.map(ElementTraits.init(name:)), count: names.count)
         storage = .allocate(capacity: 1)
         storage.initialize(
-            to: Storage(nodes: nodes.base, text: text.base, attributes: attributes.base, names: nameStorage, nameCount: names.count))
+            to: Storage(nodes: nodes.base, text: text.base, attributes: attributes.base, names: nameStorage, traits: traits, nameCount: names.count))
     }
 
     deinit {
         storage.pointee.names.deinitialize(count: storage.pointee.nameCount)
         storage.pointee.names.deallocate()
+        storage.pointee.traits.deinitialize(count: storage.pointee.nameCount)
+        storage.pointee.traits.deallocate()
         storage.deallocate()
         buffers.0.deallocate()
         buffers.1.deallocate()

@@ -4,13 +4,13 @@ import Foundation
 /// lists, code, emphasis, tables and links to http(s) only. No script, style, iframe, event
 /// handler, inline style or `javascript:` URL survives; every attribute but `href` and `start` is dropped.
 enum AnswerSanitiser {
-    private static let kept: [String: String] = [
+    static let kept: [String: String] = [
         "p": "p", "ul": "ul", "ol": "ol", "li": "li", "pre": "pre", "code": "code", "em": "em", "i": "em", "strong": "strong", "b": "strong",
         "blockquote": "blockquote", "dl": "dl", "dt": "dt", "dd": "dd", "table": "table", "thead": "thead", "tbody": "tbody", "tr": "tr",
         "th": "th", "td": "td", "a": "a", "br": "br", "kbd": "code", "samp": "code", "tt": "code", "sub": "sub", "sup": "sup",
         "h1": "p", "h2": "p", "h3": "p", "h4": "p", "h5": "p", "h6": "p",
     ]
-    private static let dropped: Set<String> = HTMLNode.invisible.union([
+    static let dropped: Set<String> = HTMLNode.invisible.union([
         "form", "input", "button", "select", "textarea", "nav", "aside", "footer", "img", "video", "audio", "source", "link", "meta", "base", "frame",
         "frameset", "applet",
     ])
@@ -48,8 +48,9 @@ enum AnswerSanitiser {
         }
         guard node.isElement else { return }
         let name = node.name
-        guard !dropped.contains(name) else { return }
-        guard let tag = kept[name] else {
+        let traits = node.traits
+        guard !traits.flags.contains(.unsafeInAnswers) else { return }
+        guard let tag = traits.answerTag else {
             node.children.forEach { append($0, to: &html) }
             return
         }
