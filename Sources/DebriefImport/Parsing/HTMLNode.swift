@@ -92,7 +92,18 @@ struct HTMLNode: @unchecked Sendable {
 
     /// `rawText`, normalised by `TextNormaliser`, without building the raw string first.
     var normalisedText: String {
-        textBytes().withUnsafeBufferPointer { TextNormaliser.normalise(bytes: $0) }
+        // Most blocks are an element around one run of text: normalise it where it lies.
+        let node = raw
+        if let text = textPointer {
+            return TextNormaliser.normalise(bytes: UnsafeBufferPointer(start: text, count: Int(node.length)))
+        }
+        if node.firstChild >= 0, node.firstChild == node.lastChild, !traits.flags.contains(.invisible) {
+            let child = HTMLNode(storage: storage, index: node.firstChild)
+            if let text = child.textPointer {
+                return TextNormaliser.normalise(bytes: UnsafeBufferPointer(start: text, count: child.textByteCount))
+            }
+        }
+        return textBytes().withUnsafeBufferPointer { TextNormaliser.normalise(bytes: $0) }
     }
 
     private func textBytes() -> [UInt8] {
