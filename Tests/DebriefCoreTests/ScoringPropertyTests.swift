@@ -31,6 +31,22 @@ struct ScoringPropertyTests {
         return cards
     }
 
+    @Test("the same scorecards give the same figures to the last digit, in whatever order they come", arguments: 1...40)
+    func orderDoesNotChangeDigits(seed: UInt64) {
+        let cards = Self.randomCards(seed: seed)
+        var random = Random(state: seed &* 31)
+        var shuffled = cards
+        for index in shuffled.indices.reversed() { shuffled.swapAt(index, random.next(index + 1)) }
+        let first = PositionScoring.evaluate(rubric: Self.rubric, candidateIDs: [], cards: cards)
+        let second = PositionScoring.evaluate(rubric: Self.rubric, candidateIDs: [], cards: shuffled)
+        let key = { (evaluation: PositionEvaluation) in
+            evaluation.candidates.sorted { $0.raw.candidateID < $1.raw.candidateID }.map { [$0.raw.score, $0.calibratedScore, $0.percentile] }
+        }
+        #expect(key(first) == key(second))
+        #expect(first.calibration.map(\.leniency) == second.calibration.map(\.leniency))
+        #expect(first.calibration.map(\.mean) == second.calibration.map(\.mean))
+    }
+
     @Test("every score stays within the scale", arguments: 1...40)
     func withinBounds(seed: UInt64) {
         let cards = Self.randomCards(seed: seed)

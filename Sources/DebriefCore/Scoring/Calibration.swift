@@ -28,15 +28,12 @@ public enum Calibration {
             let values = own.flatMap { $0.values.values }
             var differences: [Double] = []
             for row in matrix.cells.values {
-                guard let mine = row[interviewer] else { continue }
-                let others = row.filter { $0.key != interviewer }.map(\.value)
-                guard !others.isEmpty else { continue }
-                differences.append(mine - others.reduce(0, +) / Double(others.count))
+                guard let mine = row[interviewer], let others = StableSum.mean(row.filter { $0.key != interviewer }.map(\.value)) else { continue }
+                differences.append(mine - others)
             }
             let count = Double(own.count)
             return InterviewerCalibration(
-                interviewerID: interviewer, scorecards: own.count, mean: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count),
-                leniency: differences.isEmpty ? nil : differences.reduce(0, +) / Double(differences.count),
+                interviewerID: interviewer, scorecards: own.count, mean: StableSum.mean(values), leniency: StableSum.mean(differences),
                 noDecisionShare: Double(own.filter { $0.recommendation == .noDecision }.count) / count,
                 strongShare: Double(own.filter { $0.recommendation == .strongYes || $0.recommendation == .strongNo }.count) / count)
         }

@@ -17,11 +17,11 @@ public enum CandidateScoring {
         var results: [String: CompetencyResult] = [:]
         for (competency, entries) in perCompetency {
             let values = entries.map(\.value)
-            let byInterviewer = Dictionary(grouping: entries, by: \.interviewer).values.map { group in
-                group.map(\.value).reduce(0, +) / Double(group.count)
+            let byInterviewer = Dictionary(grouping: entries, by: \.interviewer).values.compactMap { group in
+                StableSum.mean(group.map(\.value))
             }
             results[competency] = CompetencyResult(
-                mean: values.reduce(0, +) / Double(values.count), n: values.count,
+                mean: StableSum.mean(values) ?? 0, n: values.count,
                 spread: (byInterviewer.max() ?? 0) - (byInterviewer.min() ?? 0))
         }
         let weighted = weightedMean(results.mapValues(\.mean), weights: { rubric.competency($0)?.weight ?? 0 })
@@ -38,9 +38,9 @@ public enum CandidateScoring {
     /// The weighted mean of `means` and the total weight behind it.
     static func weightedMean(_ means: [String: Double], weights: (String) -> Double) -> (mean: Double?, weight: Double) {
         var sum = 0.0, weight = 0.0
-        for (competency, mean) in means {
+        for competency in means.keys.sorted() {  // a fixed order, so the same scorecards give the same digits every run
             let w = weights(competency)
-            sum += w * mean
+            sum += w * means[competency]!
             weight += w
         }
         return (weight > 0 ? sum / weight : nil, weight)
@@ -58,7 +58,7 @@ public enum CandidateScoring {
                     if let value = card.values[competency] { values[competency, default: []].append(clamp(value + adjustment(card.interviewerID))) }
                 }
             }
-            let means = values.mapValues { $0.reduce(0, +) / Double($0.count) }
+            let means = values.compactMapValues(StableSum.mean)
             scores[roundID] = weightedMean(means, weights: { plan.weights[$0] ?? rubric.competency($0)?.weight ?? 0 }).mean
         }
         return scores
