@@ -16,30 +16,44 @@ struct HTMLBytes {
     /// Appends a text node's text with runs of ASCII white space collapsed to one space (the ends
     /// kept, since inline text sits between tags) and escaped, straight from libxml2's bytes.
     /// Text with other characters goes through `TextNormaliser` for its Unicode rules.
+    ///
+    /// Stretches that need no change (words and single spaces) are copied whole; only white-space
+    /// runs and the five special characters are written byte by byte.
     mutating func appendCollapsedText(_ node: HTMLNode) {
-        guard let start = node.textPointer else { return }
-        var cursor = start
-        while cursor.pointee != 0 {
-            if cursor.pointee >= 0x80 {
+        guard let text = node.textPointer else { return }
+        let count = node.textByteCount, mark = bytes.count
+        var copied = 0, index = 0
+        while index < count {
+            let byte = text[index]
+            if byte >= 0x80 {
+                bytes.removeSubrange(mark...)  // Unicode spaces and NFC: the careful path
                 appendEscaped(Self.collapsedUnicode(node.content))
                 return
             }
-            cursor += 1
-        }
-        var pendingSpace = false
-        cursor = start
-        while cursor.pointee != 0 {
-            let byte = cursor.pointee
-            cursor += 1
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                pendingSpace = true
+            let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+            if isSpace {
+                var end = index + 1
+                while end < count, text[end] == 0x20 || (text[end] >= 0x09 && text[end] <= 0x0D) { end += 1 }
+                if byte == 0x20 && end == index + 1 {
+                    index = end  // a lone space stays as it is
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(start: text + copied, count: index - copied))
+                bytes.append(0x20)
+                index = end
+                copied = end
                 continue
             }
-            if pendingSpace { bytes.append(0x20) }
-            pendingSpace = false
-            HTMLEscape.append(byte, to: &bytes)
+            if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+                || byte == UInt8(ascii: "'")
+            {
+                bytes.append(contentsOf: UnsafeBufferPointer(start: text + copied, count: index - copied))
+                HTMLEscape.append(byte, to: &bytes)
+                copied = index + 1
+            }
+            index += 1
         }
-        if pendingSpace { bytes.append(0x20) }
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text + copied, count: count - copied))
     }
 
     private static func collapsedUnicode(_ text: String) -> String {
