@@ -11,10 +11,12 @@ python3 "$(dirname "$0")/make-question-page.py" "$page" "$size"
 bytes=$(stat -c %s "$page")
 questions=$("$bin" import "$page" --dry-run --format json | python3 -c 'import json,sys; print(sum(len(s["questions"]) for s in json.load(sys.stdin)["sections"]))')
 
-hyperfine --style basic --warmup 1 --runs 5 --export-json "$work/times.json" \
-    -n xmllint "xmllint --html --noout --nowarning --recover '$page' 2>/dev/null" \
-    -n "debrief import" "'$bin' import '$page' --dry-run --quiet > /dev/null" \
-    -n "debrief import json" "'$bin' import '$page' --dry-run --format json > /dev/null" >&2
+# -N runs each command without a shell (hyperfine discards their output); ten runs each, because
+# this virtual machine's speed drifts by a third within minutes and medians of five were not stable.
+hyperfine -N --style basic --warmup 2 --runs 10 --export-json "$work/times.json" \
+    -n xmllint "xmllint --html --noout --nowarning --recover $page" \
+    -n "debrief import" "$bin import $page --dry-run --quiet" \
+    -n "debrief import json" "$bin import $page --dry-run --format json" >&2
 
 peak() { python3 -c 'import resource,subprocess,sys; subprocess.run(sys.argv[1], shell=True, check=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)' "$1"; }
 xmllint_mb=$(peak "xmllint --html --noout --nowarning --recover '$page' 2>/dev/null")
@@ -27,7 +29,7 @@ size, questions, xm, dm = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), 
 x, d, j = times["xmllint"]["median"], times["debrief import"]["median"], times["debrief import json"]["median"]
 mb = size / 1048576
 print(f"| page | {mb:.1f} MB, {questions} questions |")
-print(f"| xmllint --html --noout (baseline, median of 5) | {x:.3f} s, {mb / x:.1f} MB/s, peak {xm} MB |")
+print(f"| xmllint --html --noout (baseline, median of 10) | {x:.3f} s, {mb / x:.1f} MB/s, peak {xm} MB |")
 print(f"| debrief import --dry-run --quiet: parse + extract + sanitise | {d:.3f} s, {mb / d:.1f} MB/s, peak {dm} MB |")
 print(f"| debrief import --dry-run --format json: the same, plus JSON of every question | {j:.3f} s, {mb / j:.1f} MB/s |")
 print(f"| importer speed / xmllint speed | {x / d:.2f} (with JSON output {x / j:.2f}) |")
