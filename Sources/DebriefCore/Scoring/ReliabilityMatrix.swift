@@ -45,7 +45,59 @@ public struct ReliabilityMatrix: Sendable {
     /// Counts, for every unit, each subset of its coders (all subsets up to eight coders; beyond that
     /// the whole panel and the panel less one), so the search is linear in the number of units.
     public func largestCompleteBlock() -> (coders: [Int64], units: [Unit])? {
+        largestCompleteBlock(bitmasks: true)
+    }
+
+    /// `bitmasks: false` forces the array-per-subset count that positions with more than 64 interviewers use.
+    func largestCompleteBlock(bitmasks: Bool) -> (coders: [Int64], units: [Unit])? {
         let units = pairableUnits
+        let allCoders = Set(units.flatMap { cells[$0]!.keys }).sorted()
+        let chosen = bitmasks && allCoders.count <= 64 ? Self.bestByMasks(units.map { cells[$0]! }, coders: allCoders) : bestByArrays(units)
+        guard let chosen else { return nil }
+        return (chosen, units.filter { unit in chosen.allSatisfy { cells[unit]![$0] != nil } })
+    }
+
+    /// Each unit's coders as bits of one word, every subset counted as a word: no array per subset,
+    /// which at a 20,000-candidate position meant millions of small allocations. Bits follow the
+    /// coders' ids, so "lower ids first" is "the lowest bit where two sets differ is set".
+    private static func bestByMasks(_ rows: [[Int64: Double]], coders: [Int64]) -> [Int64]? {
+        let bit = Dictionary(uniqueKeysWithValues: coders.enumerated().map { ($0.element, UInt64(1) << UInt64($0.offset)) })
+        var counts: [UInt64: Int] = [:]
+        for row in rows {
+            let mask = row.keys.reduce(UInt64(0)) { $0 | bit[$1]! }
+            if mask.nonzeroBitCount > 8 {
+                counts[mask, default: 0] += 1  // a large panel: the whole of it, and it less one coder
+                var rest = mask
+                while rest != 0 {
+                    counts[mask & ~(rest & (~rest &+ 1)), default: 0] += 1
+                    rest &= rest - 1
+                }
+                continue
+            }
+            var subset = mask
+            while subset != 0 {
+                if subset.nonzeroBitCount >= 2 { counts[subset, default: 0] += 1 }
+                subset = (subset - 1) & mask
+            }
+        }
+        var best: (mask: UInt64, cells: Int)?
+        for (mask, count) in counts where count >= 2 {
+            let cells = count * mask.nonzeroBitCount
+            guard let current = best else {
+                best = (mask, cells)
+                continue
+            }
+            let differ = mask ^ current.mask
+            let precedes =
+                mask.nonzeroBitCount != current.mask.nonzeroBitCount
+                ? mask.nonzeroBitCount < current.mask.nonzeroBitCount : mask & (differ & (~differ &+ 1)) != 0
+            if cells > current.cells || (cells == current.cells && precedes) { best = (mask, cells) }
+        }
+        guard let best else { return nil }
+        return coders.indices.filter { best.mask & (UInt64(1) << UInt64($0)) != 0 }.map { coders[$0] }
+    }
+
+    private func bestByArrays(_ units: [Unit]) -> [Int64]? {
         var counts: [[Int64]: Int] = [:]
         for unit in units {
             for subset in Self.coderSubsets(Array(cells[unit]!.keys).sorted()) { counts[subset, default: 0] += 1 }
@@ -56,8 +108,7 @@ public struct ReliabilityMatrix: Sendable {
             let size = counts[coders]! * coders.count
             if best == nil || size > best!.cells { best = (coders, size) }
         }
-        guard let best else { return nil }
-        return (best.coders, units.filter { unit in best.coders.allSatisfy { cells[unit]![$0] != nil } })
+        return best?.coders
     }
 
     private static func coderSubsets(_ coders: [Int64]) -> [[Int64]] {
