@@ -145,7 +145,9 @@ struct BlockReader {
             }
             if boilerplateWords.contains(where: { TextScan.contains(marks, ignoringCase: $0) }) { return .boilerplate }
             let tokenSaysSo = marks.split(whereSeparator: { $0 == 0x20 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }).contains { token in
-                boilerplateTokens.contains { $0.utf8CodeUnitCount == token.count && TextScan.contains(UnsafeBufferPointer(rebasing: token), ignoringCase: $0) }
+                boilerplateTokens.contains {
+                    $0.utf8CodeUnitCount == token.count && TextScan.contains(UnsafeBufferPointer(rebasing: token), ignoringCase: $0)
+                }
             }
             return tokenSaysSo ? .boilerplate : .content
         }

@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// Reads questions, their sections and model answers out of a page's content blocks, whatever
 /// layout the page uses: a heading per question, lists of questions under headings, `<details>`,
 /// tables with a question column, definition lists, bold or "Question:" paragraphs.
@@ -79,7 +76,7 @@ struct QuestionExtractor: Sendable {
         return !["tip", "prepar", "advice", "how to", "resource", "further reading", "related"].contains(where: lower.contains)
     }
 
-    private static func isQuestionHeading(_ text: String, numbered: Bool) -> Bool {
+    static func isQuestionHeading(_ text: String, numbered: Bool) -> Bool {
         if TextScan.endsWith(text, UInt8(ascii: "?")) { return true }
         for prefix: StaticString in ["how to ", "what to ", "tips", "why you should", "where to ", "when to "]
         where TextScan.hasPrefix(text, ignoringCase: prefix) {
@@ -193,7 +190,8 @@ struct QuestionExtractor: Sendable {
     }
 
     private mutating func startSection(_ title: String) {
-        sections.append(ImportedSection(title: title, level: QuestionHeuristics.level(of: title), kind: QuestionHeuristics.kind(of: title), questions: []))
+        sections.append(
+            ImportedSection(title: title, level: QuestionHeuristics.level(of: title), kind: QuestionHeuristics.kind(of: title), questions: []))
         countedOrdinals.append([])
     }
 
@@ -217,36 +215,8 @@ struct QuestionExtractor: Sendable {
         countedOrdinals[countedOrdinals.count - 1].append(counted || ordinal == nil)
     }
 
-    // MARK: Large pages on two cores
-
-    /// Reads `blocks`; a long page is read as two halves on two cores, split at a section heading
-    /// (where nothing carries over but the question count), and joined as one run would have read it.
-    static func extract(blocks: [ContentBlock], parallelAbove threshold: Int = 4_096) -> (sections: [ImportedSection], skipped: [SkippedLine]) {
-        guard blocks.count > threshold, let split = sectionStart(in: blocks, from: blocks.count / 2) else {
-            let whole = QuestionExtractor(blocks: blocks)
-            return (whole.sections, whole.skipped)
-        }
-        let halves = Mutex<[QuestionExtractor?]>([nil, nil])
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
-            let extractor = QuestionExtractor(blocks: half == 0 ? blocks[..<split] : blocks[split...])
-            halves.withLock { $0[half] = extractor }
-        }
-        guard let first = halves.withLock({ $0[0] }), var second = halves.withLock({ $0[1] }) else { return ([], []) }
-        second.renumber(after: first.count)
-        return (first.sections + second.sections, first.skipped + second.skipped)
-    }
-
-    /// The first block from `start` on that opens a section (a heading that is not a question).
-    private static func sectionStart(in blocks: [ContentBlock], from start: Int) -> Int? {
-        blocks[start...].firstIndex { block in
-            guard case .heading = block.kind else { return false }
-            let (ordinal, text) = QuestionHeuristics.splitNumbering(QuestionHeuristics.strippingQuestionLabel(block.text).text)
-            return !isQuestionHeading(text, numbered: ordinal != nil)
-        }
-    }
-
     /// Shifts the ordinals this run counted itself by the questions stored before it.
-    private mutating func renumber(after earlier: Int) {
+    mutating func renumber(after earlier: Int) {
         for s in sections.indices {
             for q in sections[s].questions.indices where countedOrdinals[s][q] {
                 sections[s].questions[q].ordinal += earlier

@@ -1,0 +1,31 @@
+import Dispatch
+import Synchronization
+
+/// Large pages on two cores.
+extension QuestionExtractor {
+    /// Reads `blocks`; a long page is read as two halves on two cores, split at a section heading
+    /// (where nothing carries over but the question count), and joined as one run would have read it.
+    static func extract(blocks: [ContentBlock], parallelAbove threshold: Int = 4_096) -> (sections: [ImportedSection], skipped: [SkippedLine]) {
+        guard blocks.count > threshold, let split = sectionStart(in: blocks, from: blocks.count / 2) else {
+            let whole = QuestionExtractor(blocks: blocks)
+            return (whole.sections, whole.skipped)
+        }
+        let halves = Mutex<[QuestionExtractor?]>([nil, nil])
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            let extractor = QuestionExtractor(blocks: half == 0 ? blocks[..<split] : blocks[split...])
+            halves.withLock { $0[half] = extractor }
+        }
+        guard let first = halves.withLock({ $0[0] }), var second = halves.withLock({ $0[1] }) else { return ([], []) }
+        second.renumber(after: first.count)
+        return (first.sections + second.sections, first.skipped + second.skipped)
+    }
+
+    /// The first block from `start` on that opens a section (a heading that is not a question).
+    private static func sectionStart(in blocks: [ContentBlock], from start: Int) -> Int? {
+        blocks[start...].firstIndex { block in
+            guard case .heading = block.kind else { return false }
+            let (ordinal, text) = QuestionHeuristics.splitNumbering(QuestionHeuristics.strippingQuestionLabel(block.text).text)
+            return !isQuestionHeading(text, numbered: ordinal != nil)
+        }
+    }
+}
