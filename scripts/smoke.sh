@@ -43,6 +43,17 @@ check "the server answers /health" 0 '"status":"ok"' -- curl -s "http://127.0.0.
 check "the API refuses a request without a token" 0 "^401$" -- curl -s -o /dev/null -w "%{http_code}" "http://127.0.0.1:$port/api/positions"
 check "a recruiter's token opens the position report" 0 "debrief pack" -- curl -s -H "Authorization: Bearer $token" -H "Accept: text/html" "http://127.0.0.1:$port/positions/1"
 check "a browser without a session is sent to sign in" 0 "^303 http://127.0.0.1:[0-9]+/sign-in" -- curl -s -o /dev/null -w "%{http_code} %{redirect_url}" -H "Accept: text/html" "http://127.0.0.1:$port/positions/1"
+# A real browser through sign-in, the debrief pack, a candidate's page and sign-out (.ci/run installs
+# chromium-driver and selenium; elsewhere the check is skipped with a note, unless CI is set).
+if command -v chromedriver >/dev/null && python3 -c 'import selenium' 2>/dev/null; then
+    check "a browser signs in, reads the reports and signs out" 0 "browser: [0-9]+ passed, 0 failed" -- \
+        python3 "$(dirname "$0")/browser-test.py" "http://127.0.0.1:$port" "$token"
+elif [[ -n "${CI:-}" ]]; then
+    failed=$((failed + 1))
+    echo "smoke FAILED: CI needs chromium-driver and selenium for the browser check" >&2
+else
+    echo "smoke: browser check skipped (apt-get install chromium chromium-driver; pip install selenium)" >&2
+fi
 kill "$server" 2>/dev/null
 wait "$server" 2>/dev/null
 

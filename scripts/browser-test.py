@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""A real browser against a running Debrief: sign in with a token, read the debrief pack, open a
+candidate's report, sign out. Usage: browser-test.py BASE_URL TOKEN. Exits non-zero on failure."""
+import os
+import shutil
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+
+base, token = sys.argv[1].rstrip("/"), sys.argv[2]
+options = webdriver.ChromeOptions()
+for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
+    options.add_argument(flag)
+options.binary_location = shutil.which("chromium") or shutil.which("chromium-browser") or ""
+os.environ["SE_AVOID_STATS"] = "true"  # Selenium Manager would phone home; the drivers are Debian's
+browser = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=shutil.which("chromedriver")))
+failures = []
+checks = 0
+
+
+def check(name, condition):
+    global checks
+    checks += 1
+    if not condition:
+        failures.append(name)
+        print(f"browser FAILED: {name} (at {browser.current_url})", file=sys.stderr)
+
+
+try:
+    browser.get(f"{base}/positions/1")
+    check("a visitor without a session lands on the sign-in page", "/sign-in" in browser.current_url)
+    check("the sign-in page remembers where the visitor was going", "next=/positions/1" in browser.current_url)
+
+    field = browser.find_element(By.ID, "token")
+    field.send_keys("dbf_" + "0" * 64)
+    field.submit()
+    check("a wrong token is refused with a message", "unknown, expired or revoked" in browser.page_source)
+
+    browser.find_element(By.ID, "token").send_keys(token)
+    browser.find_element(By.ID, "token").submit()
+    check("signing in returns to the position's debrief pack", browser.current_url == f"{base}/positions/1")
+    check("the debrief pack is shown", "debrief pack" in browser.title)
+    check("the session cookie is HttpOnly, out of scripts' reach", browser.execute_script("return document.cookie") == "")
+    cookie = browser.get_cookie("debrief_session") or {}
+    check("the session cookie is SameSite=Strict", cookie.get("sameSite") == "Strict" and cookie.get("httpOnly") is True)
+
+    links = browser.find_elements(By.CSS_SELECTOR, "a[href^='/positions/1/candidates/']")
+    check("the ranking links every candidate's report", len(links) > 0)
+    if links:
+        name = links[0].text
+        links[0].click()
+        check("a candidate's report opens from the ranking", name in browser.find_element(By.TAG_NAME, "h1").text)
+
+    browser.get(f"{base}/")
+    browser.find_element(By.CSS_SELECTOR, "form[action='/sign-out'] button").click()
+    check("signing out returns to the sign-in page", "/sign-in" in browser.current_url)
+    browser.get(f"{base}/positions/1")
+    check("after signing out the reports are closed again", "/sign-in" in browser.current_url)
+finally:
+    browser.quit()
+
+print(f"browser: {checks - len(failures)} passed, {len(failures)} failed")
+sys.exit(1 if failures else 0)
