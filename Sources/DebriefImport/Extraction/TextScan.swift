@@ -34,8 +34,8 @@ enum TextScan {
         return false
     }
 
-    /// The number of Characters in `text` when it is at most `limit`, else nil; counts Characters
-    /// only when the byte count cannot decide (a Character is 1 to 4 bytes, or more with marks).
+    /// True when `text` has at most `limit` Characters; counts Characters only when the byte count
+    /// cannot decide (no more bytes than the limit means no more Characters).
     static func isShort(_ text: String, atMost limit: Int) -> Bool {
         let bytes = text.utf8.count
         if bytes <= limit { return true }
