@@ -29,7 +29,7 @@ public enum DebriefApplication {
         let router = Router(context: DebriefRequestContext.self)
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorMapping())
-        router.add(middleware: Authenticator(database: database))
+        router.add(middleware: Authenticator(database: database, secureCookies: options.secureCookies))
         let reports = ReportLoader(database: database, rubrics: options.rubrics)
         HealthController(database: database).addRoutes(to: router)
         SessionController(database: database, secureCookies: options.secureCookies).addRoutes(to: router)

@@ -158,6 +158,23 @@ struct AuthenticationTests {
         }
     }
 
+    @Test("behind HTTPS the session cookie is Secure, and so is the one that clears a stale session")
+    func secureCookies() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test(secureCookies: true) { client in
+            try await client.execute(
+                uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "token=\(fixture.recruiter.secret)")
+            ) { response in
+                #expect(Self.attributes(response.headers[.setCookie]).contains("Secure"))
+            }
+            try await client.execute(uri: "/", method: .get, headers: Headers.browser(AccessToken.generate())) { response in
+                #expect(Self.clearsSession(response.headers[.setCookie]))
+                #expect(Self.attributes(response.headers[.setCookie]).contains("Secure"))
+            }
+        }
+    }
+
     @Test("every response carries the security headers")
     func securityHeaders() async throws {
         try await ServerFixture.make().test { client in
@@ -169,6 +186,10 @@ struct AuthenticationTests {
                 }
             }
         }
+    }
+
+    static func attributes(_ header: String?) -> [String] {
+        (header ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     /// A Set-Cookie that empties the session cookie at once (attribute order varies).

@@ -49,8 +49,9 @@ struct ServerFixture {
     }
 
     /// Runs `body` against the app over this fixture's database.
-    func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = Application(router: DebriefApplication.router(database: store, options: .init(rubrics: RubricCatalog(rubrics: [rubric]))))
+    func test(secureCookies: Bool = false, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let options = DebriefApplication.Options(rubrics: RubricCatalog(rubrics: [rubric]), secureCookies: secureCookies)
+        let app = Application(router: DebriefApplication.router(database: store, options: options))
         try await app.test(.router, body)
     }
 }

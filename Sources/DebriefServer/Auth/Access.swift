@@ -4,7 +4,7 @@ import DebriefCore
 extension DebriefRequestContext {
     /// The signed-in person, or a sign-in-required problem.
     func requireSignedIn() throws(Problem) -> Principal {
-        guard let principal else { throw Problem.signInRequired("sign in to see this", clearSession: false) }
+        guard let principal else { throw Problem.signInRequired("sign in to see this") }
         return principal
     }
 

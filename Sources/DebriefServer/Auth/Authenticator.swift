@@ -9,6 +9,8 @@ import Hummingbird
 /// never falls through to a route as if nobody had signed in.
 struct Authenticator: RouterMiddleware {
     let database: AppDatabase
+    /// Whether session cookies are `Secure`, so the one that clears a stale session matches it.
+    let secureCookies: Bool
 
     func handle(
         _ request: Request, context: DebriefRequestContext, next: (Request, DebriefRequestContext) async throws -> Response
@@ -16,7 +18,8 @@ struct Authenticator: RouterMiddleware {
         var context = context
         if let presented = Self.presentedToken(in: request) {
             guard let token = AccessToken(presented: presented), let session = try await database.session(presenting: token) else {
-                throw Problem.signInRequired("the access token is unknown, expired or revoked; sign in again", clearSession: true)
+                throw Problem.signInRequired(
+                    "the access token is unknown, expired or revoked; sign in again", clearing: SessionCookie.signOut(secure: secureCookies))
             }
             context.principal = session.principal
         }

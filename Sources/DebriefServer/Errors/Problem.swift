@@ -4,17 +4,18 @@ import Hummingbird
 
 /// An error as the client sees it: RFC 9457 problem JSON for the API and scripts, an HTML page for
 /// browsers. Every failure a route can meet becomes one of these in `ErrorMapping`, and nowhere else.
-struct Problem: HTTPResponseError, Equatable {
+struct Problem: HTTPResponseError {
     let status: HTTPResponse.Status
     let title: String
     let detail: String
     /// Browsers are sent to the sign-in page instead of being shown the problem.
     var signInRequired = false
-    /// The session cookie no longer signs anyone in; the response removes it.
-    var clearSession = false
+    /// A cookie the response sets: the emptied session cookie, when the one sent signs nobody in.
+    var cookie: Cookie?
 
-    static func signInRequired(_ detail: String, clearSession: Bool) -> Problem {
-        Problem(status: .unauthorized, title: "Sign-in required", detail: detail, signInRequired: true, clearSession: clearSession)
+    /// `clearing` is the cookie that removes a session that no longer signs anyone in.
+    static func signInRequired(_ detail: String, clearing: Cookie? = nil) -> Problem {
+        Problem(status: .unauthorized, title: "Sign-in required", detail: detail, signInRequired: true, cookie: clearing)
     }
 
     static func notFound(_ detail: String) -> Problem {
@@ -36,7 +37,7 @@ struct Problem: HTTPResponseError, Equatable {
         } else {
             response = HTMLResponse.page(ErrorPage.render(status: status, title: title, detail: detail), status: status)
         }
-        if clearSession { response.setCookie(SessionCookie.signOut(secure: false)) }
+        if let cookie { response.setCookie(cookie) }
         return response
     }
 
