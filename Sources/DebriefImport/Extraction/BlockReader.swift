@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// Finds a page's main content and reads it as a flat sequence of blocks, leaving out navigation,
 /// sidebars, footers, ads, scripts, styles, comments and "Pro Tip" asides.
 struct BlockReader {
@@ -34,12 +31,7 @@ struct BlockReader {
             return (whole.blocks, whole.skipped)
         }
         let middle = children.count / 2
-        let halves = Mutex<[BlockReader?]>([nil, nil])
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
-            let reader = BlockReader(children: half == 0 ? children[..<middle] : children[middle...])
-            halves.withLock { $0[half] = reader }
-        }
-        guard let first = halves.withLock({ $0[0] }), let second = halves.withLock({ $0[1] }) else { return ([], []) }
+        let (first, second) = TwoHalves.run { half in BlockReader(children: half == 0 ? children[..<middle] : children[middle...]) }
         return (first.blocks + second.blocks, first.skipped + second.skipped)
     }
 

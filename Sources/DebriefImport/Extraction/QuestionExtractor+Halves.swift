@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// Large pages on two cores.
 extension QuestionExtractor {
     /// Reads `blocks`; a long page is read as two halves on two cores, split at a section heading
@@ -10,12 +7,7 @@ extension QuestionExtractor {
             let whole = QuestionExtractor(blocks: blocks)
             return (whole.sections, whole.skipped)
         }
-        let halves = Mutex<[QuestionExtractor?]>([nil, nil])
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
-            let extractor = QuestionExtractor(blocks: half == 0 ? blocks[..<split] : blocks[split...])
-            halves.withLock { $0[half] = extractor }
-        }
-        guard let first = halves.withLock({ $0[0] }), var second = halves.withLock({ $0[1] }) else { return ([], []) }
+        var (first, second) = TwoHalves.run { half in QuestionExtractor(blocks: half == 0 ? blocks[..<split] : blocks[split...]) }
         second.renumber(after: first.count)
         return (first.sections + second.sections, first.skipped + second.skipped)
     }
@@ -24,8 +16,7 @@ extension QuestionExtractor {
     private static func sectionStart(in blocks: [ContentBlock], from start: Int) -> Int? {
         blocks[start...].firstIndex { block in
             guard case .heading = block.kind else { return false }
-            let (ordinal, text) = QuestionHeuristics.splitNumbering(QuestionHeuristics.strippingQuestionLabel(block.text).text)
-            return !isQuestionHeading(text, numbered: ordinal != nil)
+            return headingQuestion(block.text) == nil
         }
     }
 }

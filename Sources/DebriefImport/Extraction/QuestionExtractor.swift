@@ -31,8 +31,7 @@ struct QuestionExtractor: Sendable {
     private mutating func read(_ block: ContentBlock) {
         switch block.kind {
         case .heading(let level):
-            let (ordinal, text) = QuestionHeuristics.splitNumbering(QuestionHeuristics.strippingQuestionLabel(block.text).text)
-            if Self.isQuestionHeading(text, numbered: ordinal != nil) {
+            if let (ordinal, text) = Self.headingQuestion(block.text) {
                 start(OpenQuestion(headingLevel: level, ordinal: ordinal ?? count + 1, counted: ordinal == nil, text: text))
             } else {
                 close()
@@ -76,7 +75,13 @@ struct QuestionExtractor: Sendable {
         return !["tip", "prepar", "advice", "how to", "resource", "further reading", "related"].contains(where: lower.contains)
     }
 
-    static func isQuestionHeading(_ text: String, numbered: Bool) -> Bool {
+    /// The question a heading asks (its number and text), or nil for a heading that opens a section.
+    static func headingQuestion(_ heading: String) -> (ordinal: Int?, text: String)? {
+        let (ordinal, text) = QuestionHeuristics.splitNumbering(QuestionHeuristics.strippingQuestionLabel(heading).text)
+        return isQuestionHeading(text, numbered: ordinal != nil) ? (ordinal, text) : nil
+    }
+
+    private static func isQuestionHeading(_ text: String, numbered: Bool) -> Bool {
         if TextScan.endsWith(text, UInt8(ascii: "?")) { return true }
         for prefix: StaticString in ["how to ", "what to ", "tips", "why you should", "where to ", "when to "]
         where TextScan.hasPrefix(text, ignoringCase: prefix) {
