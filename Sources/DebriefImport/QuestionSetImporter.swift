@@ -23,14 +23,25 @@ public struct QuestionSetImporter: Sendable {
     public func extract(_ data: Data, source: String) throws(ImportError) -> ImportedQuestionSet {
         guard data.count <= sizeLimit else { throw .tooLarge(source: source, bytes: data.count, limit: sizeLimit) }
         let useXPath = overrides.map { !$0.isEmpty } ?? false
-        let document = try HTMLDocument(data: data, source: source, forXPath: useXPath)
+        // Blocks are read on another core while the page is parsed (see BlockReader+Streaming).
+        let stream = useXPath ? nil : BlockReader.stream()
+        let reading = stream.map { stream in BackgroundTask { BlockReader.reading(stream) } }
+        let document: HTMLDocument
+        do {
+            document = try HTMLDocument(data: data, source: source, forXPath: useXPath, stream: stream)
+        } catch {
+            stream?.finish()
+            _ = reading?.wait()
+            throw error
+        }
+        let streamed = reading?.wait()
         guard let root = document.root else { throw .noQuestions(source: source) }
         var skipped: [SkippedLine] = []
         var sections: [ImportedSection]
         if let overrides, useXPath {
             sections = try XPathExtractor(document: document, overrides: overrides).sections()
         } else {
-            let reader = BlockReader.read(root: root)
+            let reader = BlockReader.read(root: root, streamed: streamed)
             let extractor = QuestionExtractor.extract(blocks: reader.blocks)
             sections = extractor.sections
             skipped = reader.skipped + extractor.skipped

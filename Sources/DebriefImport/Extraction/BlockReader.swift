@@ -19,20 +19,35 @@ struct BlockReader {
     ]
     private static let boilerplateTokens: [StaticString] = ["nav", "navbar", "menu", "toc", "ad", "ads", "promo", "banner"]
 
-    private init(children: ArraySlice<HTMLNode>) {
-        read(children)
-    }
+    /// A reader with nothing read yet.
+    init() {}
 
-    /// The blocks of a page; a long page's main content is read as two halves on two cores.
-    static func read(root: HTMLNode, parallelAbove threshold: Int = 256) -> (blocks: [ContentBlock], skipped: [SkippedLine]) {
-        let children = Array(spine(from: mainContent(under: root)).children)
+    /// The blocks of a page. `streamed` holds what was read while the page was parsed; it is used
+    /// when it covers the main content, otherwise a long page's main content is read as two halves
+    /// on two cores.
+    static func read(root: HTMLNode, streamed: consuming Streamed? = nil, parallelAbove threshold: Int = 256)
+        -> (blocks: [ContentBlock], skipped: [SkippedLine])
+    {
+        let content = contentNode(under: root)
+        if var streamed, let read = streamed.take(childrenOf: content) { return read }
+        let children = Array(content.children)
         guard children.count > threshold else {
-            let whole = BlockReader(children: children[...])
+            var whole = BlockReader()
+            whole.read(children)
             return (whole.blocks, whole.skipped)
         }
         let middle = children.count / 2
-        let (first, second) = TwoHalves.run { half in BlockReader(children: half == 0 ? children[..<middle] : children[middle...]) }
+        let (first, second) = TwoHalves.run { half in
+            var reader = BlockReader()
+            reader.read(half == 0 ? children[..<middle] : children[middle...])
+            return reader
+        }
         return (first.blocks + second.blocks, first.skipped + second.skipped)
+    }
+
+    /// The node whose children are read: where the main content fans out.
+    static func contentNode(under root: HTMLNode) -> HTMLNode {
+        spine(from: mainContent(under: root))
     }
 
     /// Where a page's content fans out: reading a node whose only content is one container element
@@ -57,7 +72,7 @@ struct BlockReader {
     /// True when `read` goes into this element's children rather than taking it as a block or dropping it.
     private static func readsInto(_ element: HTMLNode) -> Bool {
         let traits = element.traits
-        guard !traits.flags.contains(.outsideContent), case .content = boilerplate(element) else { return false }
+        guard !traits.flags.contains(.outsideContent), classify(element) == .content else { return false }
         if let kind = traits.blockKind, kind != .paragraph || !element.containsBlocks { return false }
         return traits.flags.contains(.container) || !hasDirectText(element) || element.containsBlocks
     }
@@ -79,7 +94,9 @@ struct BlockReader {
         return best?.node ?? root
     }
 
-    private mutating func read(_ children: some Sequence<HTMLNode>) {
+    /// Reads these nodes as siblings in the page's content, adding their blocks and skipped lines.
+    /// What a node gives depends on it and what is below it only.
+    mutating func read(_ children: some Sequence<HTMLNode>) {
         for child in children {
             if child.isText {
                 let text = child.normalisedText
@@ -117,13 +134,38 @@ struct BlockReader {
         }
     }
 
+    /// Hands over what was read, leaving the reader empty.
+    mutating func takeAll() -> (blocks: [ContentBlock], skipped: [SkippedLine]) {
+        defer { (blocks, skipped) = ([], []) }
+        return (blocks, skipped)
+    }
+
+    /// Works out ahead how the blocks from `start` on read as answer HTML, so that joining an
+    /// answer later is copying. Headings are left alone: they never become answers.
+    mutating func sanitiseAhead(from start: Int) {
+        for index in start..<blocks.count where !blocks[index].isHeading {
+            blocks[index].sanitised = AnswerSanitiser.fragment(of: blocks[index])
+        }
+    }
+
     /// What an element's class and id say it is.
     private enum Marks {
         case content, boilerplate
         case proTip(SkippedLine)
     }
 
+    private enum MarkKind { case content, boilerplate, proTip }
+
     private static func boilerplate(_ node: HTMLNode) -> Marks {
+        switch classify(node) {
+        case .content: .content
+        case .boilerplate: .boilerplate
+        case .proTip: .proTip(SkippedLine(text: node.normalisedText, reason: "a \"Pro Tip\" aside, not a question"))
+        }
+    }
+
+    /// Reads only the element's attributes, so it can be asked as soon as the element opens.
+    private static func classify(_ node: HTMLNode) -> MarkKind {
         let classes = node.attributeBytes("class"), id = node.attributeBytes("id")
         guard classes != nil || id != nil else { return .content }
         var marks = [UInt8]()
@@ -132,9 +174,7 @@ struct BlockReader {
         marks.append(0x20)
         for byte in id ?? UnsafeBufferPointer(start: nil, count: 0) { marks.append(TextScan.lower(byte)) }
         return marks.withUnsafeBufferPointer { marks in
-            if TextScan.contains(marks, ignoringCase: "pro-tip") || TextScan.contains(marks, ignoringCase: "protip") {
-                return .proTip(SkippedLine(text: node.normalisedText, reason: "a \"Pro Tip\" aside, not a question"))
-            }
+            if TextScan.contains(marks, ignoringCase: "pro-tip") || TextScan.contains(marks, ignoringCase: "protip") { return .proTip }
             if boilerplateWords.contains(where: { TextScan.contains(marks, ignoringCase: $0) }) { return .boilerplate }
             let tokenSaysSo = marks.split(whereSeparator: { $0 == 0x20 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }).contains { token in
                 boilerplateTokens.contains {
@@ -143,6 +183,15 @@ struct BlockReader {
             }
             return tokenSaysSo ? .boilerplate : .content
         }
+    }
+
+    /// True when reading this element is certainly reading its children, whatever they turn out to
+    /// be: a container that is not boilerplate. Decided from its name and attributes alone, so it
+    /// can be asked as soon as the element opens.
+    static func readsThrough(_ element: HTMLNode) -> Bool {
+        let traits = element.traits
+        return traits.flags.contains(.container) && !traits.flags.contains(.outsideContent) && traits.blockKind == nil
+            && classify(element) == .content
     }
 
     private func isProTip(_ text: String) -> Bool {

@@ -15,4 +15,13 @@ struct ContentBlock: Sendable {
     let node: HTMLNode
     /// The block's visible text, normalised.
     let text: String
+    /// The block as sanitised answer HTML, when that was worked out ahead (while the page was
+    /// parsed); nil when it was not.
+    var sanitised: String? = nil
+
+    /// Headings open questions or sections; they are never part of an answer.
+    var isHeading: Bool {
+        if case .heading = kind { return true }
+        return false
+    }
 }

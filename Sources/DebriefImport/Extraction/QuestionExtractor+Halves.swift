@@ -15,7 +15,7 @@ extension QuestionExtractor {
     /// The first block from `start` on that opens a section (a heading that is not a question).
     private static func sectionStart(in blocks: [ContentBlock], from start: Int) -> Int? {
         blocks[start...].firstIndex { block in
-            guard case .heading = block.kind else { return false }
+            guard block.isHeading else { return false }
             return headingQuestion(block.text) == nil
         }
     }

@@ -1,14 +1,18 @@
-import Foundation
-
 /// An append-only buffer of plain values in one malloc'd block that grows by doubling: the page
 /// tree's storage, whose base pointer stays put once parsing is done so nodes can be plain pointers.
+///
+/// With `keepsOutgrownBlocks`, a block the buffer outgrows is kept (and freed with the buffer), so a
+/// reader on another thread that still holds the old base reads valid, unchanged values.
 struct GrowableBuffer<Element: BitwiseCopyable> {
     private(set) var base: UnsafeMutablePointer<Element>
     private(set) var count = 0
     private var capacity: Int
+    private let keepsOutgrownBlocks: Bool
+    private var outgrown: [UnsafeMutablePointer<Element>] = []
 
-    init(capacity: Int) {
+    init(capacity: Int, keepsOutgrownBlocks: Bool = false) {
         self.capacity = max(16, capacity)
+        self.keepsOutgrownBlocks = keepsOutgrownBlocks
         base = UnsafeMutablePointer<Element>.allocate(capacity: self.capacity)
     }
 
@@ -38,8 +42,8 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
         let bigger = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
-        bigger.moveInitialize(from: base, count: count)
-        base.deallocate()
+        bigger.initialize(from: base, count: count)
+        if keepsOutgrownBlocks { outgrown.append(base) } else { base.deallocate() }
         base = bigger
         capacity = newCapacity
     }
@@ -47,5 +51,6 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
     /// Frees the storage; the buffer must not be used afterwards.
     func deallocate() {
         base.deallocate()
+        outgrown.forEach { $0.deallocate() }
     }
 }

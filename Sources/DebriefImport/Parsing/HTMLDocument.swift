@@ -21,8 +21,9 @@ public final class HTMLDocument {
         try self.init(data: data, source: source, encoding: encoding, forXPath: false)
     }
 
-    /// With `forXPath`, libxml2's own tree is kept for XPath queries.
-    init(data: Data, source: String, encoding: String = "UTF-8", forXPath: Bool) throws(ImportError) {
+    /// With `forXPath`, libxml2's own tree is kept for XPath queries. Otherwise, with a `stream`,
+    /// finished parts of the page are handed over while the rest is parsed (see `SubtreeStream`).
+    init(data: Data, source: String, encoding: String = "UTF-8", forXPath: Bool, stream: SubtreeStream? = nil) throws(ImportError) {
         guard !data.isEmpty else { throw .empty(source: source) }
         guard !data.prefix(8_192).contains(0) else { throw .binary(source: source) }
         Self.initialiseOnce
@@ -34,7 +35,7 @@ public final class HTMLDocument {
             tree = libxml.pageTree
         } else {
             libxml = nil
-            tree = try SAXPageParser.parse(data, source: source, encoding: fallback)
+            tree = try SAXPageParser.parse(data, source: source, encoding: fallback, stream: stream)
         }
     }
 

@@ -3,46 +3,52 @@ import Foundation
 /// A non-owning view of one node of a `PageTree`; valid while the tree lives. Two plain words, so
 /// making and passing nodes costs no allocation and no reference counting.
 ///
-/// Sendable because a tree is never changed once built: threads may read one page at once (a long
-/// page's halves are read on two cores), as long as the tree outlives them.
+/// Sendable because a finished part of a tree never changes: threads may read one page at once (a
+/// long page's halves are read on two cores, and finished parts while the rest is parsed), as long
+/// as the tree outlives them. A node reads only its own fields and those of nodes below it, one
+/// field at a time: the parser may still be linking its next sibling.
 struct HTMLNode: @unchecked Sendable {
     let storage: UnsafePointer<PageTree.Storage>
     let index: Int32
 
-    private var raw: PageTree.Node { storage.pointee.nodes[Int(index)] }
+    private var nameID: Int32 { storage.pointee.nodes[Int(index)].nameID }
+    private var start: Int32 { storage.pointee.nodes[Int(index)].start }
+    private var length: Int32 { storage.pointee.nodes[Int(index)].length }
+    private var firstChild: Int32 { storage.pointee.nodes[Int(index)].firstChild }
+    private var lastChild: Int32 { storage.pointee.nodes[Int(index)].lastChild }
 
-    var isElement: Bool { raw.nameID >= 0 }
-    var isText: Bool { raw.nameID == -1 }
+    var isElement: Bool { nameID >= 0 }
+    var isText: Bool { nameID == -1 }
 
     /// The element's tag name in lower case ("" for other nodes); the HTML parser lower-cases names.
     var name: String {
-        let id = raw.nameID
+        let id = nameID
         return id >= 0 ? storage.pointee.names[Int(id)] : ""
     }
 
     /// What the importer knows of this element's name (`.none` for text).
     var traits: ElementTraits {
-        let id = raw.nameID
+        let id = nameID
         return id >= 0 ? storage.pointee.traits[Int(id)] : .none
     }
 
     /// The node's own text, for text nodes.
     var content: String {
         guard isText else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: textPointer, count: Int(raw.length)), as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(start: textPointer, count: Int(length)), as: UTF8.self)
     }
 
     /// The text node's own bytes (UTF-8, NUL-terminated), or nil for other nodes.
     var textPointer: UnsafePointer<UInt8>? {
         guard isText else { return nil }
-        return UnsafePointer(storage.pointee.text + Int(raw.start))
+        return UnsafePointer(storage.pointee.text + Int(start))
     }
 
     /// The same node of the same tree.
     func isSame(as other: HTMLNode) -> Bool { index == other.index && storage == other.storage }
 
     /// The element children and text children in order, walked in place without building an array.
-    var children: Children { Children(storage: storage, upcoming: raw.firstChild) }
+    var children: Children { Children(storage: storage, upcoming: firstChild) }
 
     var elementChildren: LazyFilterSequence<Children> { children.lazy.filter(\.isElement) }
 
@@ -61,7 +67,7 @@ struct HTMLNode: @unchecked Sendable {
 
     /// The number of bytes of text below this node, without building the text.
     var textByteCount: Int {
-        if isText { return Int(raw.length) }
+        if isText { return Int(length) }
         guard isElement, !traits.flags.contains(.invisible) else { return 0 }
         return children.reduce(0) { $0 + $1.textByteCount }
     }
@@ -73,11 +79,11 @@ struct HTMLNode: @unchecked Sendable {
 
     /// The bytes of an attribute's value (NUL-terminated after them), or nil; allocates nothing.
     func attributeBytes(_ name: String) -> UnsafeBufferPointer<UInt8>? {
-        let node = raw
-        guard node.nameID >= 0, node.length > 0 else { return nil }
-        let tree = storage.pointee
-        for offset in 0..<Int(node.length) {
-            let attribute = tree.attributes[Int(node.start) + offset]
+        let count = length
+        guard nameID >= 0, count > 0 else { return nil }
+        let tree = storage.pointee, first = Int(start)
+        for offset in 0..<Int(count) {
+            let attribute = tree.attributes[first + offset]
             if tree.names[Int(attribute.nameID)] == name {
                 return UnsafeBufferPointer(start: tree.text + Int(attribute.valueStart), count: Int(attribute.valueLength))
             }
@@ -93,12 +99,12 @@ struct HTMLNode: @unchecked Sendable {
     /// `rawText`, normalised by `TextNormaliser`, without building the raw string first.
     var normalisedText: String {
         // Most blocks are an element around one run of text: normalise it where it lies.
-        let node = raw
         if let text = textPointer {
-            return TextNormaliser.normalise(bytes: UnsafeBufferPointer(start: text, count: Int(node.length)))
+            return TextNormaliser.normalise(bytes: UnsafeBufferPointer(start: text, count: Int(length)))
         }
-        if node.firstChild >= 0, node.firstChild == node.lastChild, !traits.flags.contains(.invisible) {
-            let child = HTMLNode(storage: storage, index: node.firstChild)
+        let first = firstChild
+        if first >= 0, first == lastChild, !traits.flags.contains(.invisible) {
+            let child = HTMLNode(storage: storage, index: first)
             if let text = child.textPointer {
                 return TextNormaliser.normalise(bytes: UnsafeBufferPointer(start: text, count: child.textByteCount))
             }
@@ -118,7 +124,7 @@ struct HTMLNode: @unchecked Sendable {
 
     private func appendBytes(to bytes: inout [UInt8]) {
         if isText {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: textPointer, count: Int(raw.length)))
+            bytes.append(contentsOf: UnsafeBufferPointer(start: textPointer, count: Int(length)))
             return
         }
         guard isElement else { return }

@@ -25,7 +25,9 @@ final class PageTree {
         var valueLength: Int32
     }
 
-    /// The final storage that nodes point into.
+    /// Where a tree's nodes, text, attributes and names lie; nodes point to one of these. A tree
+    /// being read while it is built has one per growth of its buffers: each stays valid, and shows
+    /// every node finished before it was made, until the tree is freed.
     struct Storage {
         let nodes: UnsafeMutablePointer<Node>
         let text: UnsafeMutablePointer<UInt8>
@@ -33,32 +35,31 @@ final class PageTree {
         let names: UnsafeMutablePointer<String>
         /// What the importer knows of each name, by name id.
         let traits: UnsafeMutablePointer<ElementTraits>
-        let nameCount: Int
     }
 
+    /// The storage of the finished tree.
     private let storage: UnsafeMutablePointer<Storage>
+    /// Every storage record handed out while building, the final one included.
+    private let storages: [UnsafeMutablePointer<Storage>]
     private let buffers: (GrowableBuffer<Node>, GrowableBuffer<UInt8>, GrowableBuffer<Attribute>)
+    private let names: NameTable
 
-    init(nodes: GrowableBuffer<Node>, text: GrowableBuffer<UInt8>, attributes: GrowableBuffer<Attribute>, names: [String]) {
+    /// Takes over a builder's buffers; `storages` are the records made while building, the last of
+    /// which describes the buffers as they are now.
+    init(nodes: GrowableBuffer<Node>, text: GrowableBuffer<UInt8>, attributes: GrowableBuffer<Attribute>, names: NameTable,
+         storages: [UnsafeMutablePointer<Storage>]) {
         buffers = (nodes, text, attributes)
-        let nameStorage = UnsafeMutablePointer<String>.allocate(capacity: max(1, names.count))
-        nameStorage.initialize(from: names, count: names.count)
-        let traits = UnsafeMutablePointer<ElementTraits>.allocate(capacity: max(1, names.count))
-        traits.initialize(from: names.map(ElementTraits.init(name:)), count: names.count)
-        storage = .allocate(capacity: 1)
-        storage.initialize(
-            to: Storage(nodes: nodes.base, text: text.base, attributes: attributes.base, names: nameStorage, traits: traits, nameCount: names.count))
+        self.names = names
+        self.storages = storages
+        storage = storages[storages.count - 1]
     }
 
     deinit {
-        storage.pointee.names.deinitialize(count: storage.pointee.nameCount)
-        storage.pointee.names.deallocate()
-        storage.pointee.traits.deinitialize(count: storage.pointee.nameCount)
-        storage.pointee.traits.deallocate()
-        storage.deallocate()
+        storages.forEach { $0.deinitialize(count: 1).deallocate() }
         buffers.0.deallocate()
         buffers.1.deallocate()
         buffers.2.deallocate()
+        names.deallocate()
     }
 
     /// The node at `index`; valid while this tree lives.

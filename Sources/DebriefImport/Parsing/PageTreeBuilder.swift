@@ -2,13 +2,18 @@
 /// opened and closed, adjacent text runs merge into one text node, and text outside any element
 /// is dropped. Node 0 is the document.
 ///
+/// With a `SubtreeStream`, finished parts of the page are handed to a reader on another thread
+/// while the rest is parsed: from the top of the page down, elements the stream's `readsThrough`
+/// accepts are announced as opened and closed, and every other finished node below them is passed
+/// whole. Buffers the tree outgrows then stay valid until the tree is freed.
+///
 /// A struct that the SAX parser reaches through a pointer: a class would cost a reference count
 /// and an exclusivity check on every one of the page's million events.
 struct PageTreeBuilder {
     private var nodes: GrowableBuffer<PageTree.Node>
     private var text: GrowableBuffer<UInt8>
     private var attributes: GrowableBuffer<PageTree.Attribute>
-    private var names: [String] = []
+    private var names: NameTable
     private var nameIDsByPointer: [UnsafeRawPointer: Int32] = [:]
     /// A direct-mapped cache in front of `nameIDsByPointer`: tags repeat, so most look-ups end here.
     private var recentNames = [(UnsafeRawPointer?, Int32)](repeating: (nil, 0), count: 256)
@@ -18,10 +23,24 @@ struct PageTreeBuilder {
     /// True while the current element's last child is a text node whose bytes end the text buffer.
     private var textRunOpen = false
 
-    init(expectedBytes: Int) {
-        nodes = GrowableBuffer(capacity: max(64, expectedBytes / 20))
-        text = GrowableBuffer(capacity: max(256, expectedBytes))
-        attributes = GrowableBuffer(capacity: max(16, expectedBytes / 100))
+    private let stream: SubtreeStream?
+    /// Storage records handed out so far; the last describes the buffers as they are now, or did
+    /// before they last grew.
+    private var storages: [UnsafeMutablePointer<PageTree.Storage>] = []
+    /// How many elements are open (the document not counted).
+    private var depth: Int32 = 0
+    /// The depth of the outermost open element the stream's `readsThrough` refused; `.max` when none.
+    private var refusedDepth: Int32 = .max
+
+    init(expectedBytes: Int, stream: SubtreeStream? = nil) {
+        // Generous: memory never written is only reserved, not used, and a buffer that grows while
+        // a reader holds it keeps its old block too. Pages seen have a node per 18 bytes or more.
+        let keep = stream != nil
+        nodes = GrowableBuffer(capacity: max(64, expectedBytes / 8), keepsOutgrownBlocks: keep)
+        text = GrowableBuffer(capacity: max(256, expectedBytes), keepsOutgrownBlocks: keep)
+        attributes = GrowableBuffer(capacity: max(16, expectedBytes / 32), keepsOutgrownBlocks: keep)
+        names = NameTable(keepsOutgrownBlocks: keep)
+        self.stream = stream
         nodes.append(PageTree.Node(nameID: -2, parent: -1, start: 0, length: 0))
     }
 
@@ -44,11 +63,20 @@ struct PageTreeBuilder {
 
     /// Opens an element whose attributes were added with `addAttribute` just before.
     mutating func open(nameID: Int32, firstAttribute: Int32, attributeCount: Int32) -> Int32 {
+        endTextRun()
         let index = Int32(nodes.count)
         nodes.append(PageTree.Node(nameID: nameID, parent: current, start: firstAttribute, length: attributeCount))
         link(index)
         current = index
-        textRunOpen = false
+        depth += 1
+        if let stream, refusedDepth == .max {
+            let storage = currentStorage()
+            if stream.readsThrough(HTMLNode(storage: storage, index: index)) {
+                stream.publish(.init(kind: .opened, index: index, storage: storage))
+            } else {
+                refusedDepth = depth
+            }
+        }
         return index
     }
 
@@ -66,8 +94,18 @@ struct PageTreeBuilder {
     var attributeCount: Int32 { Int32(attributes.count) }
 
     mutating func endElement() {
-        if current != 0 { current = nodes[Int(current)].parent }
-        textRunOpen = false
+        endTextRun()
+        guard current != 0 else { return }
+        if let stream {
+            if refusedDepth == depth {
+                refusedDepth = .max
+                stream.publish(.init(kind: .subtree, index: current, storage: currentStorage()))
+            } else if refusedDepth == .max {
+                stream.publish(.init(kind: .closed, index: current, storage: currentStorage()))
+            }
+        }
+        current = nodes[Int(current)].parent
+        depth -= 1
     }
 
     /// Adds text to the current element, extending its last text node when that came just before.
@@ -94,11 +132,37 @@ struct PageTreeBuilder {
 
     /// A comment or processing instruction sits between two text runs: they stay two nodes.
     mutating func breakTextRun() {
-        textRunOpen = false
+        endTextRun()
     }
 
-    func finish() -> PageTree {
-        PageTree(nodes: nodes, text: text, attributes: attributes, names: names)
+    /// The finished tree. The builder must not be used afterwards.
+    mutating func finish() -> PageTree {
+        endTextRun()
+        stream?.finish()
+        _ = currentStorage()
+        return PageTree(nodes: nodes, text: text, attributes: attributes, names: names, storages: storages)
+    }
+
+    /// The current text run is over: nothing more is added to that node.
+    private mutating func endTextRun() {
+        guard textRunOpen else { return }
+        textRunOpen = false
+        if let stream, refusedDepth == .max {
+            stream.publish(.init(kind: .subtree, index: nodes[Int(current)].lastChild, storage: currentStorage()))
+        }
+    }
+
+    /// A storage record for the buffers as they are now, made anew only after one of them grew.
+    private mutating func currentStorage() -> UnsafePointer<PageTree.Storage> {
+        if let last = storages.last, last.pointee.nodes == nodes.base, last.pointee.text == text.base,
+            last.pointee.attributes == attributes.base, last.pointee.names == names.names, last.pointee.traits == names.traits
+        {
+            return UnsafePointer(last)
+        }
+        let storage = UnsafeMutablePointer<PageTree.Storage>.allocate(capacity: 1)
+        storage.initialize(to: .init(nodes: nodes.base, text: text.base, attributes: attributes.base, names: names.names, traits: names.traits))
+        storages.append(storage)
+        return UnsafePointer(storage)
     }
 
     private mutating func link(_ index: Int32) {
@@ -122,8 +186,7 @@ struct PageTreeBuilder {
         if let known = nameIDsByText[text] {
             id = known
         } else {
-            id = Int32(names.count)
-            names.append(text)
+            id = names.append(text)
             nameIDsByText[text] = id
         }
         nameIDsByPointer[key] = id

@@ -4,9 +4,14 @@ import Foundation
 /// Parses a page with libxml2's HTML parser in event (SAX) mode straight into a `PageTree`: the
 /// same parse, recovery and charset handling as building libxml2's tree, without the tree.
 enum SAXPageParser {
-    static func parse(_ data: Data, source: String, encoding: String?) throws(ImportError) -> PageTree {
+    /// Parses `data`; with a `stream`, finished parts of the page are handed over as they come, and
+    /// the stream is finished when this returns or throws. The tree's first buffers are sized for
+    /// `expectedBytes` of page (the page's size unless told).
+    static func parse(_ data: Data, source: String, encoding: String?, stream: SubtreeStream? = nil, expectedBytes: Int? = nil)
+        throws(ImportError) -> PageTree
+    {
         let builder = UnsafeMutablePointer<PageTreeBuilder>.allocate(capacity: 1)
-        builder.initialize(to: PageTreeBuilder(expectedBytes: data.count))
+        builder.initialize(to: PageTreeBuilder(expectedBytes: expectedBytes ?? data.count, stream: stream))
         defer { builder.deinitialize(count: 1).deallocate() }
         let parsed: Bool = data.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self),
@@ -24,8 +29,9 @@ enum SAXPageParser {
             _ = htmlParseDocument(context)
             return true
         }
+        let tree = builder.pointee.finish()
         guard parsed else { throw .unparsable(source: source) }
-        return builder.pointee.finish()
+        return tree
     }
 
     /// The events a tree builder listens to. Blank runs the parser calls ignorable are dropped, as

@@ -19,19 +19,30 @@ enum AnswerSanitiser {
     static func html(of blocks: [ContentBlock]) -> String? {
         var html = HTMLBytes()
         for block in blocks {
-            if block.node.isText {
-                let text = block.node.normalisedText
-                if !text.isEmpty {
-                    html.append("<p>")
-                    html.appendEscaped(text)
-                    html.append("</p>")
-                }
-            } else {
-                append(block.node, to: &html)
-            }
+            if let ready = block.sanitised { html.append(ready) } else { append(block, to: &html) }
         }
         strippingAnswerLabel(&html)
         return html.bytes.isEmpty ? nil : html.string
+    }
+
+    /// One block as it is written into an answer (`html(of:)` joins these, then drops an "Answer:" label).
+    static func fragment(of block: ContentBlock) -> String {
+        var html = HTMLBytes()
+        append(block, to: &html)
+        return html.string
+    }
+
+    private static func append(_ block: ContentBlock, to html: inout HTMLBytes) {
+        if block.node.isText {
+            let text = block.node.normalisedText
+            if !text.isEmpty {
+                html.append("<p>")
+                html.appendEscaped(text)
+                html.append("</p>")
+            }
+        } else {
+            append(block.node, to: &html)
+        }
     }
 
     /// One element (and what is below it) as sanitised HTML.
