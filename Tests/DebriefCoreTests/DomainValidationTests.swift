@@ -24,6 +24,16 @@ struct DomainValidationTests {
         #expect(throws: FieldError.self) { try Candidate(name: "Ada\u{0007}", email: email) }
     }
 
+    @Test("length limits count characters, not bytes; plain and accented text are trimmed alike")
+    func lengthInCharacters() throws {
+        #expect(try Candidate(name: String(repeating: "é", count: 200), email: email).name.count == 200)
+        #expect(throws: FieldError.self) { try Candidate(name: String(repeating: "é", count: 201), email: email) }
+        #expect(throws: FieldError.self) { try Candidate(name: String(repeating: "a", count: 201), email: email) }
+        #expect(try Candidate(name: " \tAda\r\n  Lovelace\u{0B} ", email: email).name == "Ada Lovelace")
+        #expect(try Candidate(name: " \tAdé\r\n  Lovelace\u{0B} ", email: email).name == "Adé Lovelace")
+        #expect(throws: FieldError.self) { try Candidate(name: "Ada\u{7F}", email: email) }
+    }
+
     @Test("phone numbers need digits", arguments: ["call me", "12", "+44 (0)20 7946 0958x", "555-0100-555-0100-555-0100"])
     func badPhones(_ phone: String) {
         #expect(throws: FieldError.self) { try Candidate(name: "Ada", email: email, phone: phone) }

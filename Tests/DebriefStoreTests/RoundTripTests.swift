@@ -60,7 +60,7 @@ struct RoundTripTests {
             questions: [
                 Question(
                     ordinal: 2, text: "What is an index?", answerHTML: "<p>A lookup structure.</p>", section: "Basics", level: "entry",
-                    kind: .technical, tags: ["databases"]),
+                    kind: .technical, tags: ["databases"], competencies: ["databases", "apis"]),
                 Question(ordinal: 1, text: "Tell me about a conflict.", section: "HR", kind: .behavioural),
             ])
         let stored = try await store.addQuestionSet(set, by: admin)
@@ -68,6 +68,8 @@ struct RoundTripTests {
         #expect(read.count == 1)
         #expect(read[0].questions.map(\.ordinal) == [1, 2])
         #expect(read[0].questions.first { $0.ordinal == 2 }?.tags == ["databases"])
+        #expect(read[0].questions.first { $0.ordinal == 2 }?.competencies == ["databases", "apis"])
+        #expect(stored.questions.allSatisfy { $0.id != nil && $0.setID == stored.id })
         #expect(Set(read[0].questions) == Set(stored.questions))
     }
 

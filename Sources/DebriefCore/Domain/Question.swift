@@ -30,7 +30,7 @@ public struct Question: Identifiable, Hashable, Sendable, Codable {
         self.setID = setID
         self.ordinal = ordinal
         self.text = try Text.required(text, field: "text", maxLength: 2_000)
-        self.answerHTML = answerHTML.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 }
+        self.answerHTML = answerHTML.flatMap { $0.contains(where: { !$0.isWhitespace }) ? $0 : nil }
         self.section = try Text.optional(section, field: "section")
         self.level = try Text.optional(level, field: "level", maxLength: 50)
         self.kind = kind

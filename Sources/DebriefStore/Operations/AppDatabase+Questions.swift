@@ -35,10 +35,14 @@ extension AppDatabase {
         try record.insert(db)
         guard let setID = record.id else { throw StoreError.database("the question set was stored without an id") }
         var questions: [Question] = []
-        for question in set.questions {
+        questions.reserveCapacity(set.questions.count)
+        for var question in set.questions {
             var questionRecord = try QuestionRecord(question, setID: setID)
             try questionRecord.insert(db)
-            questions.append(try questionRecord.domain())
+            // The question was checked when it was made; what the store adds is its ids.
+            question.id = questionRecord.id
+            question.setID = setID
+            questions.append(question)
         }
         let stored = try record.domain(questions: questions)
         try AuditLog.record(
