@@ -60,7 +60,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
         } else if dryRun || output.format == .json {
             if output.format == .json {
-                Console.current.line(results.count == 1 ? try JSONText.string(results[0]) : try JSONText.string(results))
+                Console.current.line(ImportedQuestionSet.json(results))
             } else {
                 results.forEach { Console.current.line(ImportedSetText.render($0)) }
             }
