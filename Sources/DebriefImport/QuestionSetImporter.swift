@@ -34,28 +34,30 @@ public struct QuestionSetImporter: Sendable {
             _ = reading?.wait()
             throw error
         }
-        let streamed = reading?.wait()
+        var streamed = reading?.wait()
         guard let root = document.root else { throw .noQuestions(source: source) }
         var skipped: [SkippedLine] = []
         var sections: [ImportedSection]
         if let overrides, useXPath {
             sections = try XPathExtractor(document: document, overrides: overrides).sections()
         } else {
-            let reader = BlockReader.read(root: root, streamed: streamed)
+            let reader = BlockReader.read(root: root, streamed: &streamed)
             let extractor = QuestionExtractor.extract(blocks: reader.blocks)
             sections = extractor.sections
             skipped = reader.skipped + extractor.skipped
         }
         let mapper = CompetencyMapper(rubric: rubric)
-        for s in sections.indices {
-            for q in sections[s].questions.indices {
-                sections[s].questions[q].competencies = mapper.competencies(for: sections[s].questions[q].text)
+        if !mapper.isEmpty {
+            for s in sections.indices {
+                for q in sections[s].questions.indices {
+                    sections[s].questions[q].competencies = mapper.competencies(for: sections[s].questions[q].text)
+                }
             }
         }
         let found = sections.reduce(0) { $0 + $1.questions.count }
         guard found > 0 else { throw .noQuestions(source: source) }
         var warnings: [String] = []
-        let unanswered = sections.flatMap(\.questions).filter { $0.answer == nil }.count
+        let unanswered = sections.reduce(0) { total, section in total + section.questions.count { $0.answer == nil } }
         if unanswered > 0 && unanswered < found { warnings.append("\(unanswered) of \(found) questions have no model answer on the page") }
         if !document.declaredCharset && data.contains(where: { $0 >= 0x80 }) {
             warnings.append("the page declares no charset; it was read as UTF-8")

@@ -29,7 +29,8 @@ struct StreamedReadingTests {
         let afterParsing = BlockReader.read(root: root, parallelAbove: .max)
         var announced = streamed
         #expect((announced.take(childrenOf: BlockReader.contentNode(under: root)) != nil) == streamedUsed)
-        let whileParsing = BlockReader.read(root: root, streamed: streamed)
+        var taken: BlockReader.Streamed? = streamed
+        let whileParsing = BlockReader.read(root: root, streamed: &taken)
         #expect(whileParsing.blocks.map(\.text) == afterParsing.blocks.map(\.text))
         #expect(whileParsing.blocks.map(\.kind) == afterParsing.blocks.map(\.kind))
         #expect(whileParsing.blocks.map(\.node.index) == afterParsing.blocks.map(\.node.index))
@@ -47,7 +48,8 @@ struct StreamedReadingTests {
         let data = try ImportFixtures.data(page)
         let (tree, streamed) = try Self.streamed(data)
         let afterParsing = try SAXPageParser.parse(data, source: page, encoding: "UTF-8")
-        let streamedBlocks = BlockReader.read(root: try #require(tree.root), streamed: streamed).blocks
+        var taken: BlockReader.Streamed? = streamed
+        let streamedBlocks = BlockReader.read(root: try #require(tree.root), streamed: &taken).blocks
         let blocks = BlockReader.read(root: try #require(afterParsing.root), parallelAbove: .max).blocks
         #expect(streamedBlocks.contains { $0.sanitised != nil } == !blocks.allSatisfy(\.isHeading))
         let whileParsing = QuestionExtractor.extract(blocks: streamedBlocks, parallelAbove: .max)

@@ -25,11 +25,11 @@ struct BlockReader {
     /// The blocks of a page. `streamed` holds what was read while the page was parsed; it is used
     /// when it covers the main content, otherwise a long page's main content is read as two halves
     /// on two cores.
-    static func read(root: HTMLNode, streamed: consuming Streamed? = nil, parallelAbove threshold: Int = 256)
+    static func read(root: HTMLNode, streamed: inout Streamed?, parallelAbove threshold: Int = 256)
         -> (blocks: [ContentBlock], skipped: [SkippedLine])
     {
         let content = contentNode(under: root)
-        if var streamed, let read = streamed.take(childrenOf: content) { return read }
+        if streamed != nil, let read = streamed!.take(childrenOf: content) { return read }
         let children = Array(content.children)
         guard children.count > threshold else {
             var whole = BlockReader()
@@ -43,6 +43,12 @@ struct BlockReader {
             return reader
         }
         return (first.blocks + second.blocks, first.skipped + second.skipped)
+    }
+
+    /// The blocks of a page, read after it was parsed.
+    static func read(root: HTMLNode, parallelAbove threshold: Int = 256) -> (blocks: [ContentBlock], skipped: [SkippedLine]) {
+        var none: Streamed?
+        return read(root: root, streamed: &none, parallelAbove: threshold)
     }
 
     /// The node whose children are read: where the main content fans out.
