@@ -18,13 +18,20 @@ hyperfine -N --style basic --warmup 2 --runs 10 --export-json "$work/times.json"
     -n "debrief import" "$bin import $page --dry-run --quiet" \
     -n "debrief import json" "$bin import $page --dry-run --format json" >&2
 
+# What people run: storing into a new database, and mapping competencies with a rubric. Fewer
+# runs, as these take longer; the database is removed before each run.
+db="$work/bench.sqlite"
+hyperfine -N --style basic --warmup 1 --runs 5 --export-json "$work/store.json" \
+    --prepare "rm -f $db $db-wal $db-shm" -n "debrief import, stored" "$bin import $page --db $db" \
+    --prepare "true" -n "debrief import --rubric" "$bin import $page --dry-run --quiet --rubric backend-engineer" >&2
+
 peak() { python3 -c 'import resource,subprocess,sys; subprocess.run(sys.argv[1], shell=True, check=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)' "$1"; }
 xmllint_mb=$(peak "xmllint --html --noout --nowarning --recover '$page' 2>/dev/null")
 debrief_mb=$(peak "'$bin' import '$page' --dry-run --quiet > /dev/null")
 
-python3 - "$work/times.json" "$bytes" "$questions" "$xmllint_mb" "$debrief_mb" <<'PY'
+python3 - "$work/times.json" "$bytes" "$questions" "$xmllint_mb" "$debrief_mb" "$work/store.json" <<'PY'
 import json, sys
-times = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+times = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"] + json.load(open(sys.argv[6]))["results"]}
 size, questions, xm, dm = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 x, d, j = times["xmllint"]["median"], times["debrief import"]["median"], times["debrief import json"]["median"]
 mb = size / 1048576
@@ -32,6 +39,9 @@ print(f"| page | {mb:.1f} MB, {questions} questions |")
 print(f"| xmllint --html --noout (baseline, median of 10) | {x:.3f} s, {mb / x:.1f} MB/s, peak {xm} MB |")
 print(f"| debrief import --dry-run --quiet: parse + extract + sanitise | {d:.3f} s, {mb / d:.1f} MB/s, peak {dm} MB |")
 print(f"| debrief import --dry-run --format json: the same, plus JSON of every question | {j:.3f} s, {mb / j:.1f} MB/s |")
+s, r = times["debrief import, stored"]["median"], times["debrief import --rubric"]["median"]
+print(f"| debrief import into a new database (median of 5) | {s:.3f} s, {mb / s:.1f} MB/s |")
+print(f"| debrief import --dry-run --quiet --rubric backend-engineer (median of 5) | {r:.3f} s, {mb / r:.1f} MB/s |")
 print(f"| importer speed / xmllint speed | {x / d:.2f} (with JSON output {x / j:.2f}) |")
 print(f"| importer peak memory / input size | {dm / mb:.1f}x (xmllint {xm / mb:.1f}x) |")
 PY
