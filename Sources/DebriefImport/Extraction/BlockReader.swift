@@ -117,11 +117,11 @@ struct BlockReader {
                 if traits.flags.contains(.swallowing) && child.containsBlocks { read(child.children) }
                 continue
             }
-            switch Self.boilerplate(child) {
+            switch Self.classify(child) {
             case .content: break
             case .boilerplate: continue
-            case .proTip(let line):
-                skipped.append(line)
+            case .proTip:
+                skipped.append(SkippedLine(text: child.normalisedText, reason: "a \"Pro Tip\" aside, not a question"))
                 continue
             }
             if let kind = traits.blockKind, kind != .paragraph || !child.containsBlocks {
@@ -155,23 +155,10 @@ struct BlockReader {
     }
 
     /// What an element's class and id say it is.
-    private enum Marks {
-        case content, boilerplate
-        case proTip(SkippedLine)
-    }
-
-    private enum MarkKind { case content, boilerplate, proTip }
-
-    private static func boilerplate(_ node: HTMLNode) -> Marks {
-        switch classify(node) {
-        case .content: .content
-        case .boilerplate: .boilerplate
-        case .proTip: .proTip(SkippedLine(text: node.normalisedText, reason: "a \"Pro Tip\" aside, not a question"))
-        }
-    }
+    private enum Marks { case content, boilerplate, proTip }
 
     /// Reads only the element's attributes, so it can be asked as soon as the element opens.
-    private static func classify(_ node: HTMLNode) -> MarkKind {
+    private static func classify(_ node: HTMLNode) -> Marks {
         let classes = node.attributeBytes("class"), id = node.attributeBytes("id")
         guard classes != nil || id != nil else { return .content }
         var marks = [UInt8]()
