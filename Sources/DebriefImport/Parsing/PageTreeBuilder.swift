@@ -34,7 +34,8 @@ struct PageTreeBuilder {
 
     init(expectedBytes: Int, stream: SubtreeStream? = nil) {
         // Generous: memory never written is only reserved, not used, and a buffer that grows while
-        // a reader holds it keeps its old block too. Pages seen have a node per 18 bytes or more.
+        // a reader holds it keeps its old block too. The 30 MB bench page has a node per 18 bytes;
+        // a page with more nodes only grows the buffer.
         let keep = stream != nil
         nodes = GrowableBuffer(capacity: max(64, expectedBytes / 8), keepsOutgrownBlocks: keep)
         text = GrowableBuffer(capacity: max(256, expectedBytes), keepsOutgrownBlocks: keep)
