@@ -63,6 +63,7 @@ public struct QuestionSetImporter: Sendable {
             warnings.append("the page declares no charset; it was read as UTF-8")
         }
         return ImportedQuestionSet(
-            title: document.title ?? sections.first?.title ?? source, source: source, sections: sections, skipped: skipped, warnings: warnings)
+            title: document.title ?? sections.first?.title ?? source, source: source, sections: sections, skipped: skipped, warnings: warnings,
+            pageTitle: document.title)
     }
 }

@@ -16,13 +16,43 @@ enum DatabaseFileCheck {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .cannotOpen(path: path, reason: "the file cannot be read (check its permissions)")
         }
-        let header = (try? handle.read(upToCount: sqliteHeader.count)) ?? Data()
+        let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
+        let size = (try? handle.seekToEnd()).map(Int.init) ?? 0
         try? handle.close()
         if header.isEmpty { return }  // an empty file becomes a new database
-        guard Array(header) == sqliteHeader else {
+        guard header.starts(with: sqliteHeader) else {
             throw .notADebriefDatabase(path: path, reason: "it is not a SQLite file")
         }
-        try inspectSchema(path: path)
+        try checkWholePages(header: header, size: size, path: path)
+        try withoutLeavingSideFiles(path: path) { () throws(StoreError) in try inspectSchema(path: path) }
+    }
+
+    /// A SQLite file is a whole number of pages, of the size its header states. A file cut short
+    /// (a partial copy, a full disk) is refused before SQLite is let near it.
+    private static func checkWholePages(header: [UInt8], size: Int, path: String) throws(StoreError) {
+        guard header.count == 100 else {
+            throw .notADebriefDatabase(path: path, reason: "it is cut short: \(size) bytes, less than a SQLite header")
+        }
+        let stated = Int(header[16]) << 8 | Int(header[17])
+        let pageSize = stated == 1 ? 65_536 : stated
+        guard pageSize >= 512, pageSize & (pageSize - 1) == 0 else {
+            throw .notADebriefDatabase(path: path, reason: "its header is damaged (page size \(stated))")
+        }
+        guard size >= pageSize, size % pageSize == 0 else {
+            throw .notADebriefDatabase(
+                path: path, reason: "it is cut short or damaged: \(size) bytes is not a whole number of its \(pageSize)-byte pages")
+        }
+    }
+
+    /// Runs `body`; if it fails, removes the `-wal` and `-shm` files SQLite made beside a file that had none.
+    private static func withoutLeavingSideFiles(path: String, _ body: () throws(StoreError) -> Void) throws(StoreError) {
+        let sideFiles = [path + "-wal", path + "-shm"].filter { !FileManager.default.fileExists(atPath: $0) }
+        do {
+            try body()
+        } catch {
+            sideFiles.forEach { try? FileManager.default.removeItem(atPath: $0) }
+            throw error
+        }
     }
 
     private static func inspectSchema(path: String) throws(StoreError) {

@@ -37,6 +37,8 @@ extension StoreError {
                 self = .constraint(message)
             } else if error.resultCode == .SQLITE_NOTADB {
                 self = .notADebriefDatabase(path: "the file", reason: "not a SQLite database")
+            } else if error.resultCode == .SQLITE_CORRUPT {
+                self = .notADebriefDatabase(path: "the file", reason: "it is damaged: \(message)")
             } else {
                 self = .database(message)
             }

@@ -123,7 +123,7 @@ struct ScorecardCommandTests {
         #expect(amended.out.contains("Submitted amendment v2"))
         let draft = await cli.run(submit + ["--draft"])
         #expect(draft.code == 1 && draft.err.contains("submitted and locked"))
-        let history = await cli.run(["scorecards", "show", "--round", "1", "--history", "true"])
+        let history = await cli.run(["scorecards", "show", "--round", "1", "--history"])
         #expect(history.out.contains("v1") && history.out.contains("v2"))
     }
 

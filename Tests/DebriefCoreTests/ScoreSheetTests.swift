@@ -38,7 +38,7 @@ struct ScoreSheetTests {
         } catch {
             #expect(error.problems.map(\.line) == [2, 3, 4, 5, 6])
             #expect(error.problems.map(\.column) == ["candidate_email", "rating", "recommendation", "submitted_at", nil])
-            #expect(error.description.contains("line 3, column rating: 'three' is not a whole number"))
+            #expect(error.description.contains("line 3, column rating: 'three' is not a rating"))
         }
     }
 

@@ -33,7 +33,7 @@ struct ServerFixture {
             Round(
                 candidateID: candidate.id!, positionID: position.id!, kind: .technical, scheduledAt: Date(timeIntervalSince1970: 1_800_000_000),
                 interviewerIDs: [interviewer.id!]),
-            by: admin)
+            rubric: rubric, by: admin)
         let ratings = try ["fundamentals": 3, "apis-http": 4, "databases": 2, "reliability-security": 3].sorted { $0.key < $1.key }
             .map { try Rating(competencyID: $0.key, value: .point($0.value)) }
         _ = try await store.saveScorecard(

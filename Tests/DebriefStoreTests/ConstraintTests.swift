@@ -64,7 +64,7 @@ struct ConstraintTests {
         let candidate = try await store.addCandidate(StoreFixtures.candidate(), by: admin)
         await #expect(throws: StoreError.notFound(entity: "position", key: "#7")) {
             try await store.scheduleRound(
-                Round(candidateID: candidate.id!, positionID: 7, kind: .hr, scheduledAt: Date(), interviewerIDs: [1]), by: admin)
+                Round(candidateID: candidate.id!, positionID: 7, kind: .hr, scheduledAt: Date(), interviewerIDs: [1]), rubric: StoreFixtures.rubric, by: admin)
         }
     }
 
@@ -84,7 +84,7 @@ struct ConstraintTests {
         await #expect(throws: StoreError.self) {
             try await store.scheduleRound(
                 Round(candidateID: candidate.id!, positionID: position.id!, kind: .hr, scheduledAt: Date(), interviewerIDs: [interviewer.id!]),
-                by: admin)
+                rubric: StoreFixtures.rubric, by: admin)
         }
     }
 }

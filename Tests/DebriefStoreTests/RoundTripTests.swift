@@ -38,9 +38,9 @@ struct RoundTripTests {
         let panelist = try await store.addUser(StoreFixtures.user("Alan Turing", email: "alan@debrief.example"), by: admin)
         let panel = try await store.scheduleRound(
             Round(
-                candidateID: candidate.id!, positionID: position.id!, kind: .systemDesign,
+                candidateID: candidate.id!, positionID: position.id!, kind: .hr,
                 scheduledAt: round.scheduledAt.addingTimeInterval(86_400), interviewerIDs: [panelist.id!, round.interviewerIDs[0]]),
-            by: admin)
+            rubric: StoreFixtures.rubric, by: admin)
         #expect(
             try await store.rounds(candidateID: candidate.id!)
                 == [round, panel].map { round in

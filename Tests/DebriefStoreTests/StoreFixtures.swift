@@ -27,7 +27,7 @@ enum StoreFixtures {
             Round(
                 candidateID: candidate.id!, positionID: position.id!, kind: .technical,
                 scheduledAt: Date(timeIntervalSince1970: 1_800_000_000), interviewerIDs: [interviewer.id!]),
-            by: admin)
+            rubric: rubric, by: admin)
         return (candidate, position, interviewer, round)
     }
 

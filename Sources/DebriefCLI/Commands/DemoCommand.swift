@@ -19,10 +19,22 @@ struct DemoCommand: AsyncParsableCommand {
         @Option(help: "How many interviewers.") var interviewers: Int = 6
         @Option(help: "The random seed.") var seed: UInt64 = 1
         @Option(help: .hidden, transform: DateText.parse) var today: Date?
-        @Option(help: "A question page to import into the bank, so interviewers rate questions asked (none to skip).")
-        var questions = "Fixtures/questionsets/backend-interview-questions.html"
+        @Option(help: "A question page to import into the bank, so interviewers rate questions asked (none to skip; default: the seed page beside the rubrics folder, \(Self.seedPage)).")
+        var questions: String?
+
+        static let seedPage = "../Fixtures/questionsets/backend-interview-questions.html"
+
+        /// The page to import: --questions, else the seed page next to the rubrics folder; nil for none.
+        var questionPage: String? {
+            if questions == "none" { return nil }
+            return questions ?? URL(fileURLWithPath: rubrics.resolvedDirectory).absoluteURL.appendingPathComponent(Self.seedPage).standardized.path
+        }
 
         func validate() throws {
+            if let page = questionPage, !FileManager.default.fileExists(atPath: page) {
+                throw ValidationError(
+                    "the question page \(page) does not exist; pass --questions PATH, or --questions none for a demo without a question bank")
+            }
             guard (1...100_000).contains(candidates) else { throw ValidationError("--candidates must be between 1 and 100000") }
             guard (1...500).contains(interviewers) else { throw ValidationError("--interviewers must be between 1 and 500") }
         }
@@ -48,7 +60,8 @@ struct DemoCommand: AsyncParsableCommand {
                     candidateID: stored[planned.candidateIndex].id ?? 0, positionID: positions[planned.positionIndex].id ?? 0,
                     kind: planned.kind, scheduledAt: planned.scheduledAt,
                     interviewerIDs: planned.interviewerIndexes.map { users[$0].id ?? 0 })
-                rounds.append(try await store.scheduleRound(round, by: by))
+                let rubric = try catalog.rubric(positions[planned.positionIndex].rubricID)
+                rounds.append(try await store.scheduleRound(round, rubric: rubric, by: by))
             }
             let bank = try await importQuestions(into: store, catalog: catalog)
             let scorecards = DemoScorecards.plan(plan, rubrics: catalog.rubrics, questions: bank, seed: seed, now: now)
@@ -71,10 +84,10 @@ struct DemoCommand: AsyncParsableCommand {
 
         /// Imports the question page once per rubric that has keywords for it; competency → question ids per rubric.
         private func importQuestions(into store: AppDatabase, catalog: RubricCatalog) async throws -> [String: [String: [Int64]]] {
-            guard questions != "none", FileManager.default.fileExists(atPath: questions) else { return [:] }
-            let data = try InputFile.data(questions)
+            guard let page = questionPage else { return [:] }
+            let data = try InputFile.data(page)
             guard let rubric = catalog.rubrics.first(where: { $0.id == "backend-engineer" }) ?? catalog.rubrics.first else { return [:] }
-            let found = try QuestionSetImporter(rubric: rubric).extract(data, source: questions)
+            let found = try QuestionSetImporter(rubric: rubric).extract(data, source: page)
             let set: QuestionSet
             switch try await store.importQuestionSet(
                 found.questionSet(contentHash: ImportedQuestionSet.contentHash(of: data)), by: database.principal)

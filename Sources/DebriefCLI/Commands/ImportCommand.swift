@@ -20,7 +20,10 @@ struct ImportCommand: AsyncParsableCommand {
     @OptionGroup var rubrics: RubricOptions
     @Argument(help: "HTML files, or - for standard input.") var files: [String]
     @Flag(help: "Show what would be imported; store nothing.") var dryRun = false
-    @Flag(help: "Print one summary line per file instead of every question.") var quiet = false
+    @Flag(help: "One line per file: the summary alone (no questions with --dry-run, no warnings when storing).") var quiet = false
+    @Option(
+        help: "The set's name in the bank: its title, and what tells it from other sets (needed for - unless the page has a <title>).")
+    var name: String?
     @Option(help: "Map questions to this rubric's competencies by keyword.") var rubric: String?
     @Option(name: .customLong("section-xpath"), help: "XPath of section titles (with --question-xpath).") var sectionXPath: String?
     @Option(name: .customLong("question-xpath"), help: "XPath of the questions, for pages with an unusual layout.") var questionXPath: String?
@@ -35,6 +38,16 @@ struct ImportCommand: AsyncParsableCommand {
             throw ValidationError("--section-xpath, --answer-xpath and --save-profile need --question-xpath")
         }
         if profile != nil && questionXPath != nil { throw ValidationError("use either --profile or --question-xpath, not both") }
+        if dryRun && saveProfile != nil {
+            throw ValidationError("--save-profile stores a profile and a dry run stores nothing; drop --dry-run to save it")
+        }
+        if name != nil && files.count > 1 { throw ValidationError("--name names one set; import one file at a time with it") }
+        if let name, name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--name must not be empty") }
+        do {
+            try XPathOverrides(section: sectionXPath, question: questionXPath, answer: answerXPath).validate()
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     func run() async throws {
@@ -45,9 +58,11 @@ struct ImportCommand: AsyncParsableCommand {
         for file in files {
             do {
                 let data = try InputFile.data(file, limit: importer.sizeLimit)
-                let found = try importer.extract(data, source: file == "-" ? "stdin" : file)
+                let found = try named(importer.extract(data, source: file == "-" ? "standard input" : file), file: file)
                 results.append(found)
-                if let store, !dryRun { try await store.keep(found, data: data, by: database.principal, console: output.format == .text) }
+                if let store, !dryRun {
+                    try await store.keep(found, data: data, by: database.principal, console: output.format == .text, quiet: quiet)
+                }
             } catch {
                 failures += 1
                 Console.current.errorLine("error: \(error)")
@@ -68,6 +83,22 @@ struct ImportCommand: AsyncParsableCommand {
         if failures > 0 { throw ExitCode.failure }
     }
 
+    /// The set's identity (`source`) and title: --name, else the file's path, else the pasted page's
+    /// own <title>. Pasted text with neither is refused, so unrelated pastes never become versions of one set.
+    private func named(_ found: ImportedQuestionSet, file: String) throws -> ImportedQuestionSet {
+        var named = found
+        if let name = name?.trimmingCharacters(in: .whitespacesAndNewlines) {
+            named.title = name
+            named.source = name
+        } else if file == "-" {
+            guard let title = found.pageTitle else {
+                throw CLIError("the pasted fragment has no <title> to name its set by; pass --name NAME")
+            }
+            named.source = "pasted: \(title)"
+        }
+        return named
+    }
+
     private func overrides(_ store: AppDatabase?) async throws -> XPathOverrides? {
         if let profile, let store {
             let saved = try await store.importProfile(named: profile)
@@ -85,7 +116,7 @@ struct ImportCommand: AsyncParsableCommand {
 
 extension AppDatabase {
     /// Stores one imported page and says what happened.
-    fileprivate func keep(_ found: ImportedQuestionSet, data: Data, by principal: Principal, console: Bool) async throws {
+    fileprivate func keep(_ found: ImportedQuestionSet, data: Data, by principal: Principal, console: Bool, quiet: Bool) async throws {
         let set = try found.questionSet(contentHash: ImportedQuestionSet.contentHash(of: data))
         switch try await importQuestionSet(set, by: principal) {
         case .stored(let stored):
@@ -93,6 +124,7 @@ extension AppDatabase {
                 Console.current.line(
                     "Imported \(found.source): \(stored.questions.count) questions in \(found.sections.count) sections as set #\(stored.id ?? 0) v\(stored.version)"
                         + (found.skipped.isEmpty ? "" : "; left out \(found.skipped.count) lines (see --dry-run)"))
+                if !quiet { found.warnings.forEach { Console.current.line("  warning: \($0)") } }
             }
         case .unchanged(let existing):
             if console {

@@ -10,6 +10,7 @@ struct PositionsCommand: AsyncParsableCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a position scored against a rubric.")
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var rubrics: RubricOptions
         @Option(help: "The position's title, such as \"Backend Engineer\".") var title: String
         @Option(help: "Seniority, such as senior.") var level: String?
         @Option(help: "The id of the rubric in Rubrics/ that scorecards use.") var rubric: String
@@ -24,6 +25,7 @@ struct PositionsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
+            _ = try rubrics.catalog().rubric(rubric)
             let position = try await database.open().addPosition(makePosition(), by: database.principal)
             try output.print(position) { "Added position #\($0.id ?? 0): \($0.title)" }
         }

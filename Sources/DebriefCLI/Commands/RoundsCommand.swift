@@ -9,8 +9,10 @@ struct RoundsCommand: AsyncParsableCommand {
         commandName: "rounds", abstract: "Schedule and list interview rounds.", subcommands: [Schedule.self, List.self])
 
     struct Schedule: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Schedule a round for a candidate.")
+        static let configuration = CommandConfiguration(
+            abstract: "Schedule a round for a candidate.", discussion: "The round's kind must be one the position's rubric plans.")
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var rubrics: RubricOptions
         @Option(help: "The candidate's id or email.", transform: { try CandidateReference(parsing: $0) })
         var candidate: CandidateReference
         @Option(help: "The position's id.") var position: Int64
@@ -30,12 +32,13 @@ struct RoundsCommand: AsyncParsableCommand {
         func run() async throws {
             let store = try database.open()
             let found = try await store.candidate(candidate)
+            let rubric = try rubrics.catalog().rubric(try await store.position(id: position).rubricID)
             var interviewerIDs: [Int64] = []
             for email in interviewers {
                 interviewerIDs.append(try await store.user(email: email).id ?? 0)
             }
             let round = try Round(candidateID: found.id ?? 0, positionID: position, kind: kind, scheduledAt: at, interviewerIDs: interviewerIDs)
-            let stored = try await store.scheduleRound(round, by: database.principal)
+            let stored = try await store.scheduleRound(round, rubric: rubric, by: database.principal)
             try output.print(stored) { "Scheduled \($0.kind) round #\($0.id ?? 0) for \(found.name) at \(DateText.string($0.scheduledAt))" }
         }
     }

@@ -36,7 +36,7 @@ struct ScorecardsCommand: AsyncParsableCommand {
         @OptionGroup var output: FormatOptions
 
         func run() async throws {
-            let form = try ScorecardForm.merge(file: file.map(ScorecardForm.load), flags: self)
+            let form = try ScorecardForm.merge(file: file.map(ScorecardForm.load), path: file, flags: self)
             let store = try database.open()
             let round = try await store.round(id: form.round)
             let position = try await store.position(id: round.positionID)
@@ -48,8 +48,12 @@ struct ScorecardsCommand: AsyncParsableCommand {
                 notes: form.notes ?? "", submittedAt: draft ? nil : Date())
             let stored = try await store.saveScorecard(scorecard, rubric: rubric, by: database.principal)
             try output.print(stored) { card in
-                let verb = card.state == .draft ? "Saved draft" : card.version > 1 ? "Submitted amendment v\(card.version) of" : "Submitted"
-                return "\(verb) scorecard #\(card.id ?? 0) for round #\(card.roundID) by \(interviewer.email)"
+                let what = "\(interviewer.email)'s scorecard for round #\(card.roundID) (\(round.kind))"
+                switch (card.state, card.version) {
+                case (.draft, _): return "Saved a draft of \(what)"
+                case (_, 1): return "Submitted \(what)"
+                default: return "Submitted amendment v\(card.version) of \(what)"
+                }
             }
         }
     }
@@ -61,7 +65,7 @@ struct ScorecardsCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @Option(help: "The round's id.") var round: Int64
         @Option(name: .customLong("as"), help: "Show what this user may see.", transform: { try EmailAddress($0) }) var viewer: EmailAddress?
-        @Option(help: "Show every version, not only the current one.") var history = false
+        @Flag(help: "Show every version, not only the current one.") var history = false
         @OptionGroup var output: FormatOptions
 
         func run() async throws {

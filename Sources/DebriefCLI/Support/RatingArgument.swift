@@ -3,8 +3,6 @@ import Foundation
 
 /// Ratings as typed on the command line: `apis-http=3`, `databases=none`, and per question `12:apis-http=3`.
 enum RatingArgument {
-    static let noSignalWords: Set<String> = ["none", "no-signal", "no_signal", "n/a", "-"]
-
     static func parse(_ text: String, perQuestion: Bool) throws -> Rating {
         var rest = Substring(text.trimmingCharacters(in: .whitespaces))
         var questionID: Int64?
@@ -19,14 +17,6 @@ enum RatingArgument {
         guard parts.count == 2, !parts[0].isEmpty else {
             throw FieldError(field: "rating", "'\(text)' needs the form COMPETENCY=RATING, such as apis-http=3 or databases=none")
         }
-        let value: RatingValue
-        if noSignalWords.contains(parts[1].lowercased()) {
-            value = .noSignal
-        } else if let point = Int(parts[1]) {
-            value = .point(point)
-        } else {
-            throw FieldError(field: "rating", "'\(parts[1])' is not a rating; use a point on the rubric's scale or 'none' for no signal")
-        }
-        return try Rating(competencyID: parts[0], questionID: questionID, value: value)
+        return try Rating(competencyID: parts[0], questionID: questionID, value: RatingValue(parsing: parts[1]))
     }
 }

@@ -33,6 +33,14 @@ public struct Candidate: Identifiable, Hashable, Sendable, Codable {
         return copy
     }
 
+    /// Refuses to schedule a round for a candidate whose process has ended: the one rule behind
+    /// `rounds schedule` and rounds created by a score sheet.
+    public func validateCanBeScheduled() throws(FieldError) {
+        guard !stage.isClosed else {
+            throw FieldError(field: "candidate", "\(name) is '\(stage.rawValue)'; reopen them before scheduling a round")
+        }
+    }
+
     private static func validatedPhone(_ phone: String?) throws(FieldError) -> String? {
         guard let phone = try Text.optional(phone, field: "phone", maxLength: 40) else { return nil }
         let digits = phone.filter(\.isNumber)

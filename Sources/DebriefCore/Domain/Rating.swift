@@ -6,6 +6,21 @@ public enum RatingValue: Hashable, Sendable {
     case point(Int)
     case noSignal
 
+    /// The words that mean "no signal" wherever a person types a rating (flags, files, score sheets).
+    public static let noSignalWords: Set<String> = ["none", "no-signal", "no_signal", "n/a", "-"]
+
+    /// Reads a rating as typed: a whole number, or one of `noSignalWords`.
+    public init(parsing text: String, field: String = "rating") throws(FieldError) {
+        let word = text.trimmingWhitespace()
+        if Self.noSignalWords.contains(word.lowercased()) {
+            self = .noSignal
+        } else if let point = Int(word) {
+            self = .point(point)
+        } else {
+            throw FieldError(field: field, "'\(text)' is not a rating; use a point on the rubric's scale or 'none' for no signal")
+        }
+    }
+
     /// The point on the scale, or nil for no signal.
     public var point: Int? {
         if case .point(let value) = self { value } else { nil }

@@ -10,6 +10,12 @@ public struct Round: Identifiable, Hashable, Sendable, Codable {
     /// The user ids of the interviewers; at least one, no repeats.
     public var interviewerIDs: [Int64]
 
+    /// Spelled so that JSON's snake_case reads `interviewer_ids`, not `interviewer_i_ds`.
+    private enum CodingKeys: String, CodingKey {
+        case id, kind, scheduledAt
+        case candidateID = "candidateId", positionID = "positionId", interviewerIDs = "interviewerIds"
+    }
+
     public init(
         id: Int64? = nil, candidateID: Int64, positionID: Int64, kind: RoundKind, scheduledAt: Date, interviewerIDs: [Int64]
     ) throws(FieldError) {

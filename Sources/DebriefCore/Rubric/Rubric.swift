@@ -52,6 +52,16 @@ public struct Rubric: Hashable, Sendable {
         rounds.first { $0.kind == kind }
     }
 
+    /// The plan for a round kind, or an error naming the kinds this rubric knows: the one check
+    /// behind scheduling a round, importing one from a score sheet and validating a scorecard.
+    public func requirePlan(for kind: RoundKind) throws(FieldError) -> RoundPlan {
+        guard let plan = plan(for: kind) else {
+            let kinds = rounds.map(\.kind.rawValue).joined(separator: ", ")
+            throw FieldError(field: "kind", "rubric \(id) has no '\(kind)' rounds; it knows: \(kinds)")
+        }
+        return plan
+    }
+
     /// The sum of all competency weights: the denominator of coverage.
     public var totalWeight: Double { competencies.reduce(0) { $0 + $1.weight } }
 }

@@ -20,18 +20,10 @@ public enum RubricDecoder {
     }
 
     private static func parse(_ yaml: String, file: String) throws(RubricError) -> YAMLField {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw RubricError(file: file, line: error.line, "is not valid YAML: \(error.problem)")
-        } catch {
-            throw RubricError(file: file, line: nil, "is not valid YAML: \(error)")
-        }
-        guard let node else {
+        guard let root = try YAMLField.root(of: yaml, file: file, format: "YAML") else {
             throw RubricError(file: file, line: nil, "is empty; a rubric needs id, title, version, scale, competencies, rounds and thresholds")
         }
-        return YAMLField(node: node, file: file, path: "")
+        return root
     }
 }
 

@@ -9,6 +9,20 @@ struct YAMLField {
 
     var line: Int? { node.mark?.line }
 
+    /// The document's root node, or nil for an empty document; a syntax error says which line and
+    /// what libyaml expected. `format` (YAML or JSON) is what the message calls the file.
+    static func root(of text: String, file: String, format: String) throws(InputFileError) -> YAMLField? {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw InputFileError(file: file, line: error.line, "is not valid \(format): \(error.problem)")
+        } catch {
+            throw InputFileError(file: file, line: nil, "is not valid \(format): \(error)")
+        }
+        return node.map { YAMLField(node: $0, file: file, path: "") }
+    }
+
     func error(_ message: String) -> RubricError {
         RubricError(file: file, line: line, path.isEmpty ? message : "\(path): \(message)")
     }
@@ -69,6 +83,12 @@ struct YAMLField {
     func bool() throws(RubricError) -> Bool {
         guard case .scalar = node, let value = node.bool else { throw error("expected true or false, not '\(node.string ?? "")'") }
         return value
+    }
+
+    /// The node's text as `parse` reads it; a domain complaint is reported at this node's line.
+    func parsed<T>(_ parse: (String) throws(FieldError) -> T) throws(RubricError) -> T {
+        guard case .scalar(let scalar) = node else { throw error("expected a single value, not a list or mapping") }
+        do { return try parse(scalar.string) } catch { throw self.error(error.message) }
     }
 
     func roundKind() throws(RubricError) -> RoundKind {

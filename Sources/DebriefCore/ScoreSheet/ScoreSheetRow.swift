@@ -24,11 +24,8 @@ struct ScoreSheetRow {
         round = try check("round") { (text) throws(FieldError) in try RoundKind(parsing: text) }
         interviewerEmail = try check("interviewer_email") { (text) throws(FieldError) in try EmailAddress(text) }
         let competency = try check("competency") { (text) throws(FieldError) in try Slug.validated(text, field: "competency") }
-        let value = try check("rating") { (text) throws(FieldError) -> RatingValue in
-            if ["", "none", "no-signal", "no_signal", "n/a", "-"].contains(text.lowercased()) { return .noSignal }
-            guard let point = Int(text) else { throw FieldError(field: "rating", "'\(text)' is not a whole number or 'none' for no signal") }
-            return .point(point)
-        }
+        // An empty cell is no signal too: a spreadsheet leaves it blank.
+        let value = try check("rating") { (text) throws(FieldError) in text.isEmpty ? .noSignal : try RatingValue(parsing: text) }
         rating = try check("note") { (text) throws(FieldError) in try Rating(competencyID: competency, value: value, note: text) }
         recommendation = try check("recommendation") { (text) throws(FieldError) in text.isEmpty ? nil : try Recommendation(parsing: text) }
         submittedAt = try check("submitted_at") { (text) throws(FieldError) -> Date? in

@@ -57,14 +57,15 @@ public struct CandidateScore: Hashable, Sendable {
     /// What the thresholds make of the score; nil without a score.
     public let recommendation: Recommendation?
     public let flags: [ScoreFlag]
-    /// Scores per round id, over the competencies that round covers.
-    public let roundScores: [Int64: Double]
+    /// Scores per held round's id, over the competencies that round covers; nil where the round's
+    /// scorecards give no signal on them.
+    public let roundScores: [Int64: Double?]
     public let ratingCount: Int
     public let scorecardCount: Int
 
     public init(
         candidateID: Int64, competencies: [String: CompetencyResult], score: Double?, coverage: Double, recommendation: Recommendation?,
-        flags: [ScoreFlag], roundScores: [Int64: Double], ratingCount: Int, scorecardCount: Int
+        flags: [ScoreFlag], roundScores: [Int64: Double?], ratingCount: Int, scorecardCount: Int
     ) {
         self.candidateID = candidateID
         self.competencies = competencies

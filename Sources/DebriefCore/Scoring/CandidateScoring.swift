@@ -48,10 +48,14 @@ public enum CandidateScoring {
 
     private static func roundScores(
         cards: [ScoredCard], rubric: Rubric, clamp: (Double) -> Double, adjustment: (Int64) -> Double
-    ) -> [Int64: Double] {
-        var scores: [Int64: Double] = [:]
+    ) -> [Int64: Double?] {
+        var scores: [Int64: Double?] = [:]
         for (roundID, roundCards) in Dictionary(grouping: cards, by: \.roundID) {
-            guard let plan = rubric.plan(for: roundCards[0].roundKind) else { continue }
+            // A held round always has an entry: nil when its ratings give no signal or its kind has no plan.
+            guard let plan = rubric.plan(for: roundCards[0].roundKind) else {
+                scores.updateValue(nil, forKey: roundID)
+                continue
+            }
             var values: [String: [Double]] = [:]
             for card in roundCards {
                 for competency in plan.competencies {
@@ -59,7 +63,7 @@ public enum CandidateScoring {
                 }
             }
             let means = values.compactMapValues(StableSum.mean)
-            scores[roundID] = weightedMean(means, weights: { plan.weights[$0] ?? rubric.competency($0)?.weight ?? 0 }).mean
+            scores.updateValue(weightedMean(means, weights: { plan.weights[$0] ?? rubric.competency($0)?.weight ?? 0 }).mean, forKey: roundID)
         }
         return scores
     }

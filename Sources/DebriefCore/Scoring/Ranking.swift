@@ -3,7 +3,8 @@ public struct RankedScore: Hashable, Sendable {
     public let score: CandidateScore
     /// 1 is best; candidates tied on score, coverage and ratings share a rank. Nil without a score.
     public let rank: Int?
-    /// The share of the other scored candidates ranked below, 0 to 100; nil without a score.
+    /// The share of the other scored candidates ranked below, 0 to 100; nil without a score, and
+    /// nil for the only scored candidate, who has no one to be compared with.
     public let percentile: Double?
 }
 
@@ -35,7 +36,7 @@ public enum Ranking {
             var end = index + 1  // the tie group is ordered[index..<end]
             while end < ordered.count, ordered[end].score != nil, tied(ordered[index], ordered[end]) { end += 1 }
             let below = scoredCount - end
-            let percentile = scoredCount > 1 ? Double(below) / Double(scoredCount - 1) * 100 : 100
+            let percentile = scoredCount > 1 ? Double(below) / Double(scoredCount - 1) * 100 : nil
             for member in ordered[index..<end] { ranked.append(RankedScore(score: member, rank: index + 1, percentile: percentile)) }
             index = end
         }

@@ -6,10 +6,7 @@ public enum ScorecardRules {
         guard scorecard.rubricID == rubric.id, scorecard.rubricHash == rubric.contentHash else {
             throw FieldError(field: "rubric", "the scorecard names rubric \(scorecard.rubricID) but the position uses \(rubric.id)")
         }
-        guard let plan = rubric.plan(for: roundKind) else {
-            let kinds = rubric.rounds.map(\.kind.rawValue).joined(separator: ", ")
-            throw FieldError(field: "round", "rubric \(rubric.id) has no '\(roundKind)' rounds; it knows: \(kinds)")
-        }
+        let plan = try rubric.requirePlan(for: roundKind)
         for rating in scorecard.ratings {
             guard rubric.competency(rating.competencyID) != nil else {
                 throw FieldError(

@@ -1,17 +1,27 @@
 import Foundation
 
 /// Debrief's one JSON style, for the CLI's `--format json`, the report contract and the HTTP API:
-/// snake_case keys, ISO 8601 dates, sorted keys, pretty-printed.
+/// snake_case keys, ISO 8601 dates, sorted keys, pretty-printed, and every key present: an optional
+/// without a value is written as `null` (see `NullKeepingEncoder`), never left out.
 public enum JSONText {
     public static func string(_ value: some Encodable) throws -> String {
         String(decoding: try data(value), as: UTF8.self)
     }
 
     public static func data(_ value: some Encodable) throws -> Data {
+        try data(value, pretty: true)
+    }
+
+    /// The same JSON on one line, for values stored inside the database (audit events).
+    public static func compactString(_ value: some Encodable) throws -> String {
+        String(decoding: try data(value, pretty: false), as: UTF8.self)
+    }
+
+    private static func data(_ value: some Encodable, pretty: Bool) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
-        return try encoder.encode(value)
+        return try encoder.encode(NullKeepingEncoder.tree(of: value))
     }
 }

@@ -67,3 +67,17 @@ struct XPathExtractor {
         return (0..<Int(set.pointee.nodeNr)).compactMap { set.pointee.nodeTab[$0] }
     }
 }
+
+extension XPathOverrides {
+    /// Refuses an expression libxml2 cannot compile, naming its option, before any page is read.
+    public func validate() throws(ImportError) {
+        for (option, expression) in [("--section-xpath", section), ("--question-xpath", question), ("--answer-xpath", answer)] {
+            guard let expression else { continue }
+            // libxml2 reports a bad expression to stderr as well; the error below says it once, clearly.
+            xmlSetStructuredErrorFunc(nil) { _, _ in }
+            defer { xmlSetStructuredErrorFunc(nil, nil) }
+            guard let compiled = xmlXPathCompile(expression) else { throw .badXPath(option: option, expression: expression) }
+            xmlXPathFreeCompExpr(compiled)
+        }
+    }
+}

@@ -7,6 +7,10 @@ public struct ImportedQuestionSet: Hashable, Sendable, Encodable {
     public var sections: [ImportedSection]
     public var skipped: [SkippedLine]
     public var warnings: [String]
+    /// The page's own `<title>`, when it has one: what can name a pasted fragment's set.
+    public var pageTitle: String?
+
+    private enum CodingKeys: String, CodingKey { case title, source, sections, skipped, warnings }
 
     /// Every question of every section, in page order.
     public var questionCount: Int { sections.reduce(0) { $0 + $1.questions.count } }

@@ -39,7 +39,7 @@ public enum CandidateReportBuilder {
             let roundCards = cards.filter { $0.scorecard.roundID == round.id }.sorted { $0.scorecard.interviewerID < $1.scorecard.interviewerID }
             return CandidateReport.RoundRow(
                 id: round.id ?? 0, kind: round.kind.rawValue, scheduledAt: round.scheduledAt, status: roundCards.isEmpty ? "pending" : "held",
-                score: round.id.flatMap { entry.roundScores[String($0)] },
+                score: round.id.flatMap { entry.roundScores[String($0)] ?? nil },
                 scorecards: roundCards.map { card in
                     let user = users[card.scorecard.interviewerID]
                     return CandidateReport.ScorecardRow(
@@ -63,7 +63,8 @@ public enum CandidateReportBuilder {
         }
         var notes: [String] = []
         if rounds.isEmpty { notes.append("no rounds are scheduled for this candidate and position") }
-        if entry.score == nil { notes.append("no submitted ratings yet: the score, rank and percentile are empty") }
+        notes += ReportNotes.unscored(entry, name: nil)
+        if entry.score != nil, index.rankedCandidates == 1 { notes.append(ReportNotes.onlyScored(name: nil)) }
         return CandidateReport(
             candidate: .init(id: candidateID, name: candidate.name, email: candidate.email.value, stage: candidate.stage.rawValue),
             position: report.position, score: entry.score, calibratedScore: entry.calibratedScore, coverage: entry.coverage,

@@ -59,7 +59,7 @@ public struct PositionReport: Encodable, Sendable {
         public let competencies: [String: CompetencyFigure]
         /// Each held round's score under the rubric's plan for its kind (its competencies and round
         /// weights), keyed by round id; rounds whose kind the rubric does not plan have none.
-        public let roundScores: [String: Double]
+        public let roundScores: [String: Double?]
     }
 
     public struct AgreementEntry: Encodable, Sendable {

@@ -34,7 +34,6 @@ public enum PositionReportBuilder {
         let users = Dictionary(uniqueKeysWithValues: dossier.interviewers.map { ($0.id ?? 0, $0) })
         let entries = evaluation.candidates.compactMap { entry -> PositionReport.CandidateEntry? in
             guard let candidate = candidates[entry.raw.candidateID] else { return nil }
-            if entry.raw.score == nil { notes.append("\(candidate.name) has no submitted ratings yet: score, rank and percentile are null") }
             return PositionReport.CandidateEntry(
                 id: entry.raw.candidateID, name: candidate.name, email: candidate.email.value, stage: candidate.stage.rawValue,
                 score: entry.raw.score, calibratedScore: entry.calibratedScore, coverage: entry.raw.coverage,
@@ -44,6 +43,9 @@ public enum PositionReportBuilder {
                 competencies: entry.raw.competencies.mapValues { .init(mean: $0.mean, n: $0.n, spread: $0.spread) },
                 roundScores: Dictionary(uniqueKeysWithValues: entry.raw.roundScores.map { (String($0.key), $0.value) }))
         }
+        for entry in entries { notes += ReportNotes.unscored(entry, name: entry.name) }
+        let scored = entries.filter { $0.score != nil }
+        if scored.count == 1 { notes.append(ReportNotes.onlyScored(name: scored[0].name)) }
         let agreement = evaluation.agreement
         notes += agreement.notes
         let uncorrected = evaluation.calibration.filter { !$0.isCalibrated }.compactMap { users[$0.interviewerID]?.email.value }

@@ -16,14 +16,6 @@ enum AuditLog {
         var after: String?
     }
 
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return encoder
-    }()
-
     static func record(
         _ db: Database, by principal: Principal, action: String, entity: String, entityID: Int64?,
         before: (any Encodable)? = nil, after: (any Encodable)? = nil
@@ -57,7 +49,7 @@ enum AuditLog {
     }
 
     private static func json(_ value: any Encodable) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
+        try JSONText.compactString(value)
     }
 }
 

@@ -9,6 +9,10 @@ public struct ImportProfile: Hashable, Sendable, Codable {
     public var questionXPath: String
     public var answerXPath: String?
 
+    private enum CodingKeys: String, CodingKey {
+        case name, sectionXPath = "sectionXpath", questionXPath = "questionXpath", answerXPath = "answerXpath"
+    }
+
     public init(name: String, sectionXPath: String?, questionXPath: String, answerXPath: String?) {
         self.name = name
         self.sectionXPath = sectionXPath

@@ -2,22 +2,23 @@ import DebriefCore
 import GRDB
 
 extension AppDatabase {
-    /// Schedules a round. The candidate, position and interviewers must exist, every interviewer must
-    /// be able to interview, and a candidate whose process has ended cannot be scheduled.
-    public func scheduleRound(_ round: Round, by principal: Principal) async throws(StoreError) -> Round {
-        try await write { db in
-            let candidate = try Self.fetchCandidate(db, .id(round.candidateID))
-            guard !candidate.stage.isClosed else {
-                throw StoreError.invalid(
-                    FieldError(field: "candidate", "\(candidate.name) is '\(candidate.stage.rawValue)'; reopen them before scheduling a round"))
-            }
-            return try Self.createRound(db, round, by: principal)
-        }
+    /// Schedules a round under the position's rubric, in one transaction with its audit event.
+    public func scheduleRound(_ round: Round, rubric: Rubric, by principal: Principal) async throws(StoreError) -> Round {
+        try await write { db in try Self.createRound(db, round, rubric: rubric, by: principal) }
     }
 
-    /// Inserts a round and its panel without the pipeline check, for history imported as it happened.
-    static func createRound(_ db: Database, _ round: Round, by principal: Principal) throws -> Round {
-        _ = try Self.fetchPosition(db, id: round.positionID)
+    /// Inserts a round and its panel. The candidate, position and interviewers must exist, the
+    /// position must be scored with `rubric` and the rubric must plan this kind of round, and a
+    /// candidate whose process has ended cannot get one: the rules of `rounds schedule` and of
+    /// rounds a score sheet creates alike.
+    static func createRound(_ db: Database, _ round: Round, rubric: Rubric, by principal: Principal) throws -> Round {
+        let candidate = try Self.fetchCandidate(db, .id(round.candidateID))
+        try candidate.validateCanBeScheduled()
+        let position = try Self.fetchPosition(db, id: round.positionID)
+        guard position.rubricID == rubric.id else {
+            throw StoreError.invalid(FieldError(field: "rubric", "position #\(round.positionID) is scored with \(position.rubricID), not \(rubric.id)"))
+        }
+        _ = try rubric.requirePlan(for: round.kind)
         for interviewerID in round.interviewerIDs where try UserRecord.fetchOne(db, key: interviewerID) == nil {
             throw StoreError.notFound(entity: "interviewer", key: "#\(interviewerID)")
         }

@@ -74,7 +74,8 @@ private struct ScoreSheetImporter {
             summary.interviewersCreated += 1
         }
         guard let candidate, let interviewer, let candidateID = candidate.id, let interviewerID = interviewer.id else { return }
-        guard let roundID = try round(group, candidateID: candidateID, positionID: position.id ?? 0, interviewerID: interviewerID) else { return }
+        guard let roundID = try round(group, candidate: candidate, positionID: position.id ?? 0, rubric: rubric, interviewerID: interviewerID)
+        else { return }
         do {
             let scorecard = try Scorecard(
                 roundID: roundID, interviewerID: interviewerID, state: .submitted, rubricID: rubric.id, rubricHash: rubric.contentHash,
@@ -94,7 +95,13 @@ private struct ScoreSheetImporter {
 
     /// The sheet column a domain complaint is about.
     private static func column(for error: FieldError) -> String {
-        error.field.hasPrefix("rating") ? "rating" : error.field == "competency" ? "competency" : error.field
+        switch error.field {
+        case let field where field.hasPrefix("rating"): "rating"
+        case "candidate": "candidate_email"
+        case "kind": "round"
+        case "rubric": "position"
+        default: error.field
+        }
     }
 
     private mutating func position(titled title: String, line: Int) throws -> Position? {
@@ -111,6 +118,10 @@ private struct ScoreSheetImporter {
             problem(line, "position", "'\(title)' would be created, but no rubric was named for it; pass --rubric ID")
             return nil
         }
+        do { _ = try rubrics.rubric(rubricID) } catch {
+            problem(line, "position", "'\(title)' would be created, but \(error.message)")
+            return nil
+        }
         let created = try AppDatabase.createPosition(db, Position(title: title, rubricID: rubricID), by: principal)
         summary.positionsCreated += 1
         positions[title.lowercased()] = created
@@ -118,7 +129,10 @@ private struct ScoreSheetImporter {
     }
 
     /// The latest round of this kind for the candidate and position, with the interviewer on its panel.
-    private mutating func round(_ group: ScoreSheet.Group, candidateID: Int64, positionID: Int64, interviewerID: Int64) throws -> Int64? {
+    private mutating func round(
+        _ group: ScoreSheet.Group, candidate: Candidate, positionID: Int64, rubric: Rubric, interviewerID: Int64
+    ) throws -> Int64? {
+        let candidateID = candidate.id ?? 0
         let existing = try RoundRecord.filter(
             Column("candidate_id") == candidateID && Column("position_id") == positionID && Column("kind") == group.round.rawValue
         ).order(Column("scheduled_at").desc, Column("id").desc).fetchOne(db)
@@ -129,10 +143,19 @@ private struct ScoreSheetImporter {
                     "\(group.candidateEmail) has no \(group.round) round for '\(group.position)'; schedule it first or pass --create-missing")
                 return nil
             }
-            let round = try Round(
-                candidateID: candidateID, positionID: positionID, kind: group.round, scheduledAt: group.submittedAt, interviewerIDs: [interviewerID])
-            summary.roundsCreated += 1
-            return try AppDatabase.createRound(db, round, by: principal).id
+            do {
+                let round = try Round(
+                    candidateID: candidateID, positionID: positionID, kind: group.round, scheduledAt: group.submittedAt,
+                    interviewerIDs: [interviewerID])
+                let created = try AppDatabase.createRound(db, round, rubric: rubric, by: principal)
+                summary.roundsCreated += 1
+                return created.id
+            } catch StoreError.invalid(let error) {
+                problem(group.line, Self.column(for: error), error.message)
+            } catch let error as FieldError {
+                problem(group.line, Self.column(for: error), error.message)
+            }
+            return nil
         }
         let onPanel = try RoundInterviewerRecord.filter(Column("round_id") == roundID && Column("user_id") == interviewerID).fetchCount(db) > 0
         if !onPanel {

@@ -25,6 +25,9 @@ extension AppDatabase {
             throw StoreError.invalid(
                 FieldError(field: "interviewer", "user #\(scorecard.interviewerID) is not an interviewer of round #\(scorecard.roundID)"))
         }
+        for questionID in Set(scorecard.ratings.compactMap(\.questionID)).sorted() where try QuestionRecord.fetchOne(db, key: questionID) == nil {
+            throw StoreError.notFound(entity: "question", key: "#\(questionID) in the question bank")
+        }
         try Self.keepRubricVersion(db, rubric)
         let latest = try ScorecardRecord.filter(Column("round_id") == scorecard.roundID && Column("interviewer_id") == scorecard.interviewerID)
             .order(Column("version").desc).fetchOne(db)

@@ -1,5 +1,5 @@
-/// A rubric file that cannot be used, with where and what to fix.
-public struct RubricError: Error, Equatable, Sendable, CustomStringConvertible {
+/// A file a person wrote (a rubric, a scorecard) that cannot be used, with where and what to fix.
+public struct InputFileError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file name (or `-` for standard input).
     public let file: String
     /// The 1-based line the problem is on, when known.
@@ -18,3 +18,8 @@ public struct RubricError: Error, Equatable, Sendable, CustomStringConvertible {
         if let line { "\(file):\(line): \(message)" } else { "\(file): \(message)" }
     }
 }
+
+/// A rubric file that cannot be used.
+public typealias RubricError = InputFileError
+/// A scorecard file (`scorecards submit --file`) that cannot be used.
+public typealias ScorecardFileError = InputFileError

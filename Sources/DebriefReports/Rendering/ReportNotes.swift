@@ -1,0 +1,17 @@
+/// The notes that say why a figure of a report is null, worded once for the position and candidate reports.
+enum ReportNotes {
+    /// Why an unscored candidate's score, rank and percentile are null; `name` nil in the candidate's own report.
+    static func unscored(_ entry: PositionReport.CandidateEntry, name: String?) -> [String] {
+        guard entry.score == nil else { return [] }
+        let who = name ?? "the candidate"
+        if entry.scorecards == 0 { return ["\(who) has no submitted scorecards yet: score, calibrated score, rank and percentile are null"] }
+        return [
+            "\(who)'s submitted scorecards give no signal on any competency: score, calibrated score, rank and percentile are null"
+        ]
+    }
+
+    /// Why the only scored candidate has no percentile.
+    static func onlyScored(name: String?) -> String {
+        "\(name ?? "the candidate") is the only scored candidate of the position, so there is no one to compare with: percentile is null"
+    }
+}
