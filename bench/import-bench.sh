@@ -2,6 +2,10 @@
 # Importer throughput against libxml2's own parser (xmllint) on the same generated page, in one run.
 # Usage: bench/import-bench.sh PATH/TO/release/debrief [MEGABYTES]
 set -euo pipefail
+if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
+    sed -n '2,/^set -/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
+    exit 0
+fi
 bin="${1:?usage: import-bench.sh PATH/TO/debrief [MEGABYTES]}"
 size="${2:-30}"
 work=$(mktemp -d)

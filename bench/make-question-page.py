@@ -2,7 +2,7 @@
 """Writes a large, realistic question page for `make bench`: sections of heading-per-question
 blocks with answer paragraphs and lists, plus the boilerplate real pages carry (nav, asides,
 scripts, tips). Deterministic: the same size argument gives the same bytes."""
-import sys
+import argparse
 
 def main(path: str, megabytes: float) -> None:
     target = int(megabytes * 1024 * 1024)
@@ -34,4 +34,10 @@ def main(path: str, megabytes: float) -> None:
         out.write(tail)
 
 if __name__ == "__main__":
-    main(sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else 30)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("path", help="the HTML file to write")
+    parser.add_argument("megabytes", nargs="?", type=float, default=30, help="its size in MB (default 30)")
+    arguments = parser.parse_args()
+    if arguments.megabytes <= 0:
+        parser.error("megabytes must be above 0")
+    main(arguments.path, arguments.megabytes)

@@ -4,9 +4,8 @@ rounds each, panels of three, every panel member's submitted scorecard, and per-
 about 50 ratings per candidate (20,000 candidates give about a million ratings).
 
 Debrief itself creates the schema and imports the seed questions; the bulk rows are then inserted
-with parameterised SQL in one transaction. Deterministic for a given seed.
-Usage: make-report-db.py DEBRIEF_BIN DB_PATH [CANDIDATES] [SEED]"""
-import hashlib, json, random, sqlite3, subprocess, sys
+with parameterised SQL in one transaction. Deterministic for a given seed."""
+import argparse, hashlib, json, random, sqlite3, subprocess, sys
 import yaml
 
 def main(binary, path, candidates=20000, seed=1):
@@ -67,4 +66,12 @@ def main(binary, path, candidates=20000, seed=1):
     print(f"{candidates} candidates, {ratings} ratings")
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 20000, int(sys.argv[4]) if len(sys.argv) > 4 else 1)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("binary", help="the debrief binary that creates the schema")
+    parser.add_argument("path", help="the database file to create (it must not exist)")
+    parser.add_argument("candidates", nargs="?", type=int, default=20000, help="how many candidates (default 20000)")
+    parser.add_argument("seed", nargs="?", type=int, default=1, help="the random seed (default 1)")
+    arguments = parser.parse_args()
+    if arguments.candidates < 1:
+        parser.error("candidates must be 1 or more")
+    main(arguments.binary, arguments.path, arguments.candidates, arguments.seed)

@@ -1,14 +1,20 @@
 #!/usr/bin/env python3
 """A real browser against a running Debrief: sign in with a token, read the debrief pack, open a
 candidate's report, sign out. Usage: browser-test.py BASE_URL TOKEN. Exits non-zero on failure."""
+import argparse
 import os
 import shutil
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.common.by import By
+parser = argparse.ArgumentParser(description=__doc__.split("Usage:")[0].strip())
+parser.add_argument("base_url", help="the server, such as http://127.0.0.1:8080")
+parser.add_argument("token", help="a recruiter's access token")
+arguments = parser.parse_args()
 
-base, token = sys.argv[1].rstrip("/"), sys.argv[2]
+from selenium import webdriver  # noqa: E402 (after parsing, so --help works without selenium)
+from selenium.webdriver.common.by import By  # noqa: E402
+
+base, token = arguments.base_url.rstrip("/"), arguments.token
 options = webdriver.ChromeOptions()
 for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
     options.add_argument(flag)

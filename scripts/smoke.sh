@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Runs the built `debrief` binary as a person would: real process, real exit codes, real files.
 # Prints one "smoke: N passed, N failed" line and exits non-zero when anything failed.
+# Usage: scripts/smoke.sh PATH/TO/debrief
 set -uo pipefail
+if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
+    sed -n '2,/^set -/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
+    exit 0
+fi
 bin="${1:?usage: smoke.sh PATH/TO/debrief}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -33,6 +38,23 @@ printf 'hello' >"$work/notes.txt"
 check "a foreign file is refused" 1 "not a Debrief database" -- "$bin" positions list --db "$work/notes.txt"
 DEBRIEF_DB="$db" check "DEBRIEF_DB is honoured" 0 "Backend Engineer" -- env DEBRIEF_DB="$db" "$bin" positions list
 
+# Pasted fragments (standard input) are sets of their own, named by --name or by their <title>.
+paste_db="$work/paste.sqlite"
+check "a paste is named by its <title>" 0 "Imported pasted: Deadlocks: 1 questions" -- bash -c \
+    "printf '<title>Deadlocks</title><h2>Q1. What is a deadlock?</h2><p>Two waits.</p>' | '$bin' import - --db '$paste_db'"
+check "an unrelated paste is not the first one's next version" 0 "Imported Locks: 1 questions .* v1" -- bash -c \
+    "printf '<h2>Q1. What is a mutex?</h2><p>A lock.</p>' | '$bin' import - --name Locks --db '$paste_db'"
+check "a paste with no name and no <title> is refused" 1 "pass --name NAME" -- bash -c \
+    "printf '<h2>Q1. What is a latch?</h2><p>A gate.</p>' | '$bin' import - --db '$paste_db'"
+
+# Every script of the repository answers --help and writes nothing.
+for script in bench/make-question-page.py bench/make-report-db.py scripts/browser-test.py; do
+    check "$script --help" 0 "usage:" -- bash -c "cd '$work' && python3 '$OLDPWD/$script' --help && test ! -e '$work/--help'"
+done
+for script in bench/import-bench.sh bench/report-bench.sh scripts/smoke.sh; do
+    check "$script --help" 0 "Usage:" -- bash "$script" --help
+done
+
 # The web server as a browser and a script meet it: a real process on a free loopback port.
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 token=$("$bin" users token recruiter@debrief.example --quiet --db "$db")
@@ -40,6 +62,10 @@ token=$("$bin" users token recruiter@debrief.example --quiet --db "$db")
 server=$!
 for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$port/health" && break; sleep 0.2; done
 check "the server answers /health" 0 '"status":"ok"' -- curl -s "http://127.0.0.1:$port/health"
+check "the server says it serves only once it listens" 0 "Debrief is serving .* at http://127.0.0.1:$port/" -- cat "$work/serve.log"
+check "HEAD is answered where GET is" 0 "^200$" -- curl -s -I -o /dev/null -w "%{http_code}" "http://127.0.0.1:$port/health"
+check "a port in use is a clear failure, not a claim to serve" 1 "cannot listen on 127.0.0.1:$port: .*pick another with --port" -- \
+    bash -c "out=\$('$bin' serve --db '$db' --rubrics Rubrics --port $port 2>&1); code=\$?; echo \"\$out\"; grep -q 'is serving' <<<\"\$out\" && exit 99; exit \$code"
 check "the API refuses a request without a token" 0 "^401$" -- curl -s -o /dev/null -w "%{http_code}" "http://127.0.0.1:$port/api/positions"
 check "a recruiter's token opens the position report" 0 "debrief pack" -- curl -s -H "Authorization: Bearer $token" -H "Accept: text/html" "http://127.0.0.1:$port/positions/1"
 check "a browser without a session is sent to sign in" 0 "^303 http://127.0.0.1:[0-9]+/sign-in" -- curl -s -o /dev/null -w "%{http_code} %{redirect_url}" -H "Accept: text/html" "http://127.0.0.1:$port/positions/1"

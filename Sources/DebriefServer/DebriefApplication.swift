@@ -17,16 +17,22 @@ public enum DebriefApplication {
         }
     }
 
-    /// The application, listening where `configuration` says.
-    public static func make(database: AppDatabase, options: Options = Options(), configuration: ApplicationConfiguration) -> some ApplicationProtocol
-    {
-        Application(router: router(database: database, options: options), configuration: configuration)
+    /// The application, listening where `configuration` says. `onListening` is called with the
+    /// bound port once the server accepts connections (never when binding fails).
+    public static func make(
+        database: AppDatabase, options: Options = Options(), configuration: ApplicationConfiguration,
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(database: database, options: options), configuration: configuration,
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) })
     }
 
     /// The routes alone, for in-process tests. Middleware runs outermost first: security headers on
     /// every response, then errors mapped to problems, then who is asking.
     public static func router(database: AppDatabase, options: Options = Options()) -> Router<DebriefRequestContext> {
-        let router = Router(context: DebriefRequestContext.self)
+        // Every GET route answers HEAD too, with the same status and headers and no body.
+        let router = Router(context: DebriefRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorMapping())
         router.add(middleware: Authenticator(database: database, secureCookies: options.secureCookies))

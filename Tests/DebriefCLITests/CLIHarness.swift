@@ -41,6 +41,19 @@ struct CLIHarness {
         await run(line.split(separator: " ").map(String.init))
     }
 
+    /// The commands that put Grace and Alan on the panel of round #1 (technical) of Ada for position #1
+    /// on the backend rubric, in an empty database.
+    static let panelCommands: [[String]] = [
+        ["users", "add", "--name", "Grace Hopper", "--email", "grace@example.com"],
+        ["users", "add", "--name", "Alan Turing", "--email", "alan@example.com"],
+        ["positions", "add", "--title", "Backend Engineer", "--rubric", "backend-engineer"],
+        ["candidates", "add", "--name", "Ada Lovelace", "--email", "ada@example.com"],
+        [
+            "rounds", "schedule", "--candidate", "ada@example.com", "--position", "1", "--kind", "technical", "--at", "2026-12-01T10:00Z",
+            "--interviewer", "grace@example.com", "--interviewer", "alan@example.com",
+        ],
+    ]
+
     func remove() {
         try? FileManager.default.removeItem(at: directory)
     }

@@ -7,16 +7,7 @@ struct ScorecardCommandTests {
 
     /// A position on the backend rubric, a candidate, two interviewers and a technical round (#1).
     func setUp() async {
-        for command in [
-            ["users", "add", "--name", "Grace Hopper", "--email", "grace@example.com"],
-            ["users", "add", "--name", "Alan Turing", "--email", "alan@example.com"],
-            ["positions", "add", "--title", "Backend Engineer", "--rubric", "backend-engineer"],
-            ["candidates", "add", "--name", "Ada Lovelace", "--email", "ada@example.com"],
-            [
-                "rounds", "schedule", "--candidate", "ada@example.com", "--position", "1", "--kind", "technical", "--at", "2026-12-01T10:00Z",
-                "--interviewer", "grace@example.com", "--interviewer", "alan@example.com",
-            ],
-        ] {
+        for command in CLIHarness.panelCommands {
             let result = await cli.run(command)
             #expect(result.code == 0, "\(command): \(result.err)")
         }

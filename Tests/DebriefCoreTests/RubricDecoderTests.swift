@@ -85,7 +85,13 @@ struct RubricDecoderTests {
             with: "{value: 2, label: Mid}", line: 6, says: "missing required key 'description'"),
         BrokenCase(
             name: "scale out of order", replace: "{value: 3, label: High", with: "{value: 2, label: High", line: 7,
-            says: "must be greater than the point before it"),
+            says: "expected 3, not 2: points run 1, 2, 3, … without gaps"),
+        BrokenCase(
+            name: "scale starting at 0", replace: "{value: 1, label: Low", with: "{value: 0, label: Low", line: 5,
+            says: "expected 1, not 0: a scale starts at 1"),
+        BrokenCase(
+            name: "scale with a gap", replace: "{value: 3, label: High", with: "{value: 4, label: High", line: 7,
+            says: "expected 3, not 4: points run 1, 2, 3, … without gaps"),
         BrokenCase(
             name: "round naming an unknown competency", replace: "competencies: [apis, talk]", with: "competencies: [apis, databases]", line: 18,
             says: "unknown competency 'databases'"),

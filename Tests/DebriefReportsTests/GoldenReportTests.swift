@@ -9,12 +9,9 @@ struct GoldenReportTests {
     var position: PositionReport { try! ReportFixtures.positionReport(dossier) }
     var candidate: CandidateReport { try! CandidateReportBuilder.build(dossier, position: position, candidateID: 2) }
 
+    /// What `--format json` and the API write: `JSONText`, nulls kept.
     static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        try JSONText.string(value) + "\n"
     }
 
     @Test("position report: html, md, csv, json")

@@ -5,7 +5,10 @@ import DebriefServer
 import DebriefStore
 import Foundation
 
-/// `debrief report position`
+/// A candidate report comes in the shared formats only: there is no terminal view of one.
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `debrief report position|candidate`
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Scores, rankings, agreement and calibration.", subcommands: [Position.self, Candidate.self])
@@ -40,8 +43,8 @@ struct ReportCommand: AsyncParsableCommand {
         func run() async throws {
             let (dossier, report) = try await ReportLoader(database: database.open(), rubrics: try? rubrics.catalog()).position(id)
             guard all else {
-                try ReportOutput.deliver(
-                    ReportRendering.position(report, format: format), format: format, out: out, defaultName: "debrief-position-\(id)")
+                let text = long ? PositionRatingsCSV.render(dossier) : try ReportRendering.position(report, format: format)
+                try ReportOutput.deliver(text, format: format, out: out, defaultName: "debrief-position-\(id)")
                 return
             }
             try BatchReport(
@@ -57,12 +60,8 @@ struct ReportCommand: AsyncParsableCommand {
         @OptionGroup var rubrics: RubricOptions
         @Argument(help: "The candidate's id or email.", transform: { try CandidateReference(parsing: $0) }) var candidate: CandidateReference
         @Option(help: "The position, when the candidate interviews for more than one.") var position: Int64?
-        @Option(help: "html (default, written to a file), md, csv (one row per rating) or json.") var format: Format = .html
+        @Option(help: "html (default, written to a file), md, csv (one row per rating) or json.") var format: ReportFormat = .html
         @Option(help: "Write the report to this file.") var out: String?
-
-        func validate() throws {
-            if format == .text { throw ValidationError("candidate reports come as html, md, csv or json") }
-        }
 
         func run() async throws {
             let store = try database.open()
@@ -81,7 +80,8 @@ struct ReportCommand: AsyncParsableCommand {
             }
             let report = try await ReportLoader(database: store, rubrics: try? rubrics.catalog()).candidate(candidateID, position: positionID)
             try ReportOutput.deliver(
-                try ReportRendering.candidate(report, format: format), format: format, out: out, defaultName: "debrief-candidate-\(candidateID)")
+                try format.render(report), format: Format(rawValue: format.rawValue) ?? .html, out: out,
+                defaultName: "debrief-candidate-\(candidateID)")
         }
     }
 }

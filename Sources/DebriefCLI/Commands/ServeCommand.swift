@@ -1,6 +1,7 @@
 import ArgumentParser
 import DebriefServer
 import Hummingbird
+import Synchronization
 
 /// `debrief serve`
 struct ServeCommand: AsyncParsableCommand {
@@ -34,10 +35,20 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try database.open()
         let catalog = try rubrics.catalog()
+        let (host, port, path) = (resolvedHost, try resolvedPort(), database.resolvedPath)
+        let listening = Mutex(false)
         let app = DebriefApplication.make(
             database: store, options: .init(rubrics: catalog, secureCookies: secureCookies),
-            configuration: .init(address: .hostname(resolvedHost, port: try resolvedPort()), serverName: "Debrief"))
-        Console.current.line("Debrief is serving \(database.resolvedPath) at http://\(resolvedHost):\(try resolvedPort())/ (Ctrl-C stops it)")
-        try await app.runService()
+            configuration: .init(address: .hostname(host, port: port), serverName: "Debrief"),
+            onListening: { bound in
+                listening.withLock { $0 = true }
+                Console.current.line("Debrief is serving \(path) at http://\(host):\(bound)/ (Ctrl-C stops it)")
+            })
+        do {
+            try await app.runService()
+        } catch where !listening.withLock({ $0 }) {
+            throw CLIError(
+                "cannot listen on \(host):\(port): \(error). If another program holds the port, stop it or pick another with --port or DEBRIEF_PORT")
+        }
     }
 }

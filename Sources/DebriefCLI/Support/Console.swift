@@ -16,6 +16,8 @@ public final class Console: @unchecked Sendable {
 
     /// Writes `text` and a newline to standard output.
     public func line(_ text: String = "") { lock.withLock { writeOut(text + "\n") } }
+    /// Writes `text` to standard output as it is, for documents that end their own lines (CSV's CRLF).
+    public func write(_ text: String) { lock.withLock { writeOut(text) } }
     /// Writes `text` to standard error without a newline, for progress bars.
     public func errorPart(_ text: String) { lock.withLock { writeError(text) } }
 

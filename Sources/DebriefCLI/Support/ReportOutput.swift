@@ -9,9 +9,8 @@ enum ReportOutput {
             try ReportFile.write(text, to: path)
             Console.current.line("Wrote \(path)")
         } else {
-            var text = text
-            if text.hasSuffix("\n") { text.removeLast() }
-            Console.current.line(text)
+            // Bytes, not Characters: CSV's "\r\n" is one Character, so a Character test would miss it and add a blank record.
+            Console.current.write(text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n")
         }
     }
 }

@@ -41,14 +41,26 @@ struct RubricView: Encodable {
         lines += ["", "Competencies:"]
         for competency in view.competencies {
             lines.append("  \(competency.id): \(competency.title) (weight \(competency.weight.formatted()))")
-            lines += competency.anchors.sorted { $0.key < $1.key }.map { "    \($0.key) \($0.value)" }
+            lines += competency.anchors.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }.map { "    \($0.key) \($0.value)" }
         }
-        lines += ["", "Rounds:"]
-        lines += view.rounds.map { "  \($0.kind): \($0.competencies.joined(separator: ", "))" }
+        lines += ["", "Rounds (round weights where they differ from the rubric's):"]
+        lines += view.rounds.map { round in
+            let covered = round.competencies.map { id in round.weights[id].map { "\(id) (weight \($0.formatted()))" } ?? id }
+            return "  \(round.kind): \(covered.joined(separator: ", "))"
+        }
         lines += [
             "",
             "Thresholds: strong yes ≥ \(view.thresholds.strongYes.formatted()), yes ≥ \(view.thresholds.yes.formatted()), no ≥ \(view.thresholds.no.formatted()), else strong no",
+            "Flags: " + flagText(view.flags),
         ]
         return lines.joined(separator: "\n")
+    }
+
+    private static func flagText(_ flags: FlagRules) -> String {
+        var rules: [String] = []
+        if flags.anyStrongNo { rules.append("any strong no") }
+        if let gap = flags.disagreement { rules.append("interviewers \(gap) or more points apart on a competency") }
+        if let floor = flags.coverageFloor { rules.append("coverage below \(Int((floor * 100).rounded()))%") }
+        return rules.isEmpty ? "none" : rules.joined(separator: "; ")
     }
 }

@@ -6,12 +6,14 @@ enum ScaleDecoder {
         var points: [ScalePoint] = []
         for item in items {
             let map = try item.mapping(allowed: ["value", "label", "description"], required: ["value", "label", "description"])
+            // A scale runs 1, 2, …, N: every point a rating can take has its label and anchors.
             let value = try map.required("value").int()
-            guard (0...100).contains(value) else { throw try map.required("value").error("must be between 0 and 100, not \(value)") }
-            if let previous = points.last, value <= previous.value {
-                throw try map.required("value").error(
-                    "\(value) must be greater than the point before it (\(previous.value)); list points lowest first")
+            let expected = (points.last?.value ?? 0) + 1
+            guard value == expected else {
+                let order = points.isEmpty ? "a scale starts at 1" : "points run 1, 2, 3, … without gaps, lowest first"
+                throw try map.required("value").error("expected \(expected), not \(value): \(order)")
             }
+            guard value <= 100 else { throw try map.required("value").error("a scale has at most 100 points") }
             points.append(ScalePoint(value: value, label: try map.required("label").string(), description: try map.required("description").string()))
         }
         return points

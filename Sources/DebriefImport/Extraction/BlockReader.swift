@@ -102,11 +102,15 @@ struct BlockReader {
 
     /// Reads these nodes as siblings in the page's content, adding their blocks and skipped lines.
     /// What a node gives depends on it and what is below it only.
-    mutating func read(_ children: some Sequence<HTMLNode>) {
+    /// `wrappers` are the answer tags of the phrasing elements read through to get here. They stay on
+    /// the text and phrasing elements only until the first block: an unclosed `<em>` emphasises the
+    /// rest of its line, not the paragraphs libxml2 nests inside it after that.
+    mutating func read(_ children: some Sequence<HTMLNode>, inside wrappers: [String] = []) {
+        var active = wrappers
         for child in children {
             if child.isText {
                 let text = child.normalisedText
-                if !text.isEmpty { blocks.append(ContentBlock(kind: .other, node: child, text: text)) }
+                if !text.isEmpty { blocks.append(ContentBlock(kind: .other, node: child, text: text, wrappers: active)) }
                 continue
             }
             guard child.isElement else { continue }
@@ -114,7 +118,10 @@ struct BlockReader {
             if traits.flags.contains(.outsideContent) {
                 // libxml2's HTML 4 parser lets an unclosed <embed>, <object> or <svg> swallow the rest of
                 // the page; the element itself stays out, but the content it swallowed is read.
-                if traits.flags.contains(.swallowing) && child.containsBlocks { read(child.children) }
+                if traits.flags.contains(.swallowing) && child.containsBlocks {
+                    read(child.children)
+                    active = []
+                }
                 continue
             }
             switch Self.classify(child) {
@@ -131,11 +138,19 @@ struct BlockReader {
                 } else if !text.isEmpty {
                     blocks.append(ContentBlock(kind: kind, node: child, text: text))
                 }
+                active = []
             } else if traits.flags.contains(.container) || !Self.hasDirectText(child) || child.containsBlocks {
-                read(child.children)
+                let inline = traits.flags.contains(.inline)
+                if let tag = traits.answerTag, inline, AnswerSanitiser.formatting.contains(tag) {
+                    read(child.children, inside: active + [tag])
+                } else {
+                    read(child.children, inside: inline ? active : [])
+                }
+                if !inline || child.containsBlocks { active = [] }
             } else {
                 let text = child.normalisedText
-                if !text.isEmpty { blocks.append(ContentBlock(kind: .paragraph, node: child, text: text)) }
+                if !text.isEmpty { blocks.append(ContentBlock(kind: .paragraph, node: child, text: text, wrappers: active)) }
+                if !traits.flags.contains(.inline) { active = [] }
             }
         }
     }

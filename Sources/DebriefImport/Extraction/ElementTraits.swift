@@ -16,6 +16,8 @@ struct ElementTraits: Sendable {
         static let container = Flags(rawValue: 1 << 4)
         /// Dropped with everything inside it from stored answers.
         static let unsafeInAnswers = Flags(rawValue: 1 << 5)
+        /// A phrasing element (`em`, `code`, `a`, …) that belongs inside a line of text.
+        static let inline = Flags(rawValue: 1 << 6)
     }
 
     let flags: Flags
@@ -41,6 +43,7 @@ struct ElementTraits: Sendable {
         if BlockReader.swallowing.contains(name) { flags.insert(.swallowing) }
         if BlockReader.containers.contains(name) { flags.insert(.container) }
         if AnswerSanitiser.dropped.contains(name) { flags.insert(.unsafeInAnswers) }
+        if HTMLNode.inlineNames.contains(name) { flags.insert(.inline) }
         self.init(flags: flags, blockKind: BlockReader.blockKind(name), answerTag: AnswerSanitiser.kept[name])
     }
 }

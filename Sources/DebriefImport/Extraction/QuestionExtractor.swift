@@ -94,7 +94,7 @@ struct QuestionExtractor: Sendable {
     private static func paragraphQuestion(_ block: ContentBlock) -> (ordinal: Int?, text: String)? {
         let labelled = QuestionHeuristics.strippingQuestionLabel(block.text)
         if labelled.labelled { return QuestionHeuristics.splitNumbering(labelled.text) }
-        guard !block.node.isText, BoldText.isWhollyBold(block.node) else { return nil }
+        guard !block.node.isText, BoldText.isWhollyBold(block.node), !block.sharesItsLine else { return nil }
         let (ordinal, text) = QuestionHeuristics.splitNumbering(block.text)
         guard ordinal != nil || QuestionHeuristics.isQuestionLike(text), !text.hasSuffix(":") else { return nil }
         return (ordinal, text)
@@ -105,7 +105,7 @@ struct QuestionExtractor: Sendable {
         guard !block.node.isText, TextScan.isShort(block.text, atMost: 80), !TextScan.endsWith(block.text, UInt8(ascii: ".")),
             !TextScan.endsWith(block.text, UInt8(ascii: ":"))
         else { return false }
-        return BoldText.isWhollyBold(block.node) && !QuestionHeuristics.isQuestionLike(block.text)
+        return BoldText.isWhollyBold(block.node) && !QuestionHeuristics.isQuestionLike(block.text) && !block.sharesItsLine
     }
 
     /// "Tips for interviewers" or "How to prepare": lists under it are advice unless they ask.

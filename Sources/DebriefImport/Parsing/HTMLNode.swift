@@ -52,6 +52,17 @@ struct HTMLNode: @unchecked Sendable {
 
     var elementChildren: LazyFilterSequence<Children> { children.lazy.filter(\.isElement) }
 
+    /// The node after this one among its parent's children. Only for a finished tree: while parsing,
+    /// the parser may still be linking it.
+    var nextSibling: HTMLNode? { node(at: storage.pointee.nodes[Int(index)].next) }
+    /// The element this node sits in (nil for the root).
+    var parent: HTMLNode? { node(at: storage.pointee.nodes[Int(index)].parent) }
+    var firstChildNode: HTMLNode? { node(at: firstChild) }
+
+    private func node(at index: Int32) -> HTMLNode? {
+        index >= 0 ? HTMLNode(storage: storage, index: index) : nil
+    }
+
     /// The children of a node, following the tree's sibling links.
     struct Children: Sequence, IteratorProtocol {
         let storage: UnsafePointer<PageTree.Storage>
@@ -141,6 +152,12 @@ struct HTMLNode: @unchecked Sendable {
 
     static let blockNames: Set<String> = [
         "h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "table", "details", "dl", "pre", "div", "section", "article", "blockquote",
+    ]
+
+    /// Phrasing elements: they sit inside a line of text, so an answer keeps them inside its paragraph.
+    static let inlineNames: Set<String> = [
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd", "label", "mark", "q", "s",
+        "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
     ]
 
     /// Elements whose text is never content.

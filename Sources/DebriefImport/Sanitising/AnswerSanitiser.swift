@@ -15,11 +15,24 @@ enum AnswerSanitiser {
         "frameset", "applet",
     ])
 
-    /// The blocks as one sanitised HTML fragment, or nil when nothing is left.
+    /// Phrasing tags that carry meaning over text, kept around the text an unclosed one swallowed.
+    static let formatting: Set<String> = ["em", "strong", "code", "sub", "sup"]
+
+    /// The blocks as one sanitised HTML fragment, or nil when nothing is left. Text and phrasing
+    /// elements that follow each other on the page are one paragraph, with the spaces between them.
     static func html(of blocks: [ContentBlock]) -> String? {
         var html = HTMLBytes()
-        for block in blocks {
+        var index = 0
+        while index < blocks.count {
+            let end = InlineRun.end(of: blocks, from: index)
+            if end > index + 1 || (end == index + 1 && !blocks[index].node.isText) {
+                InlineRun.appendParagraph(blocks[index..<end], to: &html)
+                index = end
+                continue
+            }
+            let block = blocks[index]
             if let ready = block.sanitised { html.append(ready) } else { append(block, to: &html) }
+            index += 1
         }
         strippingAnswerLabel(&html)
         return html.bytes.isEmpty ? nil : html.string
@@ -37,11 +50,31 @@ enum AnswerSanitiser {
             let text = block.node.normalisedText
             if !text.isEmpty {
                 html.append("<p>")
+                open(block.wrappers, in: &html)
                 html.appendEscaped(text)
+                close(block.wrappers, in: &html)
                 html.append("</p>")
             }
         } else {
+            open(block.wrappers, in: &html)
             append(block.node, to: &html)
+            close(block.wrappers, in: &html)
+        }
+    }
+
+    static func open(_ tags: [String], in html: inout HTMLBytes) {
+        for tag in tags {
+            html.append("<")
+            html.append(tag)
+            html.append(">")
+        }
+    }
+
+    static func close(_ tags: [String], in html: inout HTMLBytes) {
+        for tag in tags.reversed() {
+            html.append("</")
+            html.append(tag)
+            html.append(">")
         }
     }
 
@@ -52,7 +85,8 @@ enum AnswerSanitiser {
         return html.string
     }
 
-    private static func append(_ node: HTMLNode, to html: inout HTMLBytes) {
+    /// Appends one node (and what is below it) as sanitised HTML.
+    static func append(_ node: HTMLNode, to html: inout HTMLBytes) {
         if node.isText {
             html.appendCollapsedText(node)
             return

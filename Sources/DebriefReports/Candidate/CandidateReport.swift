@@ -48,10 +48,19 @@ public struct CandidateReport: Encodable, Sendable {
     }
 
     public struct QuestionRating: Encodable, Sendable {
+        /// The round the question was asked in, and that scorecard's recommendation and submission time.
+        public let roundID: Int64
+        public let round: String
+        public let recommendation: String
+        public let submittedAt: Date?
         public let interviewer: String
         public let competency: String
         @NullEncoded public var rating: Int?
         public let note: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case roundID = "roundId", round, recommendation, submittedAt, interviewer, competency, rating, note
+        }
     }
 
     public let candidate: Person

@@ -52,11 +52,14 @@ public enum CandidateReportBuilder {
                 })
         }
         var questions: [Int64: [CandidateReport.QuestionRating]] = [:]
-        for card in cards {
+        for card in cards.sorted(by: { ($0.scorecard.roundID, $0.scorecard.interviewerID) < ($1.scorecard.roundID, $1.scorecard.interviewerID) }) {
             for rating in card.scorecard.ratings {
                 guard let questionID = rating.questionID else { continue }
                 questions[questionID, default: []].append(
                     .init(
+                        roundID: card.scorecard.roundID, round: card.roundKind.rawValue,
+                        recommendation: card.scorecard.recommendation?.rawValue ?? Recommendation.noDecision.rawValue,
+                        submittedAt: card.scorecard.submittedAt,
                         interviewer: users[card.scorecard.interviewerID]?.email.value ?? "#\(card.scorecard.interviewerID)",
                         competency: rating.competencyID, rating: rating.value.point, note: rating.note))
             }

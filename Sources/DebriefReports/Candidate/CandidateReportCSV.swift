@@ -23,9 +23,9 @@ public enum CandidateReportCSV {
         for question in report.questions {
             for rating in question.ratings {
                 rows.append([
-                    report.candidate.name, report.candidate.email, report.position.title, "", "", rating.interviewer, "", rating.competency,
-                    question.text,
-                    rating.rating.map(String.init) ?? "", "",
+                    report.candidate.name, report.candidate.email, report.position.title, String(rating.roundID), rating.round, rating.interviewer,
+                    rating.recommendation, rating.competency, question.text, rating.rating.map(String.init) ?? "",
+                    rating.submittedAt.map(Figures.iso8601) ?? "",
                 ])
             }
         }

@@ -29,6 +29,8 @@ public enum CandidateReportHTML {
             "rounds": report.rounds.map { round -> [String: Any] in
                 [
                     "kind": round.kind, "when": Figures.dateTime(round.scheduledAt), "status": round.status,
+                    // A section over `false` renders nothing: a pending round has no score line.
+                    "roundScore": round.status == "held" ? Figures.number(round.score) as Any : false,
                     "hasScorecards": !round.scorecards.isEmpty, "competencyHeaders": competencyIDs,
                     "scorecards": round.scorecards.map { card -> [String: Any] in
                         [

@@ -15,7 +15,7 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
         case .rubricVersionUnusable(let hash, let reason): "the rubric version \(hash.prefix(12)) behind some scorecards cannot be used: \(reason)"
         case .rubricMissing(let id): "rubric '\(id)' is not in the rubrics folder and no scorecard recorded it; pass --rubrics DIR"
         case .candidateNotInPosition(let id, let position):
-            "candidate #\(id) has no rounds for \(position); pass --position with one they interview for"
+            "candidate #\(id) has no rounds for \(position)"
         }
     }
 }

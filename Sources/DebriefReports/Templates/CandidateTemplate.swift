@@ -16,7 +16,7 @@ enum CandidateTemplate {
         <h2>Competencies</h2>
         {{{competencyChart}}}
         <h2>Rounds</h2>
-        {{#rounds}}<h3>{{kind}} · {{when}} · {{status}}</h3>
+        {{#rounds}}<h3>{{kind}} · {{when}} · {{status}}{{#roundScore}} · round score {{.}}{{/roundScore}}</h3>
         {{#hasScorecards}}<table><thead><tr><th>Interviewer</th><th>Recommendation</th>{{#competencyHeaders}}<th class="num">{{.}}</th>{{/competencyHeaders}}</tr></thead>
         <tbody>{{#scorecards}}<tr><td>{{name}}</td><td>{{recommendation}}</td>{{#cells}}<td class="num">{{.}}</td>{{/cells}}</tr>{{/scorecards}}</tbody></table>
         {{#scorecards}}{{#notes}}<blockquote><strong>{{name}}:</strong> {{notes}}</blockquote>{{/notes}}{{/scorecards}}{{/hasScorecards}}

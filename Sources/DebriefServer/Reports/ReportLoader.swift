@@ -23,6 +23,7 @@ public struct ReportLoader: Sendable {
 
     /// One candidate's report within a position.
     public func candidate(_ candidateID: Int64, position positionID: Int64) async throws -> CandidateReport {
+        _ = try await database.candidate(.id(candidateID))  // an unknown candidate is "no candidate #N", not "no rounds"
         let (dossier, report) = try await position(positionID)
         return try CandidateReportBuilder.build(dossier, position: report, candidateID: candidateID)
     }
