@@ -26,6 +26,7 @@ test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	scripts/smoke.sh "$(BIN_DIR)/debrief"
+	scripts/readme-check.py "$(BIN_DIR)/debrief"
 
 ## Release build, then each benchmark against its baseline measured in the same run (see BENCHMARKS.md).
 bench:
