@@ -40,9 +40,13 @@ let package = Package(
             dependencies: ["DebriefCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(
+            name: "DebriefService",
+            dependencies: ["DebriefCore", "DebriefImport", "DebriefStore", "DebriefReports"]
+        ),
+        .target(
             name: "DebriefServer",
             dependencies: [
-                "DebriefCore", "DebriefStore", "DebriefImport", "DebriefReports",
+                "DebriefCore", "DebriefService", "DebriefStore", "DebriefReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -50,7 +54,7 @@ let package = Package(
         .target(
             name: "DebriefCLI",
             dependencies: [
-                "DebriefCore", "DebriefStore", "DebriefImport", "DebriefReports", "DebriefServer",
+                "DebriefCore", "DebriefService", "DebriefStore", "DebriefImport", "DebriefReports", "DebriefServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -63,10 +67,11 @@ let package = Package(
             dependencies: ["DebriefStore", "DebriefCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "DebriefReportsTests", dependencies: ["DebriefReports", "DebriefCore"]),
+        .testTarget(name: "DebriefServiceTests", dependencies: ["DebriefService", "DebriefStore", "DebriefImport", "DebriefCore"]),
         .testTarget(
             name: "DebriefServerTests",
             dependencies: [
-                "DebriefServer", "DebriefStore", "DebriefCore",
+                "DebriefServer", "DebriefService", "DebriefStore", "DebriefCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

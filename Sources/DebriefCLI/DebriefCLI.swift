@@ -2,6 +2,7 @@ import ArgumentParser
 import DebriefCore
 import DebriefImport
 import DebriefReports
+import DebriefService
 import DebriefStore
 import Foundation
 
@@ -42,7 +43,7 @@ public enum DebriefCLI {
 
     private static func report(_ error: any Error, on console: Console) -> Int32 {
         switch error {
-        case is StoreError, is FieldError, is CLIError, is RubricError, is ReportError, is ImportError:
+        case is StoreError, is FieldError, is CLIError, is RubricError, is ReportError, is ImportError, is ServiceError:
             console.errorLine("error: \(error)")
             return failureExitCode
         default:

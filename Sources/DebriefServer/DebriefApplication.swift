@@ -1,4 +1,5 @@
 import DebriefCore
+import DebriefService
 import DebriefStore
 import Hummingbird
 
@@ -36,11 +37,11 @@ public enum DebriefApplication {
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorMapping())
         router.add(middleware: Authenticator(database: database, secureCookies: options.secureCookies))
-        let reports = ReportLoader(database: database, rubrics: options.rubrics)
+        let service = DebriefService(database: database, rubrics: options.rubrics)
         HealthController(database: database).addRoutes(to: router)
         SessionController(database: database, secureCookies: options.secureCookies).addRoutes(to: router)
-        PositionPagesController(reports: reports).addRoutes(to: router)
-        ReportAPIController(reports: reports).addRoutes(to: router)
+        PositionPagesController(service: service).addRoutes(to: router)
+        ReportAPIController(service: service).addRoutes(to: router)
         return router
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DebriefCore
+import DebriefService
 import DebriefImport
 import DebriefStore
 import Foundation
@@ -51,18 +52,20 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store: AppDatabase? = dryRun && profile == nil && saveProfile == nil ? nil : try database.open()
-        let importer = QuestionSetImporter(rubric: try rubric.map { try rubrics.catalog().rubric($0) }, overrides: try await overrides(store))
+        // A dry run without a profile needs no database file: it must not create one.
+        let service = dryRun && profile == nil ? try rubrics.service(on: AppDatabase.inMemory()) : try rubrics.service(database)
+        let importer = try service.importer(rubricID: rubric, overrides: try await overrides(service))
         var results: [ImportedQuestionSet] = []
         var failures = 0
         for file in files {
             do {
-                let data = try InputFile.data(file, limit: importer.sizeLimit)
-                let found = try named(importer.extract(data, source: file == "-" ? "standard input" : file), file: file)
-                results.append(found)
-                if let store, !dryRun {
-                    try await store.keep(found, data: data, by: database.principal, console: output.format == .text, quiet: quiet)
-                }
+                let page = PageUpload(data: try InputFile.data(file, limit: importer.sizeLimit), path: file == "-" ? nil : file, name: name)
+                let outcome = try await service.importPage(page, with: importer, preview: dryRun, by: database.principal)
+                results.append(outcome.found)
+                if output.format == .text { report(outcome) }
+            } catch ServiceError.unnamedPaste {
+                failures += 1
+                Console.current.errorLine("error: \(ServiceError.unnamedPaste); pass --name NAME")
             } catch {
                 failures += 1
                 Console.current.errorLine("error: \(error)")
@@ -83,53 +86,25 @@ struct ImportCommand: AsyncParsableCommand {
         if failures > 0 { throw ExitCode.failure }
     }
 
-    /// The set's identity (`source`) and title: --name, else the file's path, else the pasted page's
-    /// own <title>. Pasted text with neither is refused, so unrelated pastes never become versions of one set.
-    private func named(_ found: ImportedQuestionSet, file: String) throws -> ImportedQuestionSet {
-        var named = found
-        if let name = name?.trimmingCharacters(in: .whitespacesAndNewlines) {
-            named.title = name
-            named.source = name
-        } else if file == "-" {
-            guard let title = found.pageTitle else {
-                throw CLIError("the pasted fragment has no <title> to name its set by; pass --name NAME")
-            }
-            named.source = "pasted: \(title)"
+    /// Says what storing a page did (a preview is printed whole after every page is read).
+    private func report(_ outcome: PageImportOutcome) {
+        switch outcome {
+        case .preview: break
+        case .stored(let found, let stored):
+            Console.current.line(
+                "Imported \(found.source): \(stored.questions.count) questions in \(found.sections.count) sections as set #\(stored.id ?? 0) v\(stored.version)"
+                    + (found.skipped.isEmpty ? "" : "; left out \(found.skipped.count) lines (see --dry-run)"))
+            if !quiet { found.warnings.forEach { Console.current.line("  warning: \($0)") } }
+        case .unchanged(let found, let existing):
+            Console.current.line("\(found.source) is already in the bank as set #\(existing.id ?? 0) v\(existing.version); nothing added")
         }
-        return named
     }
 
-    private func overrides(_ store: AppDatabase?) async throws -> XPathOverrides? {
-        if let profile, let store {
-            let saved = try await store.importProfile(named: profile)
-            return XPathOverrides(section: saved.sectionXPath, question: saved.questionXPath, answer: saved.answerXPath)
-        }
-        guard let questionXPath else { return nil }
-        if let saveProfile, let store {
-            try await store.saveImportProfile(
-                ImportProfile(name: saveProfile, sectionXPath: sectionXPath, questionXPath: questionXPath, answerXPath: answerXPath),
-                by: database.principal)
-        }
-        return XPathOverrides(section: sectionXPath, question: questionXPath, answer: answerXPath)
-    }
-}
-
-extension AppDatabase {
-    /// Stores one imported page and says what happened.
-    fileprivate func keep(_ found: ImportedQuestionSet, data: Data, by principal: Principal, console: Bool, quiet: Bool) async throws {
-        let set = try found.questionSet(contentHash: ImportedQuestionSet.contentHash(of: data))
-        switch try await importQuestionSet(set, by: principal) {
-        case .stored(let stored):
-            if console {
-                Console.current.line(
-                    "Imported \(found.source): \(stored.questions.count) questions in \(found.sections.count) sections as set #\(stored.id ?? 0) v\(stored.version)"
-                        + (found.skipped.isEmpty ? "" : "; left out \(found.skipped.count) lines (see --dry-run)"))
-                if !quiet { found.warnings.forEach { Console.current.line("  warning: \($0)") } }
-            }
-        case .unchanged(let existing):
-            if console {
-                Console.current.line("\(found.source) is already in the bank as set #\(existing.id ?? 0) v\(existing.version); nothing added")
-            }
-        }
+    private func overrides(_ service: DebriefService) async throws -> XPathOverrides? {
+        if let profile { return try await service.importProfile(named: profile) }
+        guard questionXPath != nil else { return nil }
+        let given = XPathOverrides(section: sectionXPath, question: questionXPath, answer: answerXPath)
+        if let saveProfile { try await service.saveImportProfile(given, named: saveProfile, by: database.principal) }
+        return given
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DebriefCore
+import DebriefService
 import DebriefStore
 
 /// `debrief positions add|list`
@@ -25,8 +26,7 @@ struct PositionsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            _ = try rubrics.catalog().rubric(rubric)
-            let position = try await database.open().addPosition(makePosition(), by: database.principal)
+            let position = try await rubrics.service(database).addPosition(makePosition(), by: database.principal)
             try output.print(position) { "Added position #\($0.id ?? 0): \($0.title)" }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DebriefCore
+import DebriefService
 import DebriefReports
 import DebriefServer
 import DebriefStore
@@ -41,7 +42,7 @@ struct ReportCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let (dossier, report) = try await ReportLoader(database: database.open(), rubrics: try? rubrics.catalog()).position(id)
+            let (dossier, report) = try await rubrics.service(database).positionReport(id)
             guard all else {
                 let text = long ? PositionRatingsCSV.render(dossier) : try ReportRendering.position(report, format: format)
                 try ReportOutput.deliver(text, format: format, out: out, defaultName: "debrief-position-\(id)")
@@ -64,24 +65,18 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "Write the report to this file.") var out: String?
 
         func run() async throws {
-            let store = try database.open()
-            let person = try await store.candidate(candidate)
-            let candidateID = person.id ?? 0
-            let positionIDs = Array(Set(try await store.rounds(candidateID: candidateID).map(\.positionID))).sorted()
-            let positionID: Int64
-            if let position {
-                positionID = position
-            } else if positionIDs.count == 1 {
-                positionID = positionIDs[0]
-            } else if positionIDs.isEmpty {
-                throw CLIError("\(person.name) has no rounds yet, so there is nothing to report; schedule one with debrief rounds schedule")
-            } else {
-                throw CLIError("\(person.name) interviews for positions \(positionIDs.map { "#\($0)" }.joined(separator: ", ")); pass --position ID")
+            let report: CandidateReport
+            do {
+                report = try await rubrics.service(database).candidateReport(candidate, position: position)
+            } catch ServiceError.noPositionFor(let name, let positions) {
+                throw CLIError(
+                    positions.isEmpty
+                        ? "\(name) has no rounds yet, so there is nothing to report; schedule one with debrief rounds schedule"
+                        : "\(name) interviews for positions \(positions.map { "#\($0)" }.joined(separator: ", ")); pass --position ID")
             }
-            let report = try await ReportLoader(database: store, rubrics: try? rubrics.catalog()).candidate(candidateID, position: positionID)
             try ReportOutput.deliver(
                 try format.render(report), format: Format(rawValue: format.rawValue) ?? .html, out: out,
-                defaultName: "debrief-candidate-\(candidateID)")
+                defaultName: "debrief-candidate-\(report.candidate.id)")
         }
     }
 }

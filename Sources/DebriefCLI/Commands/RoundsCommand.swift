@@ -1,5 +1,6 @@
 import ArgumentParser
 import DebriefCore
+import DebriefService
 import DebriefStore
 import Foundation
 
@@ -30,15 +31,8 @@ struct RoundsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let store = try database.open()
-            let found = try await store.candidate(candidate)
-            let rubric = try rubrics.catalog().rubric(try await store.position(id: position).rubricID)
-            var interviewerIDs: [Int64] = []
-            for email in interviewers {
-                interviewerIDs.append(try await store.user(email: email).id ?? 0)
-            }
-            let round = try Round(candidateID: found.id ?? 0, positionID: position, kind: kind, scheduledAt: at, interviewerIDs: interviewerIDs)
-            let stored = try await store.scheduleRound(round, rubric: rubric, by: database.principal)
+            let request = RoundRequest(candidate: candidate, positionID: position, kind: kind, scheduledAt: at, interviewers: interviewers)
+            let (stored, found) = try await rubrics.service(database).scheduleRound(request, by: database.principal)
             try output.print(stored) { "Scheduled \($0.kind) round #\($0.id ?? 0) for \(found.name) at \(DateText.string($0.scheduledAt))" }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DebriefCore
+import DebriefService
 import Foundation
 
 /// `debrief rubric validate|list|show`
@@ -19,7 +20,7 @@ struct RubricCommand: AsyncParsableCommand {
             var broken = 0
             for path in files {
                 do {
-                    let rubric = try RubricCatalog(files: [(path, try RubricFile.read(path))]).rubrics[0]
+                    let rubric = try RubricCatalog(files: [(path, try RubricFolder.text(of: path))]).rubrics[0]
                     Console.current.line(
                         "ok  \(path): \(rubric.id) v\(rubric.version), \(rubric.competencies.count) competencies, \(rubric.rounds.count) round kinds")
                 } catch {

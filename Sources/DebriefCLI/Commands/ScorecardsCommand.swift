@@ -1,5 +1,6 @@
 import ArgumentParser
 import DebriefCore
+import DebriefService
 import DebriefStore
 import Foundation
 
@@ -37,24 +38,11 @@ struct ScorecardsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let form = try ScorecardForm.merge(file: file.map(ScorecardForm.load), path: file, flags: self)
-            let store = try database.open()
-            let round = try await store.round(id: form.round)
-            let position = try await store.position(id: round.positionID)
-            let rubric = try rubrics.catalog().rubric(position.rubricID)
-            let interviewer = try await store.user(email: form.interviewer)
-            let scorecard = try Scorecard(
-                roundID: form.round, interviewerID: interviewer.id ?? 0, state: draft ? .draft : .submitted, rubricID: rubric.id,
-                rubricHash: rubric.contentHash, scale: rubric.ratingScale, ratings: form.ratings, recommendation: form.recommendation,
-                notes: form.notes ?? "", submittedAt: draft ? nil : Date())
-            let stored = try await store.saveScorecard(scorecard, rubric: rubric, by: database.principal)
-            try output.print(stored) { card in
-                let what = "\(interviewer.email)'s scorecard for round #\(card.roundID) (\(round.kind))"
-                switch (card.state, card.version) {
-                case (.draft, _): return "Saved a draft of \(what)"
-                case (_, 1): return "Submitted \(what)"
-                default: return "Submitted amendment v\(card.version) of \(what)"
-                }
-            }
+            let submission = ScorecardSubmission(
+                roundID: form.round, interviewer: form.interviewer, ratings: form.ratings, recommendation: form.recommendation, notes: form.notes,
+                draft: draft)
+            let saved = try await rubrics.service(database).submitScorecard(submission, by: database.principal)
+            try output.print(saved.scorecard) { _ in saved.summary }
         }
     }
 
@@ -63,19 +51,17 @@ struct ScorecardsCommand: AsyncParsableCommand {
             abstract: "Show a round's scorecards.",
             discussion: "With --as EMAIL, show what that user may see: interviewers see colleagues' scorecards only after submitting their own.")
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var rubrics: RubricOptions
         @Option(help: "The round's id.") var round: Int64
         @Option(name: .customLong("as"), help: "Show what this user may see.", transform: { try EmailAddress($0) }) var viewer: EmailAddress?
         @Flag(help: "Show every version, not only the current one.") var history = false
         @OptionGroup var output: FormatOptions
 
         func run() async throws {
-            let store = try database.open()
+            let service = try rubrics.service(database)
+            let store = service.database
             let principal = try await viewer.asyncMap { Principal(user: try await store.user(email: $0)) } ?? database.principal
-            var cards = ScorecardRules.visible(try await store.scorecards(roundID: round), to: principal)
-            if !history {
-                let latest = Dictionary(grouping: cards, by: \.interviewerID).mapValues { $0.map(\.version).max() ?? 0 }
-                cards = cards.filter { $0.version == latest[$0.interviewerID] }
-            }
+            let cards = try await service.scorecards(roundID: round, visibleTo: principal, history: history)
             let users = Dictionary(uniqueKeysWithValues: try await store.users().map { ($0.id ?? 0, $0) })
             try output.print(cards) { cards in
                 ScorecardText.render(cards, users: users, emptyMessage: "No scorecards you may see for round #\(round).")

@@ -1,5 +1,7 @@
 import ArgumentParser
 import DebriefCore
+import DebriefService
+import DebriefStore
 import Foundation
 
 /// `--rubrics DIR`, shared by every command that needs rubrics.
@@ -16,25 +18,21 @@ struct RubricOptions: ParsableArguments {
 
     /// Every `*.yaml` and `*.yml` file of the folder, decoded and checked.
     func catalog() throws -> RubricCatalog {
-        let folder = URL(fileURLWithPath: resolvedDirectory)
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-        } catch {
-            throw CLIError("cannot read the rubrics folder \(resolvedDirectory); pass --rubrics DIR or set DEBRIEF_RUBRICS")
-        }
-        let files = try names.map { name in
-            (name: folder.appendingPathComponent(name).path, text: try RubricFile.read(folder.appendingPathComponent(name).path))
-        }
-        return try RubricCatalog(files: files)
+        try RubricFolder.catalog(at: resolvedDirectory)
     }
-}
 
-/// Reading one rubric file as text, with an error that names it.
-enum RubricFile {
-    static func read(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
-        guard let text = String(data: data, encoding: .utf8) else { throw RubricError(file: path, line: nil, "is not UTF-8 text") }
-        return text
+    /// The use cases over the database, with this folder's rubrics. A folder that cannot be read is
+    /// an error only for the use cases that need a rubric from it (reports use the stored versions).
+    func service(_ database: DatabaseOptions) throws -> DebriefService {
+        service(on: try database.open())
+    }
+
+    /// The use cases over `store`, with this folder's rubrics.
+    func service(on store: AppDatabase) -> DebriefService {
+        do {
+            return DebriefService(database: store, rubrics: try catalog())
+        } catch {
+            return DebriefService(database: store, rubrics: nil, rubricsProblem: "\(error)")
+        }
     }
 }

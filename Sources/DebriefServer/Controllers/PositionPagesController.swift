@@ -1,12 +1,13 @@
 import DebriefCore
 import DebriefReports
+import DebriefService
 import DebriefStore
 import Hummingbird
 
 /// The web pages: the positions a person can open, and the same HTML reports the CLI writes,
 /// linked to each other.
 struct PositionPagesController {
-    let reports: ReportLoader
+    let service: DebriefService
 
     func addRoutes(to router: Router<DebriefRequestContext>) {
         router.get("/", use: home)
@@ -16,21 +17,21 @@ struct PositionPagesController {
 
     @Sendable func home(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         let principal = try context.requireSignedIn()
-        let positions = principal.role == .interviewer ? [] : try await reports.database.positions()
+        let positions = principal.role == .interviewer ? [] : try await service.database.positions()
         return HTMLResponse.page(HomePage.render(principal: principal, positions: positions))
     }
 
     @Sendable func positionReport(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         _ = try context.requireReportReader()
         let positionID = try PathID.require("position", in: context)
-        let (_, report) = try await reports.position(positionID)
+        let (_, report) = try await service.positionReport(positionID)
         let links = Dictionary(uniqueKeysWithValues: report.candidates.map { ($0.id, "/positions/\(positionID)/candidates/\($0.id)") })
         return HTMLResponse.page(try ReportFormat.html.render(report, candidateLinks: links))
     }
 
     @Sendable func candidateReport(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         _ = try context.requireReportReader()
-        let report = try await reports.candidate(
+        let report = try await service.candidateReport(
             try PathID.require("candidate", in: context), position: try PathID.require("position", in: context))
         return HTMLResponse.page(try ReportFormat.html.render(report))
     }

@@ -1,12 +1,13 @@
 import DebriefCore
 import DebriefReports
+import DebriefService
 import DebriefStore
 import Hummingbird
 
 /// The JSON API for scripts: who am I, the positions, and every report in every format
 /// (`?format=json|csv|md|html`, JSON by default). The JSON is the report contract of the README.
 struct ReportAPIController {
-    let reports: ReportLoader
+    let service: DebriefService
 
     func addRoutes(to router: Router<DebriefRequestContext>) {
         router.get("/api/me", use: me)
@@ -28,20 +29,20 @@ struct ReportAPIController {
 
     @Sendable func positions(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         _ = try context.requireSignedIn()
-        return try Self.json(try await reports.database.positions())
+        return try Self.json(try await service.database.positions())
     }
 
     @Sendable func positionReport(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         _ = try context.requireReportReader()
         let format = try Self.format(of: request)
-        let (_, report) = try await reports.position(try PathID.require("position", in: context))
+        let (_, report) = try await service.positionReport(try PathID.require("position", in: context))
         return Self.document(try format.render(report), format: format)
     }
 
     @Sendable func candidateReport(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         _ = try context.requireReportReader()
         let format = try Self.format(of: request)
-        let report = try await reports.candidate(
+        let report = try await service.candidateReport(
             try PathID.require("candidate", in: context), position: try PathID.require("position", in: context))
         return Self.document(try format.render(report), format: format)
     }

@@ -1,5 +1,6 @@
 import DebriefCore
 import DebriefReports
+import DebriefService
 import DebriefStore
 import Hummingbird
 
@@ -29,6 +30,12 @@ struct ErrorMapping: RouterMiddleware {
             if case .candidateNotInPosition = error { return Problem.notFound(error.description) }
             context.logger.error("report failed: \(error.description)")
             return Problem(status: .unprocessableContent, title: "Report cannot be built", detail: error.description)
+        case let error as ServiceError:
+            if case .rubricsUnavailable = error {
+                context.logger.error("rubrics unavailable: \(error.description)")
+                return Problem(status: .serviceUnavailable, title: "Rubrics unavailable", detail: "the rubrics could not be read; the log says why")
+            }
+            return Problem(status: .unprocessableContent, title: "Refused", detail: error.description)
         case let error as FieldError:
             return Problem.badRequest(error.description)
         case let error as HTTPError:

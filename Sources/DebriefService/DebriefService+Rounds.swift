@@ -1,0 +1,36 @@
+import DebriefCore
+import Foundation
+
+/// A round as a front end asks for it: people by email, the candidate by id or email.
+public struct RoundRequest: Sendable {
+    public var candidate: CandidateReference
+    public var positionID: Int64
+    public var kind: RoundKind
+    public var scheduledAt: Date
+    public var interviewers: [EmailAddress]
+
+    public init(candidate: CandidateReference, positionID: Int64, kind: RoundKind, scheduledAt: Date, interviewers: [EmailAddress]) {
+        self.candidate = candidate
+        self.positionID = positionID
+        self.kind = kind
+        self.scheduledAt = scheduledAt
+        self.interviewers = interviewers
+    }
+}
+
+extension DebriefService {
+    /// Schedules a round under the position's rubric (which must plan its kind) for a candidate whose
+    /// process is open; returns the stored round and the candidate.
+    public func scheduleRound(_ request: RoundRequest, by principal: Principal) async throws -> (round: Round, candidate: Candidate) {
+        let candidate = try await database.candidate(request.candidate)
+        let rubric = try rubric(try await database.position(id: request.positionID).rubricID)
+        var interviewerIDs: [Int64] = []
+        for email in request.interviewers {
+            interviewerIDs.append(try await database.user(email: email).id ?? 0)
+        }
+        let round = try Round(
+            candidateID: candidate.id ?? 0, positionID: request.positionID, kind: request.kind, scheduledAt: request.scheduledAt,
+            interviewerIDs: interviewerIDs)
+        return (try await database.scheduleRound(round, rubric: rubric, by: principal), candidate)
+    }
+}

@@ -1,0 +1,64 @@
+import DebriefCore
+import Foundation
+
+/// A scorecard as an interviewer (or a recruiter for them) fills it in.
+public struct ScorecardSubmission: Sendable {
+    public var roundID: Int64
+    public var interviewer: EmailAddress
+    public var ratings: [Rating]
+    public var recommendation: Recommendation?
+    public var notes: String?
+    /// Save as a draft instead of submitting.
+    public var draft: Bool
+
+    public init(roundID: Int64, interviewer: EmailAddress, ratings: [Rating], recommendation: Recommendation?, notes: String?, draft: Bool) {
+        self.roundID = roundID
+        self.interviewer = interviewer
+        self.ratings = ratings
+        self.recommendation = recommendation
+        self.notes = notes
+        self.draft = draft
+    }
+}
+
+/// A stored scorecard with the round and interviewer it belongs to, for saying what happened.
+public struct SavedScorecard: Sendable {
+    public let scorecard: Scorecard
+    public let round: Round
+    public let interviewer: User
+
+    /// "Submitted amendment v2 of grace@example.com's scorecard for round #3 (technical)", and the like.
+    public var summary: String {
+        let what = "\(interviewer.email)'s scorecard for round #\(round.id ?? 0) (\(round.kind))"
+        switch (scorecard.state, scorecard.version) {
+        case (.draft, _): return "Saved a draft of \(what)"
+        case (_, 1): return "Submitted \(what)"
+        default: return "Submitted amendment v\(scorecard.version) of \(what)"
+        }
+    }
+}
+
+extension DebriefService {
+    /// Saves or submits a scorecard under the round's position's rubric: drafts until submitted,
+    /// then locked, and submitting again stores the next version.
+    public func submitScorecard(_ submission: ScorecardSubmission, by principal: Principal) async throws -> SavedScorecard {
+        let round = try await database.round(id: submission.roundID)
+        let rubric = try rubric(try await database.position(id: round.positionID).rubricID)
+        let interviewer = try await database.user(email: submission.interviewer)
+        let scorecard = try Scorecard(
+            roundID: submission.roundID, interviewerID: interviewer.id ?? 0, state: submission.draft ? .draft : .submitted, rubricID: rubric.id,
+            rubricHash: rubric.contentHash, scale: rubric.ratingScale, ratings: submission.ratings, recommendation: submission.recommendation,
+            notes: submission.notes ?? "", submittedAt: submission.draft ? nil : Date())
+        let stored = try await database.saveScorecard(scorecard, rubric: rubric, by: principal)
+        return SavedScorecard(scorecard: stored, round: round, interviewer: interviewer)
+    }
+
+    /// The scorecards of a round that `viewer` may read (see `ScorecardRules.visible`): each
+    /// interviewer's current version, or every version with `history`.
+    public func scorecards(roundID: Int64, visibleTo viewer: Principal, history: Bool) async throws -> [Scorecard] {
+        let cards = ScorecardRules.visible(try await database.scorecards(roundID: roundID), to: viewer)
+        guard !history else { return cards }
+        let latest = Dictionary(grouping: cards, by: \.interviewerID).mapValues { $0.map(\.version).max() ?? 0 }
+        return cards.filter { $0.version == latest[$0.interviewerID] }
+    }
+}

@@ -1,0 +1,49 @@
+import DebriefCore
+import DebriefStore
+
+/// The use cases that the CLI and the server share, each in one place: adding a position, scheduling
+/// a round, submitting or logging a scorecard, importing a page into the question bank, loading a
+/// report. Front ends parse their input, call one method here and render what comes back; the rules
+/// live here and in Core, never in a command or a controller.
+public struct DebriefService: Sendable {
+    /// The store the use cases work on.
+    public let database: AppDatabase
+    /// The rubrics folder as loaded, or nil when it could not be read (reports then use the rubric
+    /// versions their scorecards recorded).
+    public let rubrics: RubricCatalog?
+    /// Why the rubrics folder could not be read, said when a use case needs it.
+    let rubricsProblem: String?
+
+    public init(database: AppDatabase, rubrics: RubricCatalog?, rubricsProblem: String? = nil) {
+        self.database = database
+        self.rubrics = rubrics
+        self.rubricsProblem = rubricsProblem
+    }
+
+    /// The rubric with this id from the folder.
+    public func rubric(_ id: String) throws -> Rubric {
+        guard let rubrics else { throw ServiceError.rubricsUnavailable(rubricsProblem ?? "no rubrics folder was loaded") }
+        return try rubrics.rubric(id)
+    }
+}
+
+/// A use case refused for a reason that is neither one record's rule nor the store's.
+public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The rubrics folder is needed and could not be read.
+    case rubricsUnavailable(String)
+    /// A pasted fragment has nothing to name its set by.
+    case unnamedPaste
+    /// The candidate has no rounds, or rounds for several positions, so which report is meant is unclear.
+    case noPositionFor(candidate: String, positions: [Int64])
+
+    public var description: String {
+        switch self {
+        case .rubricsUnavailable(let reason): reason
+        case .unnamedPaste: "the pasted fragment has no <title> to name its set by; give it a name"
+        case .noPositionFor(let candidate, let positions) where positions.isEmpty:
+            "\(candidate) has no rounds yet, so there is nothing to report; schedule one first"
+        case .noPositionFor(let candidate, let positions):
+            "\(candidate) interviews for positions \(positions.map { "#\($0)" }.joined(separator: ", ")); name the position"
+        }
+    }
+}
