@@ -12,13 +12,16 @@ BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 build:
 	$(SWIFT) build
 
-## Builds, fills $(DB) with demo data the first time, issues the demo recruiter a token and serves the web app.
+## Builds, fills $(DB) with demo data the first time, prints how to sign in as each role and serves the web app.
 run: build
 	@if [ ! -s "$(DB)" ]; then $(BIN_DIR)/debrief demo generate --db "$(DB)" --candidates 40 --seed 1; fi
 	@echo; $(BIN_DIR)/debrief positions list --db "$(DB)"
-	@echo; $(BIN_DIR)/debrief users token recruiter@debrief.example --label "make run" --days 1 --db "$(DB)"
-	@echo; echo "Open http://$(HOST):$(PORT)/sign-in in a browser and paste the token above."
-	@echo "Scripts: curl -H 'Authorization: Bearer TOKEN' http://$(HOST):$(PORT)/api/positions/1/report"
+	@echo; echo "Sign in at http://$(HOST):$(PORT)/sign-in. The first time, open a link below to choose that person's password:"
+	@echo; $(BIN_DIR)/debrief users invite admin@debrief.example --role admin --name "Avery Admin" --base-url "http://$(HOST):$(PORT)" --db "$(DB)"
+	@echo; $(BIN_DIR)/debrief users invite recruiter@debrief.example --base-url "http://$(HOST):$(PORT)" --db "$(DB)"
+	@echo; $(BIN_DIR)/debrief users invite interviewer1@debrief.example --base-url "http://$(HOST):$(PORT)" --db "$(DB)"
+	@echo; echo "Scripts: $(BIN_DIR)/debrief users token recruiter@debrief.example --db $(DB), then"
+	@echo "  curl -H 'Authorization: Bearer TOKEN' http://$(HOST):$(PORT)/api/positions/1/report"
 	@echo "The CLI works on the same database: $(BIN_DIR)/debrief --help (the database is $(DB))."; echo
 	@$(BIN_DIR)/debrief serve --db "$(DB)" --host $(HOST) --port $(PORT)
 

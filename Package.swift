@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
     targets: [
         .target(
@@ -41,7 +42,10 @@ let package = Package(
         ),
         .target(
             name: "DebriefService",
-            dependencies: ["DebriefCore", "DebriefImport", "DebriefStore", "DebriefReports"]
+            dependencies: [
+                "DebriefCore", "DebriefImport", "DebriefStore", "DebriefReports",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]
         ),
         .target(
             name: "DebriefServer",

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""A real browser against a running Debrief: sign in with a token, read the debrief pack, open a
-candidate's report, sign out. Usage: browser-test.py BASE_URL TOKEN. Exits non-zero on failure."""
+"""A real browser against a running Debrief: sign in with an email and password, read the debrief
+pack, open a candidate's report, sign out. Usage: browser-test.py BASE_URL EMAIL PASSWORD. Exits
+non-zero on failure."""
 import argparse
 import os
 import shutil
@@ -8,13 +9,14 @@ import sys
 
 parser = argparse.ArgumentParser(description=__doc__.split("Usage:")[0].strip())
 parser.add_argument("base_url", help="the server, such as http://127.0.0.1:8080")
-parser.add_argument("token", help="a recruiter's access token")
+parser.add_argument("email", help="a recruiter's email")
+parser.add_argument("password", help="that recruiter's password")
 arguments = parser.parse_args()
 
 from selenium import webdriver  # noqa: E402 (after parsing, so --help works without selenium)
 from selenium.webdriver.common.by import By  # noqa: E402
 
-base, token = arguments.base_url.rstrip("/"), arguments.token
+base = arguments.base_url.rstrip("/")
 options = webdriver.ChromeOptions()
 for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
     options.add_argument(flag)
@@ -38,13 +40,14 @@ try:
     check("a visitor without a session lands on the sign-in page", "/sign-in" in browser.current_url)
     check("the sign-in page remembers where the visitor was going", "next=/positions/1" in browser.current_url)
 
-    field = browser.find_element(By.ID, "token")
-    field.send_keys("dbf_" + "0" * 64)
-    field.submit()
-    check("a wrong token is refused with a message", "unknown, expired or revoked" in browser.page_source)
+    browser.find_element(By.ID, "email").send_keys(arguments.email)
+    browser.find_element(By.ID, "password").send_keys("not the password")
+    browser.find_element(By.ID, "password").submit()
+    check("a wrong password is refused with the generic message", "do not match an account that may sign in" in browser.page_source)
+    check("the email is kept in the form", browser.find_element(By.ID, "email").get_attribute("value") == arguments.email)
 
-    browser.find_element(By.ID, "token").send_keys(token)
-    browser.find_element(By.ID, "token").submit()
+    browser.find_element(By.ID, "password").send_keys(arguments.password)
+    browser.find_element(By.ID, "password").submit()
     check("signing in returns to the position's debrief pack", browser.current_url == f"{base}/positions/1")
     check("the debrief pack is shown", "debrief pack" in browser.title)
     check("the session cookie is HttpOnly, out of scripts' reach", browser.execute_script("return document.cookie") == "")

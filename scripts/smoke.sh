@@ -58,6 +58,11 @@ done
 # The web server as a browser and a script meet it: a real process on a free loopback port.
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 token=$("$bin" users token recruiter@debrief.example --quiet --db "$db")
+password="a smoke-test passphrase"
+check "an operator sets a password from standard input" 0 "Set the password of recruiter@debrief.example" -- \
+    bash -c "printf '%s\n' '$password' | '$bin' users password recruiter@debrief.example --db '$db'"
+check "a weak password is refused with the rule" 1 "at least 10 characters" -- \
+    bash -c "printf 'short\n' | '$bin' users password recruiter@debrief.example --db '$db'"
 "$bin" serve --db "$db" --rubrics Rubrics --port "$port" >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$port/health" && break; sleep 0.2; done
@@ -68,12 +73,17 @@ check "a port in use is a clear failure, not a claim to serve" 1 "cannot listen 
     bash -c "out=\$('$bin' serve --db '$db' --rubrics Rubrics --port $port 2>&1); code=\$?; echo \"\$out\"; grep -q 'is serving' <<<\"\$out\" && exit 99; exit \$code"
 check "the API refuses a request without a token" 0 "^401$" -- curl -s -o /dev/null -w "%{http_code}" "http://127.0.0.1:$port/api/positions"
 check "a recruiter's token opens the position report" 0 "debrief pack" -- curl -s -H "Authorization: Bearer $token" -H "Accept: text/html" "http://127.0.0.1:$port/positions/1"
+form=$(curl -s -c "$work/jar" "http://127.0.0.1:$port/sign-in" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p')
+check "a browser signs in with email and password" 0 "^303 http://127.0.0.1:$port/positions/1$" -- curl -s -o /dev/null -b "$work/jar" -c "$work/jar" \
+    -w "%{http_code} %{redirect_url}" --data-urlencode "email=recruiter@debrief.example" --data-urlencode "password=$password" \
+    --data-urlencode "next=/positions/1" --data-urlencode "csrf=$form" "http://127.0.0.1:$port/sign-in"
+check "its session opens the debrief pack" 0 "debrief pack" -- curl -s -b "$work/jar" -H "Accept: text/html" "http://127.0.0.1:$port/positions/1"
 check "a browser without a session is sent to sign in" 0 "^303 http://127.0.0.1:[0-9]+/sign-in" -- curl -s -o /dev/null -w "%{http_code} %{redirect_url}" -H "Accept: text/html" "http://127.0.0.1:$port/positions/1"
 # A real browser through sign-in, the debrief pack, a candidate's page and sign-out (.ci/run installs
 # chromium-driver and selenium; elsewhere the check is skipped with a note, unless CI is set).
 if command -v chromedriver >/dev/null && python3 -c 'import selenium' 2>/dev/null; then
     check "a browser signs in, reads the reports and signs out" 0 "browser: [0-9]+ passed, 0 failed" -- \
-        python3 "$(dirname "$0")/browser-test.py" "http://127.0.0.1:$port" "$token"
+        python3 "$(dirname "$0")/browser-test.py" "http://127.0.0.1:$port" recruiter@debrief.example "$password"
 elif [[ -n "${CI:-}" ]]; then
     failed=$((failed + 1))
     echo "smoke FAILED: CI needs chromium-driver and selenium for the browser check" >&2

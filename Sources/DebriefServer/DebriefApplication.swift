@@ -11,10 +11,13 @@ public enum DebriefApplication {
         public var rubrics: RubricCatalog?
         /// Mark the session cookie `Secure`: set it when Debrief is served over HTTPS.
         public var secureCookies: Bool
+        /// bcrypt's cost for passwords set through the server: 12, lower only in tests.
+        public var passwordCost: UInt8
 
-        public init(rubrics: RubricCatalog? = nil, secureCookies: Bool = false) {
+        public init(rubrics: RubricCatalog? = nil, secureCookies: Bool = false, passwordCost: UInt8 = 12) {
             self.rubrics = rubrics
             self.secureCookies = secureCookies
+            self.passwordCost = passwordCost
         }
     }
 
@@ -36,10 +39,10 @@ public enum DebriefApplication {
         let router = Router(context: DebriefRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorMapping())
-        router.add(middleware: Authenticator(database: database, secureCookies: options.secureCookies))
-        let service = DebriefService(database: database, rubrics: options.rubrics)
+        let service = DebriefService(database: database, rubrics: options.rubrics, passwordCost: options.passwordCost)
+        router.add(middleware: Authenticator(service: service, secureCookies: options.secureCookies))
         HealthController(database: database).addRoutes(to: router)
-        SessionController(database: database, secureCookies: options.secureCookies).addRoutes(to: router)
+        SessionController(service: service, secureCookies: options.secureCookies).addRoutes(to: router)
         PositionPagesController(service: service).addRoutes(to: router)
         ReportAPIController(service: service).addRoutes(to: router)
         return router

@@ -13,11 +13,14 @@ public struct DebriefService: Sendable {
     public let rubrics: RubricCatalog?
     /// Why the rubrics folder could not be read, said when a use case needs it.
     let rubricsProblem: String?
+    /// bcrypt's cost for new password hashes: 12 in production; tests pass a lower one explicitly.
+    let passwordCost: UInt8
 
-    public init(database: AppDatabase, rubrics: RubricCatalog?, rubricsProblem: String? = nil) {
+    public init(database: AppDatabase, rubrics: RubricCatalog?, rubricsProblem: String? = nil, passwordCost: UInt8 = 12) {
         self.database = database
         self.rubrics = rubrics
         self.rubricsProblem = rubricsProblem
+        self.passwordCost = passwordCost
     }
 
     /// The rubric with this id from the folder.
@@ -35,6 +38,12 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case unnamedPaste
     /// The candidate has no rounds, or rounds for several positions, so which report is meant is unclear.
     case noPositionFor(candidate: String, positions: [Int64])
+    /// The email and password do not open an account that may sign in (the same words whatever the reason).
+    case signInRefused
+    /// Too many failed sign-ins for the account or from the client; try again after this many seconds.
+    case tooManyAttempts(retryAfter: Int)
+    /// An invite link that is unknown, used already or expired.
+    case inviteUnusable
 
     public var description: String {
         switch self {
@@ -44,6 +53,9 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(candidate) has no rounds yet, so there is nothing to report; schedule one first"
         case .noPositionFor(let candidate, let positions):
             "\(candidate) interviews for positions \(positions.map { "#\($0)" }.joined(separator: ", ")); name the position"
+        case .signInRefused: DebriefService.signInRefusal
+        case .tooManyAttempts(let seconds): "too many failed sign-ins; try again in \((seconds + 59) / 60) minutes"
+        case .inviteUnusable: "this invite link is unknown, used already or expired; ask an admin for a new one"
         }
     }
 }

@@ -19,8 +19,24 @@ struct AccessCommandTests {
         #expect(try await store.session(presenting: token)?.principal.label == "riley@debrief.example")
 
         let revoked = await cli.run("users revoke-tokens riley@debrief.example")
-        #expect(revoked.out.contains("Revoked 2 tokens of riley@debrief.example"))
+        #expect(revoked.out.contains("Revoked 2 tokens and ended 0 browser sessions of riley@debrief.example"))
         #expect(try await store.session(presenting: token) == nil)
+    }
+
+    @Test("users invite adds a new person with the role and prints a one-time link under the base address")
+    func invite() async throws {
+        let result = await cli.run(
+            ["users", "invite", "nia@debrief.example", "--role", "recruiter", "--name", "Nia", "--base-url", "https://debrief.example.org/"])
+        #expect(result.code == 0, "\(result.err)")
+        #expect(result.out.contains("Invite for Nia <nia@debrief.example> (recruiter), valid until"))
+        let link = try #require(result.out.split(separator: "\n").last.map(String.init))
+        #expect(link.hasPrefix("https://debrief.example.org/invite/dbi_"))
+        let store = try AppDatabase.open(path: cli.databasePath)
+        let token = try #require(AccessToken(presented: String(link.split(separator: "/").last!), kind: .invite))
+        #expect(try await store.invitedUser(presenting: token)?.role == .recruiter)
+        let quiet = await cli.run(["users", "invite", "nia@debrief.example", "--quiet"], environment: ["DEBRIEF_BASE_URL": "http://h:1"])
+        #expect(quiet.out.hasPrefix("http://h:1/invite/dbi_") && quiet.out.split(separator: "\n").count == 1)
+        #expect(await cli.run(["users", "invite", "nia@debrief.example", "--role", "chef"]).code == 64)
     }
 
     @Test("token flags are checked before anything is written", arguments: ["--days 0", "--days 400", "--label ''"])

@@ -1,5 +1,6 @@
 import DebriefCore
 import DebriefServer
+import DebriefService
 import DebriefStore
 import Foundation
 import HTTPTypes
@@ -77,39 +78,98 @@ struct AuthenticationTests {
         }
     }
 
-    @Test("signing in with a token sets an HttpOnly, SameSite=Strict session cookie and returns to the page asked for")
-    func signIn() async throws {
-        let fixture = try await ServerFixture.make()
-        try await fixture.test { client in
-            let form = "token=\(fixture.recruiter.secret)&next=%2Fpositions%2F\(fixture.positionID)"
-            try await client.execute(
-                uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: form)
-            ) { response in
-                #expect(response.status == .seeOther)
-                #expect(response.headers[.location] == "/positions/\(fixture.positionID)")
-                let cookie = try #require(response.headers[.setCookie])
-                #expect(cookie.hasPrefix("debrief_session=\(fixture.recruiter.secret);"))
-                #expect(cookie.contains("HttpOnly"))
-                #expect(cookie.contains("SameSite=Strict"))
-                #expect(cookie.contains("Path=/"))
-            }
-            try await client.execute(uri: "/positions/\(fixture.positionID)", method: .get, headers: Headers.browser(fixture.recruiter)) { response in
-                #expect(response.status == .ok)
-            }
+    /// The sign-in form as a browser gets it: its form-proof cookie and the proof in its hidden field.
+    static func signInForm(_ client: some TestClientProtocol) async throws -> (cookie: String, proof: String) {
+        try await client.execute(uri: "/sign-in", method: .get, headers: Headers.browser()) { response in
+            let cookie = try #require(response.headers[.setCookie]?.split(separator: ";").first.map(String.init))
+            let html = response.body.text
+            let marker = "name=\"csrf\" value=\""
+            let start = try #require(html.range(of: marker)?.upperBound)
+            return (cookie, String(html[start...].prefix { $0 != "\"" }))
         }
     }
 
-    @Test("a wrong token shows the form again with a message, and sets no cookie")
-    func wrongToken() async throws {
+    static func post(
+        _ client: some TestClientProtocol, _ uri: String, _ form: String, cookies: [String], session: AccessToken? = nil, origin: String? = nil
+    ) async throws -> TestResponse {
+        var headers = Headers.browser(session, cookies: cookies)
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        if let origin { headers[.origin] = origin }
+        return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: form)) { $0 }
+    }
+
+    static func encoded(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
+
+    @Test("signing in with email and password sets an HttpOnly, SameSite=Strict session cookie and returns to the page asked for")
+    func signIn() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let (cookie, proof) = try await Self.signInForm(client)
+            let form = "email=Riley%40debrief.example&password=\(Self.encoded(ServerFixture.password))&next=%2Fpositions%2F\(fixture.positionID)&csrf=\(proof)"
+            let response = try await Self.post(client, "/sign-in", form, cookies: [cookie])
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/positions/\(fixture.positionID)")
+            let setCookie = try #require(response.headers[.setCookie])
+            #expect(setCookie.hasPrefix("debrief_session=dbs_"))
+            #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/"))
+            let secret = String(setCookie.dropFirst("debrief_session=".count).prefix { $0 != ";" })
+            let session = try #require(AccessToken(presented: secret, kind: .session))
+            try await client.execute(uri: "/positions/\(fixture.positionID)", method: .get, headers: Headers.browser(session)) { response in
+                #expect(response.status == .ok)
+            }
+            let stored = try await fixture.store.auditEvents(entity: "user", limit: 20).map(\.action)
+            #expect(stored.contains("sign in"))
+            #expect(try await fixture.store.auditEvents(limit: 200).allSatisfy { !($0.after ?? "").contains(ServerFixture.password) })
+        }
+    }
+
+    @Test("a wrong password and an unknown email get the same answer, keep the email, and set no session")
+    func wrongPassword() async throws {
         try await ServerFixture.make().test { client in
-            try await client.execute(
-                uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                body: ByteBuffer(string: "token=\(AccessToken.generate().secret)&next=%2F")
-            ) { response in
+            let (cookie, proof) = try await Self.signInForm(client)
+            var bodies: [String] = []
+            for email in ["riley%40debrief.example", "nobody%40debrief.example"] {
+                let response = try await Self.post(client, "/sign-in", "email=\(email)&password=wrong-password-1&csrf=\(proof)", cookies: [cookie])
                 #expect(response.status == .unauthorized)
-                #expect(response.headers[.setCookie] == nil)
-                #expect(response.body.text.contains("unknown, expired or revoked"))
+                #expect(!(response.headers[.setCookie] ?? "").contains("debrief_session"))
+                #expect(response.body.text.contains("That email and password do not match an account that may sign in."))
                 #expect(response.body.text.contains("<form method=\"post\" action=\"/sign-in\">"))
+                bodies.append(response.body.text.replacingOccurrences(of: email.replacingOccurrences(of: "%40", with: "@"), with: "EMAIL"))
+            }
+            #expect(bodies[0] == bodies[1], "the answer must not tell which emails exist")
+        }
+    }
+
+    @Test("after 5 failures for one account, sign-in is refused with 429 and Retry-After, even with the right password")
+    func lockout() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let (cookie, proof) = try await Self.signInForm(client)
+            for _ in 0..<5 {
+                let failed = try await Self.post(client, "/sign-in", "email=riley%40debrief.example&password=guess-guess-1&csrf=\(proof)", cookies: [cookie])
+                #expect(failed.status == .unauthorized)
+            }
+            let right = "email=riley%40debrief.example&password=\(Self.encoded(ServerFixture.password))&csrf=\(proof)"
+            let locked = try await Self.post(client, "/sign-in", right, cookies: [cookie])
+            #expect(locked.status == .tooManyRequests)
+            #expect(Int(locked.headers[.retryAfter] ?? "") ?? 0 > 800)
+            #expect(!(locked.headers[.setCookie] ?? "").contains("debrief_session"))
+            #expect(try await fixture.store.auditEvents(entity: "user", limit: 50).contains { $0.action == "sign-in lockout" })
+        }
+    }
+
+    @Test("a sign-in form without its proof, or posted from another site, is refused")
+    func forgedForms() async throws {
+        try await ServerFixture.make().test { client in
+            let (cookie, proof) = try await Self.signInForm(client)
+            let right = "email=riley%40debrief.example&password=\(Self.encoded(ServerFixture.password))"
+            for (form, cookies, origin) in [
+                (right, [cookie], nil), (right + "&csrf=\(proof)", [String](), nil), (right + "&csrf=\(proof.first == "0" ? "1" : "0")\(proof.dropFirst())", [cookie], nil),
+                (right + "&csrf=\(proof)", [cookie], "https://evil.example"),
+            ] {
+                let response = try await Self.post(client, "/sign-in", form, cookies: cookies, origin: origin)
+                #expect(response.status == .forbidden, "\(form) \(cookies) \(origin ?? "")")
+                #expect(!(response.headers[.setCookie] ?? "").contains("debrief_session"))
             }
         }
     }
@@ -118,57 +178,85 @@ struct AuthenticationTests {
     func openRedirect(next: String) async throws {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in
-            let encoded = next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-            try await client.execute(
-                uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                body: ByteBuffer(string: "token=\(fixture.recruiter.secret)&next=\(encoded)")
-            ) { response in
-                #expect(response.headers[.location] == "/")
-            }
+            let (cookie, proof) = try await Self.signInForm(client)
+            let form = "email=riley%40debrief.example&password=\(Self.encoded(ServerFixture.password))&next=\(Self.encoded(next))&csrf=\(proof)"
+            let response = try await Self.post(client, "/sign-in", form, cookies: [cookie])
+            #expect(response.headers[.location] == "/")
         }
     }
 
-    @Test("a sign-in form posted from another site is refused")
-    func crossSite() async throws {
+    @Test("signing out ends the session on the server; a stale cookie is cleared and the browser sent to sign in")
+    func signOut() async throws {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in
-            try await client.execute(
-                uri: "/sign-in", method: .post,
-                headers: [.contentType: "application/x-www-form-urlencoded", .origin: "https://evil.example", .accept: "text/html"],
-                body: ByteBuffer(string: "token=\(fixture.recruiter.secret)")
-            ) { response in
-                #expect(response.status == .forbidden)
-                #expect(response.headers[.setCookie] == nil)
+            let session = fixture.recruiterSession
+            let forged = try await Self.post(client, "/sign-out", "csrf=nope", cookies: [], session: session)
+            #expect(forged.status == .forbidden)
+            let response = try await Self.post(client, "/sign-out", "csrf=\(session.formProof)", cookies: [], session: session)
+            #expect(response.status == .seeOther)
+            #expect(Self.clearsSession(response.headers[.setCookie]))
+            for stale in [session, AccessToken.generate(.session)] {
+                try await client.execute(uri: "/", method: .get, headers: Headers.browser(stale)) { response in
+                    #expect(response.status == .seeOther)
+                    #expect(response.headers[.location] == "/sign-in")
+                    #expect(Self.clearsSession(response.headers[.setCookie]), "\(response.headers)")
+                }
             }
         }
     }
 
-    @Test("signing out clears the cookie; a stale cookie is cleared and the browser sent to sign in")
-    func signOut() async throws {
-        try await ServerFixture.make().test { client in
-            try await client.execute(uri: "/sign-out", method: .post) { response in
-                #expect(response.status == .seeOther)
-                #expect(Self.clearsSession(response.headers[.setCookie]))
-            }
-            try await client.execute(uri: "/", method: .get, headers: Headers.browser(AccessToken.generate())) { response in
-                #expect(response.status == .seeOther)
-                #expect(response.headers[.location] == "/sign-in")
-                #expect(Self.clearsSession(response.headers[.setCookie]), "\(response.headers)")
-            }
+    @Test("a session ends after 12 idle hours and 7 days after sign-in, whatever its use")
+    func sessionExpiry() async throws {
+        let fixture = try await ServerFixture.make()
+        let service = DebriefService(database: fixture.store, rubrics: nil, passwordCost: ServerFixture.passwordCost)
+        let start = Date(timeIntervalSince1970: 1_900_000_000)
+        let idle = try await service.signIn(email: "riley@debrief.example", password: ServerFixture.password, client: "a", now: start)
+        #expect(try await service.session(presenting: idle.token.secret, now: start.addingTimeInterval(11 * 3_600)) != nil)
+        #expect(try await service.session(presenting: idle.token.secret, now: start.addingTimeInterval(11 * 3_600 + 12 * 3_600 + 1)) == nil)
+        let busy = try await service.signIn(email: "riley@debrief.example", password: ServerFixture.password, client: "a", now: start)
+        var now = start
+        while now < start.addingTimeInterval(7 * 86_400 - 3_600) {
+            now = now.addingTimeInterval(10 * 3_600)
+            _ = try await service.session(presenting: busy.token.secret, now: min(now, start.addingTimeInterval(7 * 86_400 - 60)))
         }
+        #expect(try await service.session(presenting: busy.token.secret, now: start.addingTimeInterval(7 * 86_400 + 1)) == nil)
+    }
+
+    @Test("an invite link sets a password once, within 72 hours, and signs the person in")
+    func invites() async throws {
+        let fixture = try await ServerFixture.make()
+        let service = DebriefService(database: fixture.store, rubrics: nil, passwordCost: ServerFixture.passwordCost)
+        let invite = try await service.invite(EmailAddress("new@debrief.example"), name: "Nia New", role: .interviewer, by: .localOperator(named: "t"))
+        try await fixture.test { client in
+            let path = "/invite/\(invite.token.secret)"
+            let (cookie, proof) = try await client.execute(uri: path, method: .get, headers: Headers.browser()) { response in
+                #expect(response.status == .ok && response.body.text.contains("Welcome, Nia New"))
+                let html = response.body.text
+                let start = html.range(of: "name=\"csrf\" value=\"")!.upperBound
+                return (response.headers[.setCookie]!.split(separator: ";")[0].description, String(html[start...].prefix { $0 != "\"" }))
+            }
+            let weak = try await Self.post(client, path, "password=password123&confirmation=password123&csrf=\(proof)", cookies: [cookie])
+            #expect(weak.status == .unprocessableContent && weak.body.text.contains("first passwords an attacker tries"))
+            let good = Self.encoded("a passphrase of my own")
+            let accepted = try await Self.post(client, path, "password=\(good)&confirmation=\(good)&csrf=\(proof)", cookies: [cookie])
+            #expect(accepted.status == .seeOther && (accepted.headers[.setCookie] ?? "").hasPrefix("debrief_session=dbs_"))
+            let again = try await Self.post(client, path, "password=\(good)&confirmation=\(good)&csrf=\(proof)", cookies: [cookie])
+            #expect(again.status == .notFound)
+        }
+        #expect(try await service.signIn(email: "new@debrief.example", password: "a passphrase of my own", client: "b").user.name == "Nia New")
+        let late = try await service.invite(EmailAddress("late@debrief.example"), name: nil, role: .recruiter, by: .localOperator(named: "t"))
+        #expect(try await fixture.store.invitedUser(presenting: late.token, now: Date().addingTimeInterval(72 * 3_600 + 60)) == nil)
     }
 
     @Test("behind HTTPS the session cookie is Secure, and so is the one that clears a stale session")
     func secureCookies() async throws {
         let fixture = try await ServerFixture.make()
         try await fixture.test(secureCookies: true) { client in
-            try await client.execute(
-                uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                body: ByteBuffer(string: "token=\(fixture.recruiter.secret)")
-            ) { response in
-                #expect(Self.attributes(response.headers[.setCookie]).contains("Secure"))
-            }
-            try await client.execute(uri: "/", method: .get, headers: Headers.browser(AccessToken.generate())) { response in
+            let (cookie, proof) = try await Self.signInForm(client)
+            let form = "email=riley%40debrief.example&password=\(Self.encoded(ServerFixture.password))&csrf=\(proof)"
+            let response = try await Self.post(client, "/sign-in", form, cookies: [cookie])
+            #expect(Self.attributes(response.headers[.setCookie]).contains("Secure"))
+            try await client.execute(uri: "/", method: .get, headers: Headers.browser(AccessToken.generate(.session))) { response in
                 #expect(Self.clearsSession(response.headers[.setCookie]))
                 #expect(Self.attributes(response.headers[.setCookie]).contains("Secure"))
             }

@@ -18,7 +18,7 @@ struct ReportPageTests {
             fixture.positionID)
         let link = "/positions/\(fixture.positionID)/candidates/\(fixture.candidateID)"
         try await fixture.test { client in
-            try await client.execute(uri: "/positions/\(fixture.positionID)", method: .get, headers: Headers.browser(fixture.recruiter)) { response in
+            try await client.execute(uri: "/positions/\(fixture.positionID)", method: .get, headers: Headers.browser(fixture.recruiterSession)) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 #expect(response.body.text == PositionReportHTML.render(report, candidateLinks: [fixture.candidateID: link]))
@@ -32,7 +32,7 @@ struct ReportPageTests {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in
             let uri = "/positions/\(fixture.positionID)/candidates/\(fixture.candidateID)"
-            try await client.execute(uri: uri, method: .get, headers: Headers.browser(fixture.recruiter)) { response in
+            try await client.execute(uri: uri, method: .get, headers: Headers.browser(fixture.recruiterSession)) { response in
                 #expect(response.status == .ok)
                 let html = response.body.text
                 #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; Ada"))
@@ -47,7 +47,7 @@ struct ReportPageTests {
     func interviewerRefused(path: String) async throws {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in
-            try await client.execute(uri: path, method: .get, headers: Headers.browser(fixture.interviewer)) { response in
+            try await client.execute(uri: path, method: .get, headers: Headers.browser(fixture.interviewerSession)) { response in
                 #expect(response.status == .forbidden)
                 #expect(response.body.text.contains("open to recruiters and admins"))
                 #expect(!response.body.text.contains("Solid on HTTP"))
@@ -66,12 +66,12 @@ struct ReportPageTests {
     func home() async throws {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in
-            try await client.execute(uri: "/", method: .get, headers: Headers.browser(fixture.recruiter)) { response in
+            try await client.execute(uri: "/", method: .get, headers: Headers.browser(fixture.recruiterSession)) { response in
                 #expect(response.status == .ok)
                 #expect(response.body.text.contains("<a href=\"/positions/\(fixture.positionID)\">Backend Engineer</a>"))
                 #expect(response.body.text.contains("riley@debrief.example (recruiter)"))
             }
-            try await client.execute(uri: "/", method: .get, headers: Headers.browser(fixture.interviewer)) { response in
+            try await client.execute(uri: "/", method: .get, headers: Headers.browser(fixture.interviewerSession)) { response in
                 #expect(response.status == .ok)
                 #expect(!response.body.text.contains("/positions/\(fixture.positionID)"))
                 #expect(response.body.text.contains("open to recruiters and admins"))
@@ -126,7 +126,7 @@ struct ReportPageTests {
                     #expect(response.body.text.contains(detail), "\(uri): \(response.body.text)")
                 }
             }
-            try await client.execute(uri: "/positions/99", method: .get, headers: Headers.browser(fixture.recruiter)) { response in
+            try await client.execute(uri: "/positions/99", method: .get, headers: Headers.browser(fixture.recruiterSession)) { response in
                 #expect(response.status == .notFound)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 #expect(response.body.text.contains("no position"))

@@ -1,5 +1,6 @@
 import DebriefCore
 import DebriefServer
+import DebriefService
 import DebriefStore
 import Foundation
 import Hummingbird
@@ -11,8 +12,15 @@ struct ServerFixture {
     let rubric: Rubric
     let positionID: Int64
     let candidateID: Int64
+    /// Access tokens, for scripts (`Authorization: Bearer`).
     let recruiter: AccessToken
     let interviewer: AccessToken
+    /// Browser sessions after signing in with a password.
+    let recruiterSession: AccessToken
+    let interviewerSession: AccessToken
+    static let password = "correct horse battery staple"
+    /// bcrypt's cost in tests: low, set explicitly (production uses 12).
+    static let passwordCost: UInt8 = 4
     /// A name that tries to break out of HTML, scripts and attributes.
     static let hostileName = "<script>alert(1)</script> Ada \"O'Brien\""
 
@@ -42,15 +50,20 @@ struct ServerFixture {
                 scale: rubric.ratingScale, ratings: ratings, recommendation: .yes, notes: "Solid on HTTP </p><img src=x onerror=alert(2)>",
                 submittedAt: Date(timeIntervalSince1970: 1_800_003_600)),
             rubric: rubric, by: admin)
+        let service = DebriefService(database: store, rubrics: nil, passwordCost: passwordCost)
+        for user in [recruiter, interviewer] { try await service.setPassword(password, for: user.email, by: admin) }
         return ServerFixture(
             store: store, rubric: rubric, positionID: position.id!, candidateID: candidate.id!,
             recruiter: try await store.issueAccessToken(to: recruiter.email, label: "test", lifetime: 3_600, by: admin).token,
-            interviewer: try await store.issueAccessToken(to: interviewer.email, label: "test", lifetime: 3_600, by: admin).token)
+            interviewer: try await store.issueAccessToken(to: interviewer.email, label: "test", lifetime: 3_600, by: admin).token,
+            recruiterSession: try await service.signIn(email: recruiter.email.value, password: password, client: "fixture").token,
+            interviewerSession: try await service.signIn(email: interviewer.email.value, password: password, client: "fixture").token)
     }
 
     /// Runs `body` against the app over this fixture's database.
     func test(secureCookies: Bool = false, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let options = DebriefApplication.Options(rubrics: RubricCatalog(rubrics: [rubric]), secureCookies: secureCookies)
+        let options = DebriefApplication.Options(
+            rubrics: RubricCatalog(rubrics: [rubric]), secureCookies: secureCookies, passwordCost: Self.passwordCost)
         let app = Application(router: DebriefApplication.router(database: store, options: options))
         try await app.test(.router, body)
     }
@@ -59,9 +72,11 @@ struct ServerFixture {
 /// Request headers for a signed-in script or browser.
 enum Headers {
     static func bearer(_ token: AccessToken) -> HTTPFields { [.authorization: "Bearer \(token.secret)"] }
-    static func browser(_ token: AccessToken? = nil) -> HTTPFields {
+    /// A browser, signed in with `session` (a session secret) when given.
+    static func browser(_ session: AccessToken? = nil, cookies: [String] = []) -> HTTPFields {
         var fields: HTTPFields = [.accept: "text/html,application/xhtml+xml"]
-        if let token { fields[.cookie] = "debrief_session=\(token.secret)" }
+        let all = (session.map { ["debrief_session=\($0.secret)"] } ?? []) + cookies
+        if !all.isEmpty { fields[.cookie] = all.joined(separator: "; ") }
         return fields
     }
 }

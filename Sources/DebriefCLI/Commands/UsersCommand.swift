@@ -2,11 +2,11 @@ import ArgumentParser
 import DebriefCore
 import DebriefStore
 
-/// `debrief users add|list|token|revoke-tokens`
+/// `debrief users add|list|invite|password|token|revoke-tokens`
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "users", abstract: "Add and list recruiters, interviewers and admins; issue and revoke their access tokens.",
-        subcommands: [Add.self, List.self, Token.self, RevokeTokens.self])
+        commandName: "users", abstract: "Add and list recruiters, interviewers and admins; invite them, set passwords, issue and revoke tokens.",
+        subcommands: [Add.self, List.self, Invite.self, Password.self, Token.self, RevokeTokens.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a user.")
@@ -73,13 +73,17 @@ struct UsersCommand: AsyncParsableCommand {
     }
 
     struct RevokeTokens: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke every access token of a user; their sessions end at once.")
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke every access token of a user and end their browser sessions, at once.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The user's email.", transform: { try EmailAddress($0) }) var email: EmailAddress
 
         func run() async throws {
-            let count = try await database.open().revokeAccessTokens(of: email, by: database.principal)
-            Console.current.line(count == 0 ? "\(email) had no live tokens" : "Revoked \(count) token\(count == 1 ? "" : "s") of \(email)")
+            let store = try database.open()
+            let count = try await store.revokeAccessTokens(of: email, by: database.principal)
+            let sessions = try await store.endWebSessions(of: email, by: database.principal)
+            Console.current.line(
+                "Revoked \(count) token\(count == 1 ? "" : "s") and ended \(sessions) browser session\(sessions == 1 ? "" : "s") of \(email)")
         }
     }
 }

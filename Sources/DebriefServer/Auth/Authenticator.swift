@@ -1,14 +1,15 @@
 import DebriefCore
+import DebriefService
 import DebriefStore
 import HTTPTypes
 import Hummingbird
 
-/// Finds out who is asking: a bearer token (scripts) or the session cookie (browsers). A request
-/// with neither goes on anonymous; the routes decide what an anonymous request may see.
-/// A token that is present but unknown, expired or revoked is refused here, so a stale session
-/// never falls through to a route as if nobody had signed in.
+/// Finds out who is asking: a bearer access token (scripts and the API) or the session cookie of a
+/// browser that signed in with a password. A request with neither goes on anonymous; the routes
+/// decide what an anonymous request may see. A credential that is present but unknown, expired,
+/// ended or revoked is refused here, so a stale session never passes for an anonymous request.
 struct Authenticator: RouterMiddleware {
-    let database: AppDatabase
+    let service: DebriefService
     /// Whether session cookies are `Secure`, so the one that clears a stale session matches it.
     let secureCookies: Bool
 
@@ -16,23 +17,20 @@ struct Authenticator: RouterMiddleware {
         _ request: Request, context: DebriefRequestContext, next: (Request, DebriefRequestContext) async throws -> Response
     ) async throws -> Response {
         var context = context
-        if let presented = Self.presentedToken(in: request) {
-            guard let token = AccessToken(presented: presented), let session = try await database.session(presenting: token) else {
-                throw Problem.signInRequired(
-                    "the access token is unknown, expired or revoked; sign in again", clearing: SessionCookie.signOut(secure: secureCookies))
-            }
-            context.principal = session.principal
-        }
-        return try await next(request, context)
-    }
-
-    private static func presentedToken(in request: Request) -> String? {
         if let authorization = request.headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
-            if parts.count == 2, parts[0].lowercased() == "bearer" { return String(parts[1]).trimmingCharacters(in: .whitespaces) }
-            return authorization  // not a bearer token: refused above as unknown
+            let presented = parts.count == 2 && parts[0].lowercased() == "bearer" ? String(parts[1]).trimmingCharacters(in: .whitespaces) : ""
+            guard let token = AccessToken(presented: presented), let session = try await service.database.session(presenting: token) else {
+                throw Problem.signInRequired("the access token is unknown, expired or revoked; ask an admin for a new one")
+            }
+            context.principal = session.principal
+        } else if let secret = request.cookies[SessionCookie.name]?.value, !secret.isEmpty {
+            guard let session = try await service.session(presenting: secret), let token = AccessToken(presented: secret, kind: .session) else {
+                throw Problem.signInRequired("your session has ended; sign in again", clearing: SessionCookie.signOut(secure: secureCookies))
+            }
+            context.principal = session.principal
+            context.sessionToken = token
         }
-        guard let value = request.cookies[SessionCookie.name]?.value, !value.isEmpty else { return nil }
-        return value
+        return try await next(request, context)
     }
 }

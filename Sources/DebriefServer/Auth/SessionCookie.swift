@@ -2,10 +2,11 @@ import DebriefCore
 import Foundation
 import Hummingbird
 
-/// The browser's session: the access token in an HttpOnly, SameSite=Strict cookie, so page
-/// scripts cannot read it and other sites cannot send it.
+/// The browser's cookies: the session secret (HttpOnly, SameSite=Strict, so page scripts cannot
+/// read it and other sites cannot send it), and the form proof of pages shown before signing in.
 enum SessionCookie {
     static let name = "debrief_session"
+    static let formName = "debrief_form"
 
     static func signIn(_ token: AccessToken, expiresAt: Date, secure: Bool) -> Cookie {
         Cookie(
@@ -15,5 +16,9 @@ enum SessionCookie {
 
     static func signOut(secure: Bool) -> Cookie {
         Cookie(name: name, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
+    }
+
+    static func form(_ value: String, secure: Bool) -> Cookie {
+        Cookie(name: formName, value: value, maxAge: 2 * 3_600, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
     }
 }

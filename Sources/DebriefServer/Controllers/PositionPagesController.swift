@@ -18,7 +18,7 @@ struct PositionPagesController {
     @Sendable func home(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         let principal = try context.requireSignedIn()
         let positions = principal.role == .interviewer ? [] : try await service.database.positions()
-        return HTMLResponse.page(HomePage.render(principal: principal, positions: positions))
+        return HTMLResponse.page(HomePage.render(principal: principal, positions: positions, proof: context.sessionToken?.formProof ?? ""))
     }
 
     @Sendable func positionReport(_ request: Request, context: DebriefRequestContext) async throws -> Response {

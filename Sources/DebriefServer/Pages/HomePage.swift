@@ -2,11 +2,12 @@ import DebriefCore
 
 /// The positions a signed-in person can open.
 enum HomePage {
-    static func render(principal: Principal, positions: [Position]) -> String {
+    /// `proof` is the session's form proof, for the sign-out form.
+    static func render(principal: Principal, positions: [Position], proof: String) -> String {
         PageTemplate.render(
             "home", title: "Positions",
             [
-                "signedIn": principal.label, "role": principal.role.rawValue,
+                "signedIn": principal.label, "role": principal.role.rawValue, "proof": proof,
                 "readsReports": principal.role == .recruiter || principal.role == .admin,
                 "positions": positions.map {
                     ["id": $0.id ?? 0, "title": $0.title, "level": $0.level ?? "", "rubric": $0.rubricID] as [String: Any]

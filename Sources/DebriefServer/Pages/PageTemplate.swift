@@ -6,7 +6,7 @@ import Mustache
 enum PageTemplate {
     private static let library: MustacheLibrary = {
         var library = MustacheLibrary()
-        for (name, text) in [("layout", layout), ("signIn", signIn), ("home", home), ("error", error)] {
+        for (name, text) in [("layout", layout), ("signIn", signIn), ("invite", invite), ("home", home), ("error", error)] {
             library.register(try! MustacheTemplate(string: text), named: name)
         }
         return library
@@ -23,11 +23,11 @@ enum PageTemplate {
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{pageTitle}} · Debrief</title><style>{{{css}}}
-        form.inline { display: inline; } input[type=password], input[type=text] { font: inherit; padding: .3rem; width: 100%; max-width: 32rem; }
-        button { font: inherit; padding: .3rem .9rem; } nav { display: flex; justify-content: space-between; align-items: baseline; }
+        form.inline { display: inline; } input[type=password], input[type=text], input[type=email] { font: inherit; padding: .3rem; width: 100%; max-width: 32rem; box-sizing: border-box; }
+        button { font: inherit; padding: .3rem .9rem; } nav { display: flex; flex-wrap: wrap; gap: .5rem 1rem; justify-content: space-between; align-items: baseline; }
         .error { color: #a3361b; }</style></head>
         <body><nav><strong>Debrief</strong>{{#signedIn}}<span class="meta">{{signedIn}} ({{role}})
-        <form class="inline" method="post" action="/sign-out"><button type="submit">Sign out</button></form></span>{{/signedIn}}</nav>
+        <form class="inline" method="post" action="/sign-out"><input type="hidden" name="csrf" value="{{proof}}"><button type="submit">Sign out</button></form></span>{{/signedIn}}</nav>
         {{$content}}{{/content}}
         </body></html>
         """
@@ -35,14 +35,31 @@ enum PageTemplate {
     private static let signIn = """
         {{<layout}}{{$content}}
         <h1>Sign in</h1>
-        {{#message}}<p class="error">{{message}}</p>{{/message}}
+        {{#message}}<p class="error" id="sign-in-error" role="alert">{{message}}</p>{{/message}}
         <form method="post" action="/sign-in">
-        <p><label for="token">Access token</label><br><input type="password" id="token" name="token" autocomplete="current-password" required></p>
-        <input type="hidden" name="next" value="{{next}}">
+        <p><label for="email">Email</label><br><input type="email" id="email" name="email" value="{{email}}" autocomplete="username" required></p>
+        <p><label for="password">Password</label><br><input type="password" id="password" name="password" autocomplete="current-password" required></p>
+        <input type="hidden" name="next" value="{{next}}"><input type="hidden" name="csrf" value="{{proof}}">
         <p><button type="submit">Sign in</button></p>
         </form>
-        <p class="meta">An admin issues tokens with <code>debrief users token EMAIL</code>. The token stays in this browser
-        in a cookie that scripts cannot read, until you sign out or it expires.</p>
+        <p class="meta">New here? An admin sends you an invite link to choose your password
+        (<code>debrief users invite EMAIL --role ROLE</code>).</p>
+        {{/content}}{{/layout}}
+        """
+
+    private static let invite = """
+        {{<layout}}{{$content}}
+        <h1>Welcome, {{name}}</h1>
+        <p>Choose the password you will sign in with as <strong>{{email}}</strong> ({{role}}).</p>
+        {{#message}}<p class="error" id="password-error" role="alert">{{message}}</p>{{/message}}
+        <form method="post">
+        <p><label for="password">Password (at least {{minimum}} characters)</label><br>
+        <input type="password" id="password" name="password" autocomplete="new-password" minlength="{{minimum}}" required></p>
+        <p><label for="confirmation">The same password again</label><br>
+        <input type="password" id="confirmation" name="confirmation" autocomplete="new-password" required></p>
+        <input type="hidden" name="csrf" value="{{proof}}">
+        <p><button type="submit">Set password and sign in</button></p>
+        </form>
         {{/content}}{{/layout}}
         """
 

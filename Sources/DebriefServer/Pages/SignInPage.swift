@@ -2,8 +2,8 @@ import Foundation
 
 /// The sign-in page, and where it sends people back to.
 enum SignInPage {
-    static func render(next: String, message: String?) -> String {
-        PageTemplate.render("signIn", title: "Sign in", ["next": next, "message": message ?? false])
+    static func render(next: String, email: String, message: String?, proof: String) -> String {
+        PageTemplate.render("signIn", title: "Sign in", ["next": next, "email": email, "message": message ?? false, "proof": proof])
     }
 
     static func path(returningTo path: String) -> String {

@@ -13,6 +13,7 @@ enum SchemaMigrator {
         migrator.registerMigration("v3-question-competencies", migrate: QuestionCompetencyMigration.migrate)
         migrator.registerMigration("v4-import-profiles", migrate: ImportProfileMigration.migrate)
         migrator.registerMigration("v5-access-tokens", migrate: AccessTokenMigration.migrate)
+        migrator.registerMigration("v6-passwords-and-sessions", migrate: PasswordSessionMigration.migrate)
         return migrator
     }()
 }

@@ -1,0 +1,13 @@
+import DebriefCore
+
+/// The page an invite link opens: the person chooses their password.
+enum InvitePage {
+    static func render(user: User, message: String?, proof: String) -> String {
+        PageTemplate.render(
+            "invite", title: "Choose your password",
+            [
+                "name": user.name, "email": user.email.value, "role": user.role.rawValue, "message": message ?? false, "proof": proof,
+                "minimum": PasswordPolicy.minimumLength,
+            ])
+    }
+}
