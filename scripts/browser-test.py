@@ -11,6 +11,7 @@ parser = argparse.ArgumentParser(description=__doc__.split("Usage:")[0].strip())
 parser.add_argument("base_url", help="the server, such as http://127.0.0.1:8080")
 parser.add_argument("email", help="a recruiter's email")
 parser.add_argument("password", help="that recruiter's password")
+parser.add_argument("--interviewer", help="an interviewer's email, to walk through filling in a scorecard (same password)")
 arguments = parser.parse_args()
 
 from selenium import webdriver  # noqa: E402 (after parsing, so --help works without selenium)
@@ -66,6 +67,35 @@ try:
     check("signing out returns to the sign-in page", "/sign-in" in browser.current_url)
     browser.get(f"{base}/positions/1")
     check("after signing out the reports are closed again", "/sign-in" in browser.current_url)
+
+    if arguments.interviewer:
+        browser.get(f"{base}/sign-in")
+        browser.find_element(By.ID, "email").send_keys(arguments.interviewer)
+        browser.find_element(By.ID, "password").send_keys(arguments.password)
+        browser.find_element(By.ID, "password").submit()
+        check("an interviewer lands on their interviews", browser.current_url == f"{base}/interviews")
+        waiting = browser.find_elements(By.CSS_SELECTOR, "a[href^='/rounds/']")
+        check("the interviewer has rounds waiting for a scorecard", len(waiting) > 0)
+        if waiting:
+            waiting[0].click()
+            round_url = browser.current_url
+            radios = browser.find_elements(By.CSS_SELECTOR, "input[type=radio]")
+            check("the kit offers each competency's scale as radio buttons", len(radios) >= 5)
+            chosen = radios[2].get_attribute("id")
+            browser.find_element(By.CSS_SELECTOR, f"label[for='{chosen}']").click()
+            browser.find_element(By.ID, "notes").send_keys("Draft written in a real browser")
+            browser.find_element(By.CSS_SELECTOR, "button[value=draft]").click()
+            browser.get(round_url)
+            check("a saved draft is there after reloading", browser.find_element(By.ID, chosen).is_selected())
+            check("the draft's notes are kept", "Draft written in a real browser" in browser.find_element(By.ID, "notes").get_attribute("value"))
+            browser.find_element(By.CSS_SELECTOR, "#recommendation option[value=yes]").click()
+            browser.find_element(By.CSS_SELECTOR, "button[value=submit]").click()
+            check("submitting without confirming asks for it", "tick this box to confirm" in browser.page_source)
+            browser.find_element(By.CSS_SELECTOR, "label[for=confirm]").click()
+            browser.find_element(By.CSS_SELECTOR, "button[value=submit]").click()
+            check("a submitted scorecard is shown read-only", "My scorecard (submitted" in browser.page_source
+                  and not browser.find_elements(By.CSS_SELECTOR, "input[type=radio]"))
+        browser.find_element(By.CSS_SELECTOR, "form[action='/sign-out'] button").click()
 finally:
     browser.quit()
 

@@ -61,6 +61,7 @@ token=$("$bin" users token recruiter@debrief.example --quiet --db "$db")
 password="a smoke-test passphrase"
 check "an operator sets a password from standard input" 0 "Set the password of recruiter@debrief.example" -- \
     bash -c "printf '%s\n' '$password' | '$bin' users password recruiter@debrief.example --db '$db'"
+printf '%s\n' "$password" | "$bin" users password interviewer1@debrief.example --db "$db" >/dev/null
 check "a weak password is refused with the rule" 1 "at least 10 characters" -- \
     bash -c "printf 'short\n' | '$bin' users password recruiter@debrief.example --db '$db'"
 "$bin" serve --db "$db" --rubrics Rubrics --port "$port" >"$work/serve.log" 2>&1 &
@@ -83,7 +84,7 @@ check "a browser without a session is sent to sign in" 0 "^303 http://127.0.0.1:
 # chromium-driver and selenium; elsewhere the check is skipped with a note, unless CI is set).
 if command -v chromedriver >/dev/null && python3 -c 'import selenium' 2>/dev/null; then
     check "a browser signs in, reads the reports and signs out" 0 "browser: [0-9]+ passed, 0 failed" -- \
-        python3 "$(dirname "$0")/browser-test.py" "http://127.0.0.1:$port" recruiter@debrief.example "$password"
+        python3 "$(dirname "$0")/browser-test.py" "http://127.0.0.1:$port" recruiter@debrief.example "$password" --interviewer interviewer1@debrief.example
 elif [[ -n "${CI:-}" ]]; then
     failed=$((failed + 1))
     echo "smoke FAILED: CI needs chromium-driver and selenium for the browser check" >&2

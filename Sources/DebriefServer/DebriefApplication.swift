@@ -44,6 +44,7 @@ public enum DebriefApplication {
         HealthController(database: database).addRoutes(to: router)
         SessionController(service: service, secureCookies: options.secureCookies).addRoutes(to: router)
         PositionPagesController(service: service).addRoutes(to: router)
+        InterviewPagesController(service: service).addRoutes(to: router)
         ReportAPIController(service: service).addRoutes(to: router)
         return router
     }

@@ -45,6 +45,8 @@ extension DebriefService {
         let round = try await database.round(id: submission.roundID)
         let rubric = try rubric(try await database.position(id: round.positionID).rubricID)
         let interviewer = try await database.user(email: submission.interviewer)
+        let action = AccessPolicy.Action.scoreRound(panel: round.interviewerIDs, interviewer: interviewer.id ?? 0)
+        guard AccessPolicy.permits(principal, action) else { throw ServiceError.forbidden(AccessPolicy.refusal(principal, action)) }
         let scorecard = try Scorecard(
             roundID: submission.roundID, interviewerID: interviewer.id ?? 0, state: submission.draft ? .draft : .submitted, rubricID: rubric.id,
             rubricHash: rubric.contentHash, scale: rubric.ratingScale, ratings: submission.ratings, recommendation: submission.recommendation,

@@ -44,6 +44,8 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooManyAttempts(retryAfter: Int)
     /// An invite link that is unknown, used already or expired.
     case inviteUnusable
+    /// The access policy does not let the principal do this; the words say why.
+    case forbidden(String)
 
     public var description: String {
         switch self {
@@ -56,6 +58,7 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
         case .signInRefused: DebriefService.signInRefusal
         case .tooManyAttempts(let seconds): "too many failed sign-ins; try again in \((seconds + 59) / 60) minutes"
         case .inviteUnusable: "this invite link is unknown, used already or expired; ask an admin for a new one"
+        case .forbidden(let reason): reason
         }
     }
 }

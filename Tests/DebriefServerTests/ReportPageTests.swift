@@ -62,7 +62,7 @@ struct ReportPageTests {
         }
     }
 
-    @Test("the home page lists positions for recruiters and explains the rule to interviewers")
+    @Test("the home page lists positions for recruiters and sends interviewers to their interviews")
     func home() async throws {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in
@@ -72,9 +72,7 @@ struct ReportPageTests {
                 #expect(response.body.text.contains("riley@debrief.example (recruiter)"))
             }
             try await client.execute(uri: "/", method: .get, headers: Headers.browser(fixture.interviewerSession)) { response in
-                #expect(response.status == .ok)
-                #expect(!response.body.text.contains("/positions/\(fixture.positionID)"))
-                #expect(response.body.text.contains("open to recruiters and admins"))
+                #expect(response.status == .seeOther && response.headers[.location] == "/interviews")
             }
         }
     }

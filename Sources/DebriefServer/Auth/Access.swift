@@ -11,13 +11,14 @@ extension DebriefRequestContext {
     /// Reports show every interviewer's ratings and notes, so only recruiters and admins read them:
     /// an interviewer who has not yet submitted must not see colleagues' scorecards.
     func requireReportReader() throws(Problem) -> Principal {
+        try require(.readReports)
+    }
+
+    /// The signed-in person, if Core's access policy lets them do `action`; a 403 problem that says why otherwise.
+    func require(_ action: AccessPolicy.Action) throws(Problem) -> Principal {
         let principal = try requireSignedIn()
-        guard principal.role == .recruiter || principal.role == .admin else {
-            throw Problem(
-                status: .forbidden, title: "Not allowed",
-                detail:
-                    "reports show every interviewer's ratings and notes, so they are open to recruiters and admins; \(principal.label) is an \(principal.role.rawValue)"
-            )
+        guard AccessPolicy.permits(principal, action) else {
+            throw Problem(status: .forbidden, title: "Not allowed", detail: AccessPolicy.refusal(principal, action))
         }
         return principal
     }

@@ -17,7 +17,8 @@ struct PositionPagesController {
 
     @Sendable func home(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         let principal = try context.requireSignedIn()
-        let positions = principal.role == .interviewer ? [] : try await service.database.positions()
+        guard AccessPolicy.permits(principal, .readReports) else { return HTMLResponse.redirect(to: "/interviews") }
+        let positions = try await service.database.positions()
         return HTMLResponse.page(HomePage.render(principal: principal, positions: positions, proof: context.sessionToken?.formProof ?? ""))
     }
 

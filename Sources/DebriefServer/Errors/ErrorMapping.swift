@@ -35,6 +35,7 @@ struct ErrorMapping: RouterMiddleware {
                 context.logger.error("rubrics unavailable: \(error.description)")
                 return Problem(status: .serviceUnavailable, title: "Rubrics unavailable", detail: "the rubrics could not be read; the log says why")
             }
+            if case .forbidden(let reason) = error { return Problem(status: .forbidden, title: "Not allowed", detail: reason) }
             return Problem(status: .unprocessableContent, title: "Refused", detail: error.description)
         case let error as FieldError:
             return Problem.badRequest(error.description)

@@ -6,7 +6,7 @@ import Mustache
 enum PageTemplate {
     private static let library: MustacheLibrary = {
         var library = MustacheLibrary()
-        for (name, text) in [("layout", layout), ("signIn", signIn), ("invite", invite), ("home", home), ("error", error)] {
+        for (name, text) in [("layout", layout), ("signIn", signIn), ("invite", invite), ("home", home), ("error", error)] + InterviewTemplates.all {
             library.register(try! MustacheTemplate(string: text), named: name)
         }
         return library
@@ -25,8 +25,10 @@ enum PageTemplate {
         <title>{{pageTitle}} · Debrief</title><style>{{{css}}}
         form.inline { display: inline; } input[type=password], input[type=text], input[type=email] { font: inherit; padding: .3rem; width: 100%; max-width: 32rem; box-sizing: border-box; }
         button { font: inherit; padding: .3rem .9rem; } nav { display: flex; flex-wrap: wrap; gap: .5rem 1rem; justify-content: space-between; align-items: baseline; }
-        .error { color: #a3361b; }</style></head>
-        <body><nav><strong>Debrief</strong>{{#signedIn}}<span class="meta">{{signedIn}} ({{role}})
+        .error { color: #a3361b; } fieldset { border: 1px solid #d8dde6; margin: 1rem 0; padding: .4rem .8rem; }
+        fieldset p { margin: .3rem 0; } textarea, select { font: inherit; width: 100%; max-width: 40rem; box-sizing: border-box; }
+        .scroll { overflow-x: auto; }</style></head>
+        <body><nav><strong><a href="/">Debrief</a></strong>{{#signedIn}}<span class="meta">{{signedIn}} ({{role}})
         <form class="inline" method="post" action="/sign-out"><input type="hidden" name="csrf" value="{{proof}}"><button type="submit">Sign out</button></form></span>{{/signedIn}}</nav>
         {{$content}}{{/content}}
         </body></html>
@@ -66,16 +68,12 @@ enum PageTemplate {
     private static let home = """
         {{<layout}}{{$content}}
         <h1>Positions</h1>
-        {{#readsReports}}
         <table><thead><tr><th>Position</th><th>Level</th><th>Rubric</th><th>Reports</th></tr></thead><tbody>
         {{#positions}}<tr><td><a href="/positions/{{id}}">{{title}}</a></td><td>{{level}}</td><td>{{rubric}}</td>
         <td><a href="/positions/{{id}}">debrief pack</a> · <a href="/api/positions/{{id}}/report?format=csv">CSV</a> ·
         <a href="/api/positions/{{id}}/report?format=md">Markdown</a> · <a href="/api/positions/{{id}}/report">JSON</a></td></tr>{{/positions}}
         {{^positions}}<tr><td colspan="4">No positions yet: add one with <code>debrief positions add</code>.</td></tr>{{/positions}}
         </tbody></table>
-        {{/readsReports}}
-        {{^readsReports}}<p>Reports show every interviewer's ratings and notes, so they are open to recruiters and admins.
-        Submit your scorecards with <code>debrief scorecards submit</code>.</p>{{/readsReports}}
         {{/content}}{{/layout}}
         """
 

@@ -33,12 +33,15 @@ extension AppDatabase {
         return stored
     }
 
-    /// Rounds by scheduled time, optionally for one candidate or one position.
-    public func rounds(candidateID: Int64? = nil, positionID: Int64? = nil) async throws(StoreError) -> [Round] {
+    /// Rounds by scheduled time, optionally for one candidate, one position or one panel member.
+    public func rounds(candidateID: Int64? = nil, positionID: Int64? = nil, interviewerID: Int64? = nil) async throws(StoreError) -> [Round] {
         try await read { db in
             var request = RoundRecord.order(Column("scheduled_at"), Column("id"))
             if let candidateID { request = request.filter(Column("candidate_id") == candidateID) }
             if let positionID { request = request.filter(Column("position_id") == positionID) }
+            if let interviewerID {
+                request = request.filter(sql: "id IN (SELECT round_id FROM round_interviewer WHERE user_id = ?)", arguments: [interviewerID])
+            }
             return try Self.withInterviewers(db, try request.fetchAll(db))
         }
     }

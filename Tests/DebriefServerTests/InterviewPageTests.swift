@@ -1,0 +1,116 @@
+import DebriefCore
+import DebriefServer
+import DebriefService
+import DebriefStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// An interviewer's pages: their rounds, a round's kit and the scorecard form, blind to colleagues until they submit.
+@Suite("Interviewers' pages and the scorecard form")
+struct InterviewPageTests {
+    /// The fixture plus Omar, an interviewer, and round #2 of the same candidate with Ines and Omar on the
+    /// panel, where Ines has submitted a scorecard with a note Omar must not see before his own.
+    static func panel() async throws -> (ServerFixture, omar: AccessToken, outsider: AccessToken) {
+        let fixture = try await ServerFixture.make()
+        let admin = Principal.localOperator(named: "tester")
+        let service = DebriefService(database: fixture.store, rubrics: RubricCatalog(rubrics: [fixture.rubric]), passwordCost: ServerFixture.passwordCost)
+        for (name, email) in [("Omar", "omar@debrief.example"), ("Olga Outsider", "olga@debrief.example")] {
+            _ = try await fixture.store.addUser(User(name: name, email: EmailAddress(email), role: .interviewer), by: admin)
+            try await service.setPassword(ServerFixture.password, for: EmailAddress(email), by: admin)
+        }
+        let request = RoundRequest(
+            candidate: .id(fixture.candidateID), positionID: fixture.positionID, kind: .systemDesign, scheduledAt: Date(timeIntervalSince1970: 1_800_100_000),
+            interviewers: [try EmailAddress("ines@debrief.example"), try EmailAddress("omar@debrief.example")])
+        _ = try await service.scheduleRound(request, by: admin)
+        _ = try await service.submitScorecard(
+            ScorecardSubmission(
+                roundID: 2, interviewer: try EmailAddress("ines@debrief.example"), ratings: [try Rating(competencyID: "system-design", value: .point(4))],
+                recommendation: .strongYes, notes: "Ines-private-note", draft: false), by: admin)
+        let omar = try await service.signIn(email: "omar@debrief.example", password: ServerFixture.password, client: "t").token
+        let olga = try await service.signIn(email: "olga@debrief.example", password: ServerFixture.password, client: "t").token
+        return (fixture, omar, olga)
+    }
+
+    static func post(_ client: some TestClientProtocol, _ uri: String, _ form: String, session: AccessToken) async throws -> TestResponse {
+        var headers = Headers.browser(session)
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: form)) { $0 }
+    }
+
+    static func page(_ client: some TestClientProtocol, _ uri: String, session: AccessToken) async throws -> TestResponse {
+        try await client.execute(uri: uri, method: .get, headers: Headers.browser(session)) { $0 }
+    }
+
+    @Test("an interviewer's home is their rounds; reports stay closed to them")
+    func myInterviews() async throws {
+        let (fixture, omar, _) = try await Self.panel()
+        try await fixture.test { client in
+            let home = try await Self.page(client, "/", session: omar)
+            #expect(home.status == .seeOther && home.headers[.location] == "/interviews")
+            let list = try await Self.page(client, "/interviews", session: omar)
+            #expect(list.status == .ok)
+            #expect(list.body.text.contains("<a href=\"/rounds/2\">") && !list.body.text.contains("<a href=\"/rounds/1\">"))
+            #expect(list.body.text.contains("&lt;script&gt;alert(1)&lt;/script&gt; Ada") && !list.body.text.contains("<script>"))
+            #expect(try await Self.page(client, "/positions/1", session: omar).status == .forbidden)
+        }
+    }
+
+    @Test("an interviewer not on the panel can neither open the round nor fill in its scorecard")
+    func outsider() async throws {
+        let (fixture, _, olga) = try await Self.panel()
+        try await fixture.test { client in
+            let page = try await Self.page(client, "/rounds/2", session: olga)
+            #expect(page.status == .forbidden && !page.body.text.contains("Ines-private-note"))
+            let post = try await Self.post(client, "/rounds/2/scorecard", "csrf=\(olga.formProof)&action=draft", session: olga)
+            #expect(post.status == .forbidden)
+        }
+    }
+
+    @Test("a draft is kept and shown again, colleagues stay hidden until submitting, then appear")
+    func blindThenOpen() async throws {
+        let (fixture, omar, _) = try await Self.panel()
+        try await fixture.test { client in
+            let before = try await Self.page(client, "/rounds/2", session: omar)
+            #expect(before.status == .ok && before.body.text.contains("name=\"rating.system-design\""))
+            #expect(!before.body.text.contains("Ines-private-note") && !before.body.text.contains("Ines: strong yes"))
+            let proof = omar.formProof
+            let draft = try await Self.post(
+                client, "/rounds/2/scorecard", "csrf=\(proof)&action=draft&rating.system-design=3&notes=Omar+draft+note", session: omar)
+            #expect(draft.status == .seeOther)
+            let reloaded = try await Self.page(client, "/rounds/2", session: omar).body.text
+            #expect(reloaded.contains("id=\"rating-system-design-3\" value=\"3\" checked") && reloaded.contains("Omar draft note"))
+            #expect(!reloaded.contains("Ines-private-note"))
+
+            let unconfirmed = try await Self.post(
+                client, "/rounds/2/scorecard", "csrf=\(proof)&action=submit&rating.system-design=3&recommendation=yes&notes=Final", session: omar)
+            #expect(unconfirmed.status == .unprocessableContent)
+            #expect(unconfirmed.body.text.contains("tick this box to confirm") && unconfirmed.body.text.contains(">Final</textarea>"))
+            #expect(!unconfirmed.body.text.contains("Ines-private-note"))
+            let offScale = try await Self.post(
+                client, "/rounds/2/scorecard", "csrf=\(proof)&action=draft&rating.system-design=9", session: omar)
+            #expect(offScale.status == .unprocessableContent && offScale.body.text.contains("rating 9 is off the scale"))
+
+            let submitted = try await Self.post(
+                client, "/rounds/2/scorecard", "csrf=\(proof)&action=submit&rating.system-design=3&recommendation=yes&notes=Final&confirm=yes",
+                session: omar)
+            #expect(submitted.status == .seeOther)
+            let after = try await Self.page(client, "/rounds/2", session: omar).body.text
+            #expect(after.contains("My scorecard (submitted") && after.contains("3 · Strong"), "\(after)")
+            #expect(after.contains("Ines-private-note") && after.contains("<h3>Ines: strong yes</h3>"))
+            #expect(!after.contains("name=\"rating.system-design\""), "a submitted scorecard is read-only")
+        }
+    }
+
+    @Test("a scorecard post without its form proof is refused and stores nothing")
+    func forged() async throws {
+        let (fixture, omar, _) = try await Self.panel()
+        try await fixture.test { client in
+            let forged = try await Self.post(client, "/rounds/2/scorecard", "action=draft&rating.system-design=1", session: omar)
+            #expect(forged.status == .forbidden)
+        }
+        #expect(try await fixture.store.scorecards(roundID: 2).count == 1)
+    }
+}
