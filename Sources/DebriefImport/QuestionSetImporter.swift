@@ -59,6 +59,10 @@ public struct QuestionSetImporter: Sendable {
         var warnings: [String] = []
         let unanswered = sections.reduce(0) { total, section in total + section.questions.count { $0.answer == nil } }
         if unanswered > 0 && unanswered < found { warnings.append("\(unanswered) of \(found) questions have no model answer on the page") }
+        if document.tree.cutNesting {
+            warnings.append(
+                "the page nests elements more than \(PageTreeBuilder.maximumDepth) deep; tags below that depth were read as plain text")
+        }
         if !document.declaredCharset && data.contains(where: { $0 >= 0x80 }) {
             warnings.append("the page declares no charset; it was read as UTF-8")
         }

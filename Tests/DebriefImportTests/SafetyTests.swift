@@ -77,3 +77,33 @@ struct BadInputTests {
         #expect(ImportError.noQuestions(source: "x").description.contains("--question-xpath"))
     }
 }
+
+/// A hostile page must never take the importer down: the stack once ran out on deep nesting.
+@Suite("Deeply nested pages")
+struct DeepNestingTests {
+    static func nested(_ depth: Int, tag: String = "div") -> Data {
+        Data(
+            ("<html><body><h2>Q1. What is deep?</h2>" + String(repeating: "<\(tag)>", count: depth) + "<p>deep answer</p>"
+                + String(repeating: "</\(tag)>", count: depth) + "<h2>Q2. What is shallow?</h2><p>near the top</p></body></html>").utf8)
+    }
+
+    @Test("100,000 nested elements import without crashing, with a warning", arguments: ["div", "span", "b", "blockquote"])
+    func deep(tag: String) throws {
+        let set = try QuestionSetImporter().extract(Self.nested(100_000, tag: tag), source: "nested.html")
+        #expect(set.sections.flatMap(\.questions).map(\.text) == ["What is deep?", "What is shallow?"])
+        #expect(set.warnings.contains { $0.contains("nests elements more than 256 deep") })
+    }
+
+    @Test("the XPath path walks deep pages too (libxml2's own tree stops at its depth limit, without crashing)")
+    func deepXPath() throws {
+        let set = try QuestionSetImporter(overrides: XPathOverrides(question: "//h2")).extract(Self.nested(100_000), source: "nested.html")
+        #expect(set.sections.flatMap(\.questions).map(\.text).first == "What is deep?")
+    }
+
+    @Test("pages within the limit import as before, with no warning")
+    func withinLimit() throws {
+        let set = try QuestionSetImporter().extract(Self.nested(200), source: "nested.html")
+        #expect(set.sections.flatMap(\.questions).first?.answer == "<p>deep answer</p>")
+        #expect(!set.warnings.contains { $0.contains("nests") })
+    }
+}

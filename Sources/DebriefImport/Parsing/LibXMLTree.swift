@@ -35,11 +35,37 @@ final class LibXMLTree {
         indexes[UnsafeMutableRawPointer(pointer)].map(pageTree.node)
     }
 
-    /// Replays a libxml2 subtree as the parse events that would have built it.
-    private static func copy(_ node: xmlNodePtr, into builder: inout PageTreeBuilder, indexes: inout [UnsafeMutableRawPointer: Int32]) {
+    /// Replays a libxml2 subtree as the parse events that would have built it, walking it with the
+    /// tree's own links rather than recursion, so that no nesting is too deep to copy.
+    private static func copy(_ root: xmlNodePtr, into builder: inout PageTreeBuilder, indexes: inout [UnsafeMutableRawPointer: Int32]) {
+        var node: xmlNodePtr? = root
+        walk: while let current = node {
+            if enter(current, into: &builder, indexes: &indexes) {
+                if let child = current.pointee.children {
+                    node = child
+                    continue walk
+                }
+                builder.endElement()
+            }
+            var at = current
+            while at != root {
+                if let next = at.pointee.next {
+                    node = next
+                    continue walk
+                }
+                guard let parent = at.pointee.parent else { break walk }
+                builder.endElement()
+                at = parent
+            }
+            break walk
+        }
+    }
+
+    /// Adds one node; true when it opened an element (which `copy` closes after its children).
+    private static func enter(_ node: xmlNodePtr, into builder: inout PageTreeBuilder, indexes: inout [UnsafeMutableRawPointer: Int32]) -> Bool {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
-            guard let name = node.pointee.name else { return }
+            guard let name = node.pointee.name else { return false }
             let first = builder.attributeCount
             var count: Int32 = 0
             var property = node.pointee.properties
@@ -53,18 +79,16 @@ final class LibXMLTree {
                 property = attribute.pointee.next
             }
             indexes[UnsafeMutableRawPointer(node)] = builder.open(nameID: builder.internName(name), firstAttribute: first, attributeCount: count)
-            var child = node.pointee.children
-            while let current = child {
-                copy(current, into: &builder, indexes: &indexes)
-                child = current.pointee.next
-            }
-            builder.endElement()
+            return true
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            guard let content = node.pointee.content else { return }
-            let index = builder.characters(content, count: strlen(content))
-            if index >= 0 { indexes[UnsafeMutableRawPointer(node)] = index }
+            if let content = node.pointee.content {
+                let index = builder.characters(content, count: strlen(content))
+                if index >= 0 { indexes[UnsafeMutableRawPointer(node)] = index }
+            }
+            return false
         default:
             builder.breakTextRun()
+            return false
         }
     }
 }

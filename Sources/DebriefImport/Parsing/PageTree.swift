@@ -37,6 +37,9 @@ final class PageTree {
         let traits: UnsafeMutablePointer<ElementTraits>
     }
 
+    /// True when the page nested elements deeper than `PageTreeBuilder.maximumDepth`.
+    let cutNesting: Bool
+
     /// The storage of the finished tree.
     private let storage: UnsafeMutablePointer<Storage>
     /// Every storage record handed out while building, the final one included.
@@ -47,8 +50,9 @@ final class PageTree {
     /// Takes over a builder's buffers; `storages` are the records made while building, the last of
     /// which describes the buffers as they are now.
     init(nodes: GrowableBuffer<Node>, text: GrowableBuffer<UInt8>, attributes: GrowableBuffer<Attribute>, names: NameTable,
-         storages: [UnsafeMutablePointer<Storage>]) {
+         storages: [UnsafeMutablePointer<Storage>], cutNesting: Bool) {
         buffers = (nodes, text, attributes)
+        self.cutNesting = cutNesting
         self.names = names
         self.storages = storages
         storage = storages[storages.count - 1]

@@ -31,6 +31,14 @@ struct PageTreeBuilder {
     private var depth: Int32 = 0
     /// The depth of the outermost open element the stream's `readsThrough` refused; `.max` when none.
     private var refusedDepth: Int32 = .max
+    /// How deep elements nest in the tree at most. A hostile page of 100,000 nested `<div>`s would
+    /// otherwise make every walk of the tree that deep; tags below this depth are left out and
+    /// their text joins the element at the limit. Real pages nest a few dozen deep.
+    static let maximumDepth: Int32 = 256
+    /// Elements opened below `maximumDepth` and not yet closed: they are not in the tree.
+    private var flattened: Int32 = 0
+    /// True once any element was left out for nesting too deep.
+    private(set) var cutNesting = false
 
     init(expectedBytes: Int, stream: SubtreeStream? = nil) {
         // Generous: memory never written is only reserved, not used, and a buffer that grows while
@@ -64,6 +72,11 @@ struct PageTreeBuilder {
 
     /// Opens an element whose attributes were added with `addAttribute` just before.
     mutating func open(nameID: Int32, firstAttribute: Int32, attributeCount: Int32) -> Int32 {
+        guard depth < Self.maximumDepth else {
+            flattened += 1
+            cutNesting = true
+            return current
+        }
         endTextRun()
         let index = Int32(nodes.count)
         nodes.append(PageTree.Node(nameID: nameID, parent: current, start: firstAttribute, length: attributeCount))
@@ -95,6 +108,10 @@ struct PageTreeBuilder {
     var attributeCount: Int32 { Int32(attributes.count) }
 
     mutating func endElement() {
+        if flattened > 0 {
+            flattened -= 1
+            return
+        }
         endTextRun()
         guard current != 0 else { return }
         if let stream {
@@ -141,7 +158,7 @@ struct PageTreeBuilder {
         endTextRun()
         stream?.finish()
         _ = currentStorage()
-        return PageTree(nodes: nodes, text: text, attributes: attributes, names: names, storages: storages)
+        return PageTree(nodes: nodes, text: text, attributes: attributes, names: names, storages: storages, cutNesting: cutNesting)
     }
 
     /// The current text run is over: nothing more is added to that node.
