@@ -51,6 +51,13 @@ try:
     browser.find_element(By.ID, "password").submit()
     check("signing in returns to the position's debrief pack", browser.current_url == f"{base}/positions/1")
     check("the debrief pack is shown", "debrief pack" in browser.title)
+    browser.set_window_size(1280, 900)
+    fits = browser.execute_script("var d = document.querySelector('.scroll'); return d.scrollWidth <= d.clientWidth")
+    check("at 1280 px the ranking table fits its column", fits)
+    browser.set_window_size(375, 900)
+    check("at 375 px the page does not scroll sideways (tables scroll in their own box)",
+          browser.execute_script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+    browser.set_window_size(1280, 900)
     check("the session cookie is HttpOnly, out of scripts' reach", browser.execute_script("return document.cookie") == "")
     cookie = browser.get_cookie("debrief_session") or {}
     check("the session cookie is SameSite=Strict", cookie.get("sameSite") == "Strict" and cookie.get("httpOnly") is True)

@@ -20,7 +20,8 @@ public enum PositionReportHTML {
             "scaleMin": rubric.scaleMin, "scaleMax": rubric.scaleMax, "candidateCount": report.candidates.count,
             "candidates": report.candidates.map { candidate -> [String: Any] in
                 [
-                    "rank": candidate.rank.map(String.init) ?? "–", "name": candidate.name, "email": candidate.email, "stage": candidate.stage,
+                    "rank": candidate.rank.map(String.init) ?? "–", "name": candidate.name, "emailUser": Self.emailParts(candidate.email).user,
+                    "emailDomain": Self.emailParts(candidate.email).domain, "stage": candidate.stage,
                     "score": Figures.number(candidate.score), "calibrated": Figures.number(candidate.calibratedScore),
                     "coverage": Figures.percent(candidate.coverage), "recommendation": candidate.recommendation ?? "–",
                     "flags": candidate.flags.map { $0.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: ":", with: ": ") },
@@ -50,5 +51,11 @@ public enum PositionReportHTML {
                 }, minimum: low, maximum: high, title: "Mean rating per competency across candidates"),
             "hasNotes": !report.notes.isEmpty, "notes": report.notes,
         ]
+    }
+
+    /// An email split before its `@`, so a narrow column can break it there (`<wbr>`) and nowhere else.
+    static func emailParts(_ email: String) -> (user: String, domain: String) {
+        guard let at = email.firstIndex(of: "@") else { return (email, "") }
+        return (String(email[..<at]), String(email[at...]))
     }
 }

@@ -17,12 +17,12 @@ enum CandidateTemplate {
         {{{competencyChart}}}
         <h2>Rounds</h2>
         {{#rounds}}<h3>{{kind}} · {{when}} · {{status}}{{#roundScore}} · round score {{.}}{{/roundScore}}</h3>
-        {{#hasScorecards}}<table><thead><tr><th>Interviewer</th><th>Recommendation</th>{{#competencyHeaders}}<th class="num">{{.}}</th>{{/competencyHeaders}}</tr></thead>
-        <tbody>{{#scorecards}}<tr><td>{{name}}</td><td>{{recommendation}}</td>{{#cells}}<td class="num">{{.}}</td>{{/cells}}</tr>{{/scorecards}}</tbody></table>
+        {{#hasScorecards}}<div class="scroll"><table><thead><tr><th>Interviewer</th><th>Recommendation</th>{{#competencyHeaders}}<th class="num">{{.}}</th>{{/competencyHeaders}}</tr></thead>
+        <tbody>{{#scorecards}}<tr><td>{{name}}</td><td>{{recommendation}}</td>{{#cells}}<td class="num">{{.}}</td>{{/cells}}</tr>{{/scorecards}}</tbody></table></div>
         {{#scorecards}}{{#notes}}<blockquote><strong>{{name}}:</strong> {{notes}}</blockquote>{{/notes}}{{/scorecards}}{{/hasScorecards}}
         {{/rounds}}
-        {{#hasQuestions}}<h2>Questions asked</h2><table><thead><tr><th>Question</th><th>Ratings</th></tr></thead>
-        <tbody>{{#questions}}<tr><td>{{text}}</td><td>{{ratings}}</td></tr>{{/questions}}</tbody></table>{{/hasQuestions}}
+        {{#hasQuestions}}<h2>Questions asked</h2><div class="scroll"><table><thead><tr><th>Question</th><th>Ratings</th></tr></thead>
+        <tbody>{{#questions}}<tr><td>{{text}}</td><td>{{ratings}}</td></tr>{{/questions}}</tbody></table></div>{{/hasQuestions}}
         {{#hasNotes}}<h2>Notes</h2><ul>{{#notes}}<li>{{.}}</li>{{/notes}}</ul>{{/hasNotes}}
         </section></body></html>
         """

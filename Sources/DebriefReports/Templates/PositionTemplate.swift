@@ -8,8 +8,8 @@ enum PositionTemplate {
         <header><h1>{{title}}: debrief pack</h1>
         <p class="meta">Rubric {{rubric}} v{{version}}, scale {{scaleMin}}–{{scaleMax}}. {{candidateCount}} candidates.</p></header>
         <h2>Ranking</h2>
-        <table><thead><tr><th class="num">Rank</th><th>Candidate</th><th>Stage</th><th class="num">Score</th><th class="num">Calibrated</th><th class="num">Coverage</th><th>Recommendation</th><th>Flags</th><th class="num">Percentile</th></tr></thead>
-        <tbody>{{#candidates}}<tr><td class="num">{{rank}}</td><td>{{#link}}<a href="{{link}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}<br><span class="meta">{{email}}</span></td><td>{{stage}}</td><td class="num">{{score}}</td><td class="num">{{calibrated}}</td><td class="num">{{coverage}}</td><td>{{recommendation}}</td><td class="flag">{{#flags}}{{.}}<br>{{/flags}}</td><td class="num">{{percentile}}</td></tr>{{/candidates}}</tbody></table>
+        <div class="scroll"><table><thead><tr><th class="num">Rank</th><th>Candidate</th><th>Stage</th><th class="num">Score</th><th class="num">Calibrated</th><th class="num">Coverage</th><th>Recommendation</th><th>Flags</th><th class="num">Percentile</th></tr></thead>
+        <tbody>{{#candidates}}<tr><td class="num">{{rank}}</td><td>{{#link}}<a href="{{link}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}<br><span class="meta">{{emailUser}}<wbr>{{emailDomain}}</span></td><td>{{stage}}</td><td class="num">{{score}}</td><td class="num">{{calibrated}}</td><td class="num">{{coverage}}</td><td>{{recommendation}}</td><td class="flag">{{#flags}}{{.}}<br>{{/flags}}</td><td class="num">{{percentile}}</td></tr>{{/candidates}}</tbody></table></div>
         <h2>Score distribution</h2>
         {{{distributionChart}}}
         <h2>Agreement between interviewers</h2>
@@ -17,8 +17,8 @@ enum PositionTemplate {
         <p>ICC(2,1) <strong>{{icc21}}</strong> ({{icc21Reading}} for one interviewer's rating); ICC(2,k) {{icc2k}} ({{icc2kReading}} for the panel's mean).</p>
         <h2>Interviewer calibration</h2>
         {{{leniencyChart}}}
-        <table><thead><tr><th>Interviewer</th><th class="num">Scorecards</th><th class="num">Mean rating</th><th class="num">Leniency</th><th>Corrected</th><th class="num">No decision</th><th class="num">Strong calls</th></tr></thead>
-        <tbody>{{#calibration}}<tr><td>{{name}}<br><span class="meta">{{interviewer}}</span></td><td class="num">{{scorecards}}</td><td class="num">{{mean}}</td><td class="num">{{leniency}}</td><td>{{corrected}}</td><td class="num">{{noDecision}}</td><td class="num">{{strong}}</td></tr>{{/calibration}}</tbody></table>
+        <div class="scroll"><table><thead><tr><th>Interviewer</th><th class="num">Scorecards</th><th class="num">Mean rating</th><th class="num">Leniency</th><th>Corrected</th><th class="num">No decision</th><th class="num">Strong calls</th></tr></thead>
+        <tbody>{{#calibration}}<tr><td>{{name}}<br><span class="meta">{{interviewer}}</span></td><td class="num">{{scorecards}}</td><td class="num">{{mean}}</td><td class="num">{{leniency}}</td><td>{{corrected}}</td><td class="num">{{noDecision}}</td><td class="num">{{strong}}</td></tr>{{/calibration}}</tbody></table></div>
         <h2>Competencies across the pipeline</h2>
         {{{competencyChart}}}
         {{#hasNotes}}<h2>Notes</h2><ul>{{#notes}}<li>{{.}}</li>{{/notes}}</ul>{{/hasNotes}}

@@ -2,11 +2,12 @@
 public enum ReportStyle {
     /// The CSS, also used by the web app's own pages so they look like the reports they lead to.
     public static let css = """
-        body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2330; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
+        body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2330; margin: 2rem auto; max-width: 66rem; padding: 0 1rem; }
         h1 { font-size: 1.7rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #d8dde6; }
         .meta { color: #5b6475; } .flag { color: #a3361b; font-weight: 600; } .ok { color: #226b3c; }
-        table { border-collapse: collapse; width: 100%; margin: .6rem 0; } th, td { padding: .3rem .5rem; border-bottom: 1px solid #e3e7ee; text-align: left; vertical-align: top; }
+        table { border-collapse: collapse; width: 100%; margin: .6rem 0; } th, td { padding: .3rem .45rem; border-bottom: 1px solid #e3e7ee; text-align: left; vertical-align: top; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        .scroll { overflow-x: auto; max-width: 100%; }
         .score { font-size: 2.2rem; font-weight: 700; } .cards { display: flex; gap: 2rem; flex-wrap: wrap; }
         svg { max-width: 100%; height: auto; } svg .bar { fill: #3e6fd8; } svg .bar.negative { fill: #d8703e; }
         svg .grid { stroke: #e3e7ee; } svg .axis { stroke: #5b6475; } svg text { font: 12px system-ui, sans-serif; fill: #1d2330; }

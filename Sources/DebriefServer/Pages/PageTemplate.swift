@@ -26,8 +26,7 @@ enum PageTemplate {
         form.inline { display: inline; } input[type=password], input[type=text], input[type=email] { font: inherit; padding: .3rem; width: 100%; max-width: 32rem; box-sizing: border-box; }
         button { font: inherit; padding: .3rem .9rem; } nav { display: flex; flex-wrap: wrap; gap: .5rem 1rem; justify-content: space-between; align-items: baseline; }
         .error { color: #a3361b; } fieldset { border: 1px solid #d8dde6; margin: 1rem 0; padding: .4rem .8rem; }
-        fieldset p { margin: .3rem 0; } textarea, select { font: inherit; width: 100%; max-width: 40rem; box-sizing: border-box; }
-        .scroll { overflow-x: auto; }</style></head>
+        fieldset p { margin: .3rem 0; } textarea, select { font: inherit; width: 100%; max-width: 40rem; box-sizing: border-box; }</style></head>
         <body><nav><strong><a href="/">Debrief</a></strong>{{#signedIn}}<span class="meta">{{signedIn}} ({{role}})
         <form class="inline" method="post" action="/sign-out"><input type="hidden" name="csrf" value="{{proof}}"><button type="submit">Sign out</button></form></span>{{/signedIn}}</nav>
         {{$content}}{{/content}}
