@@ -22,6 +22,6 @@ public enum JSONText {
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
-        return try encoder.encode(NullKeepingEncoder.tree(of: value))
+        return try encoder.encode(NullKeeping(value: value))
     }
 }
