@@ -39,6 +39,20 @@ struct AccessCommandTests {
         #expect(await cli.run(["users", "invite", "nia@debrief.example", "--role", "chef"]).code == 64)
     }
 
+    @Test("users deactivate stops a user's token at once, and reactivate lets them back")
+    func deactivate() async throws {
+        #expect(await cli.run("users add --name Riley --email riley@debrief.example --role recruiter").code == 0)
+        let quiet = await cli.run("users token riley@debrief.example --quiet")
+        let token = try #require(AccessToken(presented: quiet.out.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let off = await cli.run("users deactivate riley@debrief.example")
+        #expect(off.code == 0 && off.out.contains("Deactivated riley@debrief.example"))
+        let store = try AppDatabase.open(path: cli.databasePath)
+        #expect(try await store.session(presenting: token) == nil)
+        #expect(await cli.run("users reactivate riley@debrief.example").code == 0)
+        #expect(try await store.session(presenting: token) != nil)
+        #expect(await cli.run("users deactivate nobody@debrief.example").code == 1)
+    }
+
     @Test("token flags are checked before anything is written", arguments: ["--days 0", "--days 400", "--label ''"])
     func badTokenFlags(flags: String) async {
         let result = await cli.run(["users", "token", "riley@debrief.example"] + flags.split(separator: " ").map { $0 == "''" ? "" : String($0) })

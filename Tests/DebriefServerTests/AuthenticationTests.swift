@@ -248,6 +248,22 @@ struct AuthenticationTests {
         #expect(try await fixture.store.invitedUser(presenting: late.token, now: Date().addingTimeInterval(72 * 3_600 + 60)) == nil)
     }
 
+    @Test("a deactivated user cannot sign in, and their session and token stop at once; their scorecards still count")
+    func deactivated() async throws {
+        let fixture = try await ServerFixture.make()
+        let service = DebriefService(database: fixture.store, rubrics: RubricCatalog(rubrics: [fixture.rubric]), passwordCost: ServerFixture.passwordCost)
+        let ines = try EmailAddress("ines@debrief.example")
+        try await fixture.store.setDeactivated(true, email: ines, by: .localOperator(named: "t"))
+        await #expect(throws: ServiceError.signInRefused) {
+            try await service.signIn(email: ines.value, password: ServerFixture.password, client: "x")
+        }
+        #expect(try await service.session(presenting: fixture.interviewerSession.secret) == nil)
+        #expect(try await fixture.store.session(presenting: fixture.interviewer) == nil)
+        #expect(try await service.positionReport(fixture.positionID).report.candidates.first?.scorecards == 1)
+        try await fixture.store.setDeactivated(false, email: ines, by: .localOperator(named: "t"))
+        #expect(try await service.signIn(email: ines.value, password: ServerFixture.password, client: "x").user.email == ines)
+    }
+
     @Test("behind HTTPS the session cookie is Secure, and so is the one that clears a stale session")
     func secureCookies() async throws {
         let fixture = try await ServerFixture.make()

@@ -2,11 +2,11 @@ import ArgumentParser
 import DebriefCore
 import DebriefStore
 
-/// `debrief users add|list|invite|password|token|revoke-tokens`
+/// `debrief users add|list|invite|password|token|revoke-tokens|deactivate|reactivate`
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users", abstract: "Add and list recruiters, interviewers and admins; invite them, set passwords, issue and revoke tokens.",
-        subcommands: [Add.self, List.self, Invite.self, Password.self, Token.self, RevokeTokens.self])
+        subcommands: [Add.self, List.self, Invite.self, Password.self, Token.self, RevokeTokens.self, Deactivate.self, Reactivate.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a user.")

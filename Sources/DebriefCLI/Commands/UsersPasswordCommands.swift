@@ -45,3 +45,29 @@ extension UsersCommand {
         }
     }
 }
+
+extension UsersCommand {
+    /// `debrief users deactivate|reactivate EMAIL`
+    struct Deactivate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Stop a user from signing in: their sessions end and tokens stop working; their scorecards stay and still count.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The user's email.", transform: { try EmailAddress($0) }) var email: EmailAddress
+
+        func run() async throws {
+            try await database.open().setDeactivated(true, email: email, by: database.principal)
+            Console.current.line("Deactivated \(email): they can no longer sign in")
+        }
+    }
+
+    struct Reactivate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Let a deactivated user sign in again.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The user's email.", transform: { try EmailAddress($0) }) var email: EmailAddress
+
+        func run() async throws {
+            try await database.open().setDeactivated(false, email: email, by: database.principal)
+            Console.current.line("Reactivated \(email)")
+        }
+    }
+}

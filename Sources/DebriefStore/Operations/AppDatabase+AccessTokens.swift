@@ -29,7 +29,7 @@ extension AppDatabase {
             guard
                 let record = try AccessTokenRecord.filter(Column("digest") == digest && Column("revoked_at") == nil)
                     .filter(Column("expires_at") > now).fetchOne(db),
-                let user = try UserRecord.fetchOne(db, key: record.userId)
+                let user = try UserRecord.filter(key: record.userId).filter(sql: "deactivated_at IS NULL").fetchOne(db)
             else { return nil }
             return AccessTokenSession(principal: Principal(user: try user.domain()), expiresAt: record.expiresAt)
         }

@@ -33,6 +33,18 @@ extension AppDatabase {
         try AuditLog.record(db, by: principal, action: "set password", entity: "user", entityID: userID)
     }
 
+    /// Deactivates (or reactivates) a user: a deactivated user cannot sign in, their browser sessions
+    /// end and their access tokens stop working, while their scorecards stay and still count.
+    public func setDeactivated(_ deactivated: Bool, email: EmailAddress, now: Date = Date(), by principal: Principal) async throws(StoreError) {
+        try await write { db in
+            let userID = try Self.fetchUser(db, email: email).id ?? 0
+            try db.execute(
+                sql: "UPDATE user SET deactivated_at = ? WHERE id = ?", arguments: [deactivated ? now.storedPrecision : nil, userID])
+            if deactivated { try Self.endSessions(db, userID: userID, now: now) }
+            try AuditLog.record(db, by: principal, action: deactivated ? "deactivate" : "reactivate", entity: "user", entityID: userID)
+        }
+    }
+
     /// Records one sign-in attempt (and, for a known account, its audit event).
     public func recordSignInAttempt(
         email: String, client: String, succeeded: Bool, userID: Int64?, now: Date = Date()
