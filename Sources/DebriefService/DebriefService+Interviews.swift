@@ -24,6 +24,8 @@ public struct RoundKit: Sendable {
     /// Colleagues' submitted scorecards, only once the viewer may read them (see `ScorecardRules.visible`).
     public let colleagues: [Scorecard]
     public let people: [Int64: User]
+    /// The round's question set, the kit's questions with their model answers; nil when none was chosen.
+    public let questions: QuestionSet?
 }
 
 extension DebriefService {
@@ -58,12 +60,14 @@ extension DebriefService {
         let latest = Dictionary(grouping: all, by: \.interviewerID).compactMapValues { $0.max { $0.version < $1.version } }
         let mine = principal.userID.flatMap { latest[$0] }
         let visible = ScorecardRules.visible(Array(latest.values), to: principal)
+        var questions: QuestionSet?
+        if let setID = round.questionSetID { questions = try await database.questionSet(id: setID) }
         let people = Dictionary(try await database.users().map { ($0.id ?? 0, $0) }) { first, _ in first }
         return RoundKit(
             round: round, candidateName: try await database.candidate(.id(round.candidateID)).name, positionTitle: position.title,
             rubric: rubric, competencies: plan.competencies.compactMap(rubric.competency), mine: mine,
             colleagues: visible.filter { $0.interviewerID != principal.userID && $0.state == .submitted }
                 .sorted { $0.interviewerID < $1.interviewerID },
-            people: people)
+            people: people, questions: questions)
     }
 }

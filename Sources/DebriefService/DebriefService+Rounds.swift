@@ -8,13 +8,19 @@ public struct RoundRequest: Sendable {
     public var kind: RoundKind
     public var scheduledAt: Date
     public var interviewers: [EmailAddress]
+    /// The question set from the bank that is the round's kit.
+    public var questionSetID: Int64?
 
-    public init(candidate: CandidateReference, positionID: Int64, kind: RoundKind, scheduledAt: Date, interviewers: [EmailAddress]) {
+    public init(
+        candidate: CandidateReference, positionID: Int64, kind: RoundKind, scheduledAt: Date, interviewers: [EmailAddress],
+        questionSetID: Int64? = nil
+    ) {
         self.candidate = candidate
         self.positionID = positionID
         self.kind = kind
         self.scheduledAt = scheduledAt
         self.interviewers = interviewers
+        self.questionSetID = questionSetID
     }
 }
 
@@ -30,7 +36,7 @@ extension DebriefService {
         }
         let round = try Round(
             candidateID: candidate.id ?? 0, positionID: request.positionID, kind: request.kind, scheduledAt: request.scheduledAt,
-            interviewerIDs: interviewerIDs)
+            interviewerIDs: interviewerIDs, questionSetID: request.questionSetID)
         return (try await database.scheduleRound(round, rubric: rubric, by: principal), candidate)
     }
 }

@@ -108,6 +108,19 @@ struct ReadmeContractTests {
         #expect((try json(await cli.run(["rounds", "list", "--format", "json"])) as? [Any])?.count == 1)
     }
 
+    @Test("rounds schedule --question-set names the round's kit, and an unknown set is refused")
+    func questionSetKit() async throws {
+        await setUp()
+        #expect(await cli.run(["import", Self.seedPage]).code == 0)
+        let round = ["rounds", "schedule", "--candidate", "ada@example.com", "--position", "1", "--kind", "hr", "--at", "2026-12-02T10:00Z",
+                     "--interviewer", "grace@example.com", "--format", "json"]
+        let kit = await cli.run(round + ["--question-set", "1"])
+        #expect((try json(kit) as? [String: Any])?["question_set_id"] as? Int == 1, "\(kit.out)\(kit.err)")
+        let missing = await cli.run(round + ["--question-set", "9"])
+        #expect(missing.code == 1 && missing.err.contains("no question set #9 in the question bank"))
+        #expect(await cli.run(round + ["--question-set", "0"]).code == 64)
+    }
+
     @Test("5: a score sheet cannot create a round for a withdrawn candidate, as rounds schedule cannot")
     func withdrawnCandidate() async throws {
         await setUp()

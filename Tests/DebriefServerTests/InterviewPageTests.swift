@@ -6,6 +6,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 
 /// An interviewer's pages: their rounds, a round's kit and the scorecard form, blind to colleagues until they submit.
@@ -21,9 +22,14 @@ struct InterviewPageTests {
             _ = try await fixture.store.addUser(User(name: name, email: EmailAddress(email), role: .interviewer), by: admin)
             try await service.setPassword(ServerFixture.password, for: EmailAddress(email), by: admin)
         }
+        let page = PageUpload(
+            data: Data("<title>Design kit</title><h2>Q1. How would you shard <b>users</b>?</h2><p>By <em>tenant</em>.<script>alert(3)</script></p>".utf8),
+            path: nil, name: nil)
+        guard case .stored(_, let kit) = try await service.importPage(page, with: service.importer(rubricID: nil, overrides: nil), preview: false, by: admin)
+        else { throw ServiceError.unnamedPaste }
         let request = RoundRequest(
             candidate: .id(fixture.candidateID), positionID: fixture.positionID, kind: .systemDesign, scheduledAt: Date(timeIntervalSince1970: 1_800_100_000),
-            interviewers: [try EmailAddress("ines@debrief.example"), try EmailAddress("omar@debrief.example")])
+            interviewers: [try EmailAddress("ines@debrief.example"), try EmailAddress("omar@debrief.example")], questionSetID: kit.id)
         _ = try await service.scheduleRound(request, by: admin)
         _ = try await service.submitScorecard(
             ScorecardSubmission(
@@ -102,6 +108,30 @@ struct InterviewPageTests {
             #expect(after.contains("Ines-private-note") && after.contains("<h3>Ines: strong yes</h3>"))
             #expect(!after.contains("name=\"rating.system-design\""), "a submitted scorecard is read-only")
         }
+    }
+
+    @Test("the kit lists the round's question set, model answers folded, imported HTML kept safe")
+    func kitQuestions() async throws {
+        let (fixture, omar, _) = try await Self.panel()
+        try await fixture.test { client in
+            let page = try await Self.page(client, "/rounds/2", session: omar).body.text
+            #expect(page.contains("<h2>Questions: Design kit</h2>"))
+            #expect(page.contains("<li value=\"1\">How would you shard users?"))
+            #expect(page.contains("<details><summary>Model answer</summary><p>By <em>tenant</em>.</p></details>"), "\(page)")
+            #expect(!page.contains("<script>") && !page.contains("alert(3)"))
+        }
+        let other = try await Self.page(fixture, round: 1)
+        #expect(!other.contains("Questions:"), "a round without a question set has no questions list")
+    }
+
+    /// A round's page as the fixture's interviewer Ines sees it.
+    static func page(_ fixture: ServerFixture, round: Int64) async throws -> String {
+        let body = Mutex("")
+        try await fixture.test { client in
+            let text = try await Self.page(client, "/rounds/\(round)", session: fixture.interviewerSession).body.text
+            body.withLock { $0 = text }
+        }
+        return body.withLock { $0 }
     }
 
     @Test("a scorecard post without its form proof is refused and stores nothing")

@@ -54,16 +54,17 @@ struct DemoCommand: AsyncParsableCommand {
             for position in plan.positions { positions.append(try await store.addPosition(position, by: by)) }
             var stored: [Candidate] = []
             for candidate in plan.candidates { stored.append(try await store.addCandidate(candidate, by: by)) }
+            let (bank, kit) = try await importQuestions(into: store, catalog: catalog)
             var rounds: [Round] = []
             for planned in plan.rounds {
+                let position = positions[planned.positionIndex]
                 let round = try Round(
-                    candidateID: stored[planned.candidateIndex].id ?? 0, positionID: positions[planned.positionIndex].id ?? 0,
+                    candidateID: stored[planned.candidateIndex].id ?? 0, positionID: position.id ?? 0,
                     kind: planned.kind, scheduledAt: planned.scheduledAt,
-                    interviewerIDs: planned.interviewerIndexes.map { users[$0].id ?? 0 })
-                let rubric = try catalog.rubric(positions[planned.positionIndex].rubricID)
-                rounds.append(try await store.scheduleRound(round, rubric: rubric, by: by))
+                    interviewerIDs: planned.interviewerIndexes.map { users[$0].id ?? 0 },
+                    questionSetID: planned.kind == .technical && position.rubricID == "backend-engineer" ? kit : nil)
+                rounds.append(try await store.scheduleRound(round, rubric: try catalog.rubric(position.rubricID), by: by))
             }
-            let bank = try await importQuestions(into: store, catalog: catalog)
             let scorecards = DemoScorecards.plan(plan, rubrics: catalog.rubrics, questions: bank, seed: seed, now: now)
             for planned in scorecards {
                 let round = rounds[planned.roundIndex]
@@ -82,11 +83,12 @@ struct DemoCommand: AsyncParsableCommand {
             )
         }
 
-        /// Imports the question page once per rubric that has keywords for it; competency → question ids per rubric.
-        private func importQuestions(into store: AppDatabase, catalog: RubricCatalog) async throws -> [String: [String: [Int64]]] {
-            guard let page = questionPage else { return [:] }
+        /// Imports the question page once per rubric that has keywords for it; competency → question ids per
+        /// rubric, and the set's id (the kit of the backend positions' technical rounds).
+        private func importQuestions(into store: AppDatabase, catalog: RubricCatalog) async throws -> ([String: [String: [Int64]]], Int64?) {
+            guard let page = questionPage else { return ([:], nil) }
             let data = try InputFile.data(page)
-            guard let rubric = catalog.rubrics.first(where: { $0.id == "backend-engineer" }) ?? catalog.rubrics.first else { return [:] }
+            guard let rubric = catalog.rubrics.first(where: { $0.id == "backend-engineer" }) ?? catalog.rubrics.first else { return ([:], nil) }
             let found = try QuestionSetImporter(rubric: rubric).extract(data, source: page)
             let set: QuestionSet
             switch try await store.importQuestionSet(
@@ -100,7 +102,7 @@ struct DemoCommand: AsyncParsableCommand {
                 guard let id = question.id, let first = question.competencies.first else { continue }
                 byCompetency[first, default: []].append(id)
             }
-            return [rubric.id: byCompetency]
+            return ([rubric.id: byCompetency], set.id)
         }
     }
 }

@@ -23,15 +23,19 @@ struct RoundsCommand: AsyncParsableCommand {
         var at: Date
         @Option(name: .customLong("interviewer"), help: "An interviewer's email; repeat for a panel.", transform: { try EmailAddress($0) })
         var interviewers: [EmailAddress] = []
+        @Option(name: .customLong("question-set"), help: "The id of a question set in the bank, as the round's interview kit.")
+        var questionSet: Int64?
         @OptionGroup var output: FormatOptions
 
         func validate() throws {
+            if let questionSet, questionSet < 1 { throw ValidationError("--question-set takes a set's id (see debrief questions list)") }
             guard !interviewers.isEmpty else { throw ValidationError("name at least one --interviewer EMAIL") }
             guard Set(interviewers).count == interviewers.count else { throw ValidationError("an --interviewer is named twice") }
         }
 
         func run() async throws {
-            let request = RoundRequest(candidate: candidate, positionID: position, kind: kind, scheduledAt: at, interviewers: interviewers)
+            let request = RoundRequest(
+                candidate: candidate, positionID: position, kind: kind, scheduledAt: at, interviewers: interviewers, questionSetID: questionSet)
             let (stored, found) = try await rubrics.service(database).scheduleRound(request, by: database.principal)
             try output.print(stored) { "Scheduled \($0.kind) round #\($0.id ?? 0) for \(found.name) at \(DateText.string($0.scheduledAt))" }
         }

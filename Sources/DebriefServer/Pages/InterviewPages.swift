@@ -88,6 +88,12 @@ enum InterviewPages {
         values["colleagues"] = kit.colleagues.map { card in colleague(card, kit: kit) }
         values["hasColleagues"] = !kit.colleagues.isEmpty
         values["blind"] = mine?.state != .submitted && principal.role == .interviewer
+        values["hasQuestions"] = !(kit.questions?.questions.isEmpty ?? true)
+        values["questionSet"] = kit.questions?.title ?? ""
+        // Answers were sanitised to Debrief's small safe subset of HTML when they were imported.
+        values["questions"] = (kit.questions?.questions ?? []).map { question -> [String: Any] in
+            ["ordinal": question.ordinal, "text": question.text, "section": question.section ?? "", "answer": question.answerHTML ?? false]
+        }
         return PageTemplate.render("round", title: "\(kit.round.kind.rawValue) round: \(kit.candidateName)", values)
     }
 

@@ -24,6 +24,9 @@ enum InterviewTemplates {
         <h1>{{candidate}}</h1>
         <p class="meta">{{position}} · {{kind}} round · {{when}}</p>
         {{#message}}<p class="error" role="alert">{{message}}</p>{{/message}}
+        {{#hasQuestions}}<h2>Questions: {{questionSet}}</h2>
+        <ol class="kit">{{#questions}}<li value="{{ordinal}}">{{text}}{{#section}} <span class="meta">({{section}})</span>{{/section}}
+        {{#answer}}<details><summary>Model answer</summary>{{{answer}}}</details>{{/answer}}</li>{{/questions}}</ol>{{/hasQuestions}}
         {{#locked}}
         <h2>My scorecard (submitted{{#version}}, version {{version}}{{/version}}, {{submittedAt}})</h2>
         <table><thead><tr><th>Competency</th><th>My rating</th></tr></thead><tbody>

@@ -14,6 +14,7 @@ enum SchemaMigrator {
         migrator.registerMigration("v4-import-profiles", migrate: ImportProfileMigration.migrate)
         migrator.registerMigration("v5-access-tokens", migrate: AccessTokenMigration.migrate)
         migrator.registerMigration("v6-passwords-and-sessions", migrate: PasswordSessionMigration.migrate)
+        migrator.registerMigration("v7-round-kits", migrate: RoundKitMigration.migrate)
         return migrator
     }()
 }

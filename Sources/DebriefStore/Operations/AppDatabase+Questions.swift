@@ -51,6 +51,15 @@ extension AppDatabase {
         return stored
     }
 
+    /// The question set with this id and its questions in order, or `notFound`.
+    public func questionSet(id: Int64) async throws(StoreError) -> QuestionSet {
+        try await read { db in
+            guard let set = try QuestionSetRecord.fetchOne(db, key: id) else { throw StoreError.notFound(entity: "question set", key: "#\(id)") }
+            let questions = try QuestionRecord.filter(Column("set_id") == id).order(Column("ordinal"), Column("id")).fetchAll(db)
+            return try set.domain(questions: questions.map { try $0.domain() })
+        }
+    }
+
     /// Every question set with its questions in order.
     public func questionSets() async throws(StoreError) -> [QuestionSet] {
         try await read { db in

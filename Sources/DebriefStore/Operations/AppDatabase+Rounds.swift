@@ -19,6 +19,9 @@ extension AppDatabase {
             throw StoreError.invalid(FieldError(field: "rubric", "position #\(round.positionID) is scored with \(position.rubricID), not \(rubric.id)"))
         }
         _ = try rubric.requirePlan(for: round.kind)
+        if let setID = round.questionSetID, try QuestionSetRecord.fetchOne(db, key: setID) == nil {
+            throw StoreError.notFound(entity: "question set", key: "#\(setID) in the question bank")
+        }
         for interviewerID in round.interviewerIDs where try UserRecord.fetchOne(db, key: interviewerID) == nil {
             throw StoreError.notFound(entity: "interviewer", key: "#\(interviewerID)")
         }

@@ -10,6 +10,7 @@ struct RoundRecord: StoredRecord {
     var positionId: Int64
     var kind: String
     var scheduledAt: Date
+    var questionSetId: Int64?
 
     init(row: Row) throws {
         id = row["id"]
@@ -17,6 +18,7 @@ struct RoundRecord: StoredRecord {
         positionId = row["position_id"]
         kind = row["kind"]
         scheduledAt = row["scheduled_at"]
+        questionSetId = row["question_set_id"]
     }
 
     init(_ round: Round) {
@@ -25,12 +27,13 @@ struct RoundRecord: StoredRecord {
         positionId = round.positionID
         kind = round.kind.rawValue
         scheduledAt = round.scheduledAt.storedPrecision
+        questionSetId = round.questionSetID
     }
 
     func domain(interviewerIDs: [Int64]) throws -> Round {
         try Round(
             id: id, candidateID: candidateId, positionID: positionId, kind: RoundKind(parsing: kind),
-            scheduledAt: scheduledAt, interviewerIDs: interviewerIDs)
+            scheduledAt: scheduledAt, interviewerIDs: interviewerIDs, questionSetID: questionSetId)
     }
 }
 
