@@ -1,4 +1,5 @@
 import ArgumentParser
+import DebriefStore
 
 /// `debrief`: the root of the command-line interface.
 public struct DebriefCommand: AsyncParsableCommand {
@@ -8,12 +9,16 @@ public struct DebriefCommand: AsyncParsableCommand {
         discussion: """
             Every command works on one SQLite database file: --db PATH, else $DEBRIEF_DB, else ./debrief.sqlite.
             """,
+        version: "debrief \(DebriefCommand.version) (database schema \(AppDatabase.schemaVersion))",
         subcommands: [
             PositionsCommand.self, CandidatesCommand.self, RoundsCommand.self, UsersCommand.self, RubricCommand.self,
             ScorecardsCommand.self, ScoresCommand.self, ImportCommand.self, QuestionsCommand.self, ReportCommand.self, DemoCommand.self,
             ServeCommand.self,
         ]
     )
+
+    /// This build's version.
+    public static let version = "0.4.0"
 
     public init() {}
 }

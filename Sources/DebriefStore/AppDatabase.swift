@@ -20,6 +20,9 @@ public struct AppDatabase: Sendable {
         }
     }
 
+    /// The schema version this build writes (the name of its newest migration), such as `v7-round-kits`.
+    public static var schemaVersion: String { SchemaMigrator.latest }
+
     /// Opens (or creates) the database file at `path` and migrates it.
     ///
     /// A file that is not a Debrief database, or that a newer Debrief wrote, is refused

@@ -6,6 +6,9 @@ enum SchemaMigrator {
     /// `PRAGMA application_id` of every Debrief database: "DBRF" in ASCII.
     static let applicationID: Int32 = 0x4442_5246
 
+    /// The name of the newest migration: the schema version this build writes.
+    static var latest: String { migrator.migrations.last ?? "none" }
+
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-core-schema", migrate: CoreSchemaMigration.migrate)
