@@ -56,10 +56,8 @@ extension DebriefService {
         let position = try await database.position(id: round.positionID)
         let rubric = try rubric(position.rubricID)
         let plan = try rubric.requirePlan(for: round.kind)
-        let all = try await database.scorecards(roundID: roundID)
-        let latest = Dictionary(grouping: all, by: \.interviewerID).compactMapValues { $0.max { $0.version < $1.version } }
-        let mine = principal.userID.flatMap { latest[$0] }
-        let visible = ScorecardRules.visible(Array(latest.values), to: principal)
+        let visible = try await scorecards(roundID: roundID, visibleTo: principal, history: false)
+        let mine = visible.first { $0.interviewerID == principal.userID }
         var questions: QuestionSet?
         if let setID = round.questionSetID { questions = try await database.questionSet(id: setID) }
         let people = Dictionary(try await database.users().map { ($0.id ?? 0, $0) }) { first, _ in first }

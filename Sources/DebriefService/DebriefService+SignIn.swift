@@ -48,10 +48,15 @@ extension DebriefService {
             try await database.recordSignInAttempt(email: email, client: client, succeeded: false, userID: found?.user.id, now: now)
             throw ServiceError.signInRefused
         }
-        try await database.recordSignInAttempt(email: email, client: client, succeeded: true, userID: userID, now: now)
+        return try await startSession(for: found.user, userID: userID, client: client, now: now)
+    }
+
+    /// Records the successful sign-in and starts the person's browser session.
+    private func startSession(for user: User, userID: Int64, client: String, now: Date) async throws -> StartedSession {
+        try await database.recordSignInAttempt(email: user.email.value, client: client, succeeded: true, userID: userID, now: now)
         let token = AccessToken.generate(.session)
         let expires = try await database.startWebSession(token, userID: userID, now: now)
-        return StartedSession(token: token, user: found.user, expiresAt: expires)
+        return StartedSession(token: token, user: user, expiresAt: expires)
     }
 
     /// Who a browser's session secret signs in, or nil.
@@ -77,8 +82,7 @@ extension DebriefService {
     /// email), and makes a one-time link to set their password, valid for 72 hours.
     public func invite(_ email: EmailAddress, name: String?, role: Role, by principal: Principal) async throws -> Invite {
         if (try? await database.user(email: email)) == nil {
-            let fallback = email.value.split(separator: "@")[0].replacingOccurrences(of: ".", with: " ").capitalized
-            _ = try await database.addUser(try User(name: name ?? fallback, email: email, role: role), by: principal)
+            _ = try await database.addUser(try User(name: name ?? email.nameGuess, email: email, role: role), by: principal)
         }
         let token = AccessToken.generate(.invite)
         let (user, expires) = try await database.createInvite(token, for: email, by: principal)
@@ -99,9 +103,6 @@ extension DebriefService {
         try PasswordPolicy.validate(password, for: user)
         guard let redeemed = try await database.redeemInvite(token, passwordHash: Bcrypt.hash(password, cost: passwordCost)), let userID = redeemed.id
         else { throw ServiceError.inviteUnusable }
-        try await database.recordSignInAttempt(email: redeemed.email.value, client: client, succeeded: true, userID: userID)
-        let session = AccessToken.generate(.session)
-        let expires = try await database.startWebSession(session, userID: userID)
-        return StartedSession(token: session, user: redeemed, expiresAt: expires)
+        return try await startSession(for: redeemed, userID: userID, client: client, now: Date())
     }
 }

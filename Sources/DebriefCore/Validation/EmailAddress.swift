@@ -51,6 +51,12 @@ public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible
     private static func isAllowedInLocalPart(_ character: Character) -> Bool {
         character.isLetter || character.isNumber || "!#$%&'*+/=?^_`{|}~.-".contains(character)
     }
+
+    /// A name for someone known only by their email: the local part, dots as spaces, capitalised
+    /// (`grace.hopper@…` → `Grace Hopper`).
+    public var nameGuess: String {
+        String(value.split(separator: "@")[0]).replacingOccurrences(of: ".", with: " ").capitalized
+    }
 }
 
 extension String {

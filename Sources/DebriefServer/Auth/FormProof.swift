@@ -6,8 +6,6 @@ import Hummingbird
 /// (`AccessToken.formProof`); before signing in, it is a random value the page also sets as a
 /// cookie, and a post must carry both. Another site can read neither, so it cannot forge a post.
 enum FormProof {
-    static let field = "csrf"
-
     /// The value a page puts in its forms, and the cookie to set when the browser has none yet.
     static func forPage(_ request: Request, context: DebriefRequestContext, secure: Bool) -> (value: String, cookie: Cookie?) {
         if let session = context.sessionToken { return (session.formProof, nil) }

@@ -8,6 +8,8 @@ public struct DebriefRequestContext: RequestContext {
     public var principal: Principal?
     /// The browser session's secret, when the person signed in through the session cookie.
     public var sessionToken: AccessToken?
+    /// The proof the pages of a signed-in browser put in their forms (see `FormProof`); empty otherwise.
+    public var formProof: String { sessionToken?.formProof ?? "" }
     /// The client's address, for refusing repeated failed sign-ins from one place.
     public let clientAddress: String
 

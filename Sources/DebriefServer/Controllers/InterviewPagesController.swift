@@ -17,13 +17,13 @@ struct InterviewPagesController {
     @Sendable func list(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         let principal = try context.requireSignedIn()
         let interviews = try await service.interviews(for: principal)
-        return HTMLResponse.page(InterviewPages.list(interviews, principal: principal, proof: context.sessionToken?.formProof ?? ""))
+        return HTMLResponse.page(InterviewPages.list(interviews, principal: principal, proof: context.formProof))
     }
 
     @Sendable func round(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         let principal = try context.requireSignedIn()
         let kit = try await service.roundKit(try PathID.require("round", in: context), for: principal)
-        return HTMLResponse.page(InterviewPages.round(kit, principal: principal, proof: context.sessionToken?.formProof ?? "", form: nil))
+        return HTMLResponse.page(InterviewPages.round(kit, principal: principal, proof: context.formProof, form: nil))
     }
 
     /// Saves a draft, or submits once the person confirmed; a form with problems comes back with
@@ -65,7 +65,7 @@ struct InterviewPagesController {
             }
             if fields["confirm"] != "yes" { form.errors["confirm"] = "tick this box to confirm that you are ready to submit" }
         }
-        let proof = context.sessionToken?.formProof ?? ""
+        let proof = context.formProof
         guard form.errors.isEmpty else {
             return HTMLResponse.page(
                 InterviewPages.round(kit, principal: principal, proof: proof, form: form, message: "The scorecard was not saved: see the notes below."),

@@ -19,7 +19,7 @@ struct PositionPagesController {
         let principal = try context.requireSignedIn()
         guard AccessPolicy.permits(principal, .readReports) else { return HTMLResponse.redirect(to: "/interviews") }
         let positions = try await service.database.positions()
-        return HTMLResponse.page(HomePage.render(principal: principal, positions: positions, proof: context.sessionToken?.formProof ?? ""))
+        return HTMLResponse.page(HomePage.render(principal: principal, positions: positions, proof: context.formProof))
     }
 
     @Sendable func positionReport(_ request: Request, context: DebriefRequestContext) async throws -> Response {

@@ -69,8 +69,8 @@ private struct ScoreSheetImporter {
         var interviewer = try UserRecord.filter(Column("email") == group.interviewerEmail.value).fetchOne(db)?.domain()
         if interviewer == nil {
             guard createMissing else { return problem(group.line, "interviewer_email", "no user \(group.interviewerEmail)\(hint)") }
-            let name = group.interviewerEmail.value.split(separator: "@")[0].replacingOccurrences(of: ".", with: " ").capitalized
-            interviewer = try AppDatabase.createUser(db, User(name: name, email: group.interviewerEmail, role: .interviewer), by: principal)
+            interviewer = try AppDatabase.createUser(
+                db, User(name: group.interviewerEmail.nameGuess, email: group.interviewerEmail, role: .interviewer), by: principal)
             summary.interviewersCreated += 1
         }
         guard let candidate, let interviewer, let candidateID = candidate.id, let interviewerID = interviewer.id else { return }
