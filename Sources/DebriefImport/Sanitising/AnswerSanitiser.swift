@@ -56,10 +56,15 @@ enum AnswerSanitiser {
                 html.append("</p>")
             }
         } else {
-            open(block.wrappers, in: &html)
-            append(block.node, to: &html)
-            close(block.wrappers, in: &html)
+            appendWrapped(block, to: &html)
         }
+    }
+
+    /// An element block inside the emphasis it was read through.
+    static func appendWrapped(_ block: ContentBlock, to html: inout HTMLBytes) {
+        open(block.wrappers, in: &html)
+        append(block.node, to: &html)
+        close(block.wrappers, in: &html)
     }
 
     static func open(_ tags: [String], in html: inout HTMLBytes) {

@@ -33,11 +33,7 @@ enum InlineRun {
         let mark = html.bytes.count
         html.append("<p>")
         let contentStart = html.bytes.count
-        for block in run {
-            AnswerSanitiser.open(block.wrappers, in: &html)
-            AnswerSanitiser.append(block.node, to: &html)
-            AnswerSanitiser.close(block.wrappers, in: &html)
-        }
+        for block in run { AnswerSanitiser.appendWrapped(block, to: &html) }
         trimSpaces(in: &html, from: contentStart)
         if html.bytes.count == contentStart {
             html.removeSubrange(mark..<html.bytes.count)

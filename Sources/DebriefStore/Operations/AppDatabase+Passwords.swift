@@ -53,18 +53,23 @@ extension AppDatabase {
             try db.execute(
                 sql: "INSERT INTO sign_in_attempt (at, email, client, succeeded) VALUES (?, ?, ?, ?)",
                 arguments: [now.storedPrecision, email.lowercased(), client, succeeded])
-            let actor = Principal(label: email.lowercased(), userID: userID, role: .interviewer)
             try AuditLog.record(
-                db, by: actor, action: succeeded ? "sign in" : "sign-in failure", entity: "user", entityID: userID, after: ["client": client])
+                db, by: Self.signInActor(email, userID), action: succeeded ? "sign in" : "sign-in failure", entity: "user", entityID: userID,
+                after: ["client": client])
         }
     }
 
     /// Records that an attempt was refused because of earlier failures.
     public func recordLockout(email: String, client: String, userID: Int64?) async throws(StoreError) {
         try await write { db in
-            let actor = Principal(label: email.lowercased(), userID: userID, role: .interviewer)
-            try AuditLog.record(db, by: actor, action: "sign-in lockout", entity: "user", entityID: userID, after: ["client": client])
+            try AuditLog.record(
+                db, by: Self.signInActor(email, userID), action: "sign-in lockout", entity: "user", entityID: userID, after: ["client": client])
         }
+    }
+
+    /// Who the audit log names for a sign-in attempt: the email typed (the role is not known, and not used there).
+    private static func signInActor(_ email: String, _ userID: Int64?) -> Principal {
+        Principal(label: email.lowercased(), userID: userID, role: .interviewer)
     }
 
     /// The times of failed attempts since `since`, for an email and for a client address.

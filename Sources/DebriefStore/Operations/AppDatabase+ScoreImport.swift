@@ -74,7 +74,7 @@ private struct ScoreSheetImporter {
             summary.interviewersCreated += 1
         }
         guard let candidate, let interviewer, let candidateID = candidate.id, let interviewerID = interviewer.id else { return }
-        guard let roundID = try round(group, candidate: candidate, positionID: position.id ?? 0, rubric: rubric, interviewerID: interviewerID)
+        guard let roundID = try round(group, candidateID: candidateID, positionID: position.id ?? 0, rubric: rubric, interviewerID: interviewerID)
         else { return }
         do {
             let scorecard = try Scorecard(
@@ -130,9 +130,8 @@ private struct ScoreSheetImporter {
 
     /// The latest round of this kind for the candidate and position, with the interviewer on its panel.
     private mutating func round(
-        _ group: ScoreSheet.Group, candidate: Candidate, positionID: Int64, rubric: Rubric, interviewerID: Int64
+        _ group: ScoreSheet.Group, candidateID: Int64, positionID: Int64, rubric: Rubric, interviewerID: Int64
     ) throws -> Int64? {
-        let candidateID = candidate.id ?? 0
         let existing = try RoundRecord.filter(
             Column("candidate_id") == candidateID && Column("position_id") == positionID && Column("kind") == group.round.rawValue
         ).order(Column("scheduled_at").desc, Column("id").desc).fetchOne(db)
