@@ -53,7 +53,8 @@ let package = Package(
                 "DebriefCore", "DebriefService", "DebriefStore", "DebriefReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            resources: [.copy("Templates"), .copy("Static")]
         ),
         .target(
             name: "DebriefCLI",

@@ -42,6 +42,7 @@ public enum DebriefApplication {
         let service = DebriefService(database: database, rubrics: options.rubrics, passwordCost: options.passwordCost)
         router.add(middleware: Authenticator(service: service, secureCookies: options.secureCookies))
         HealthController(database: database).addRoutes(to: router)
+        StaticController().addRoutes(to: router)
         SessionController(service: service, secureCookies: options.secureCookies).addRoutes(to: router)
         PositionPagesController(service: service).addRoutes(to: router)
         InterviewPagesController(service: service).addRoutes(to: router)

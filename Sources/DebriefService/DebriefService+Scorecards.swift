@@ -10,14 +10,24 @@ public struct ScorecardSubmission: Sendable {
     public var notes: String?
     /// Save as a draft instead of submitting.
     public var draft: Bool
+    /// Who typed it in for the interviewer. When nil and the signed-in person is not the
+    /// interviewer, it is the signed-in person: a recruiter logging a scorecard on someone's behalf.
+    public var enteredBy: EmailAddress?
+    /// Why a submitted scorecard is being amended: required for an amendment.
+    public var amendReason: String?
 
-    public init(roundID: Int64, interviewer: EmailAddress, ratings: [Rating], recommendation: Recommendation?, notes: String?, draft: Bool) {
+    public init(
+        roundID: Int64, interviewer: EmailAddress, ratings: [Rating], recommendation: Recommendation?, notes: String?, draft: Bool,
+        enteredBy: EmailAddress? = nil, amendReason: String? = nil
+    ) {
         self.roundID = roundID
         self.interviewer = interviewer
         self.ratings = ratings
         self.recommendation = recommendation
         self.notes = notes
         self.draft = draft
+        self.enteredBy = enteredBy
+        self.amendReason = amendReason
     }
 }
 
@@ -26,15 +36,21 @@ public struct SavedScorecard: Sendable {
     public let scorecard: Scorecard
     public let round: Round
     public let interviewer: User
+    /// Who typed it in, when that was not the interviewer.
+    public let enteredBy: User?
 
     /// "Submitted amendment v2 of grace@example.com's scorecard for round #3 (technical)", and the like.
     public var summary: String {
         let what = "\(interviewer.email)'s scorecard for round #\(round.id ?? 0) (\(round.kind))"
         switch (scorecard.state, scorecard.version) {
-        case (.draft, _): return "Saved a draft of \(what)"
-        case (_, 1): return "Submitted \(what)"
-        default: return "Submitted amendment v\(scorecard.version) of \(what)"
+        case (.draft, _): return "Saved a draft of \(what)" + by
+        case (_, 1): return "Submitted \(what)" + by
+        default: return "Submitted amendment v\(scorecard.version) of \(what)" + by
         }
+    }
+
+    private var by: String {
+        enteredBy.map { ", entered by \($0.email)" } ?? ""
     }
 }
 
@@ -47,12 +63,20 @@ extension DebriefService {
         let interviewer = try await database.user(email: submission.interviewer)
         let action = AccessPolicy.Action.scoreRound(panel: round.interviewerIDs, interviewer: interviewer.id ?? 0)
         guard AccessPolicy.permits(principal, action) else { throw ServiceError.forbidden(AccessPolicy.refusal(principal, action)) }
+        var enteredBy: User?
+        if let email = submission.enteredBy {
+            enteredBy = try await database.user(email: email)
+        } else if let userID = principal.userID, userID != interviewer.id {
+            enteredBy = try await database.user(id: userID)
+        }
+        if enteredBy?.id == interviewer.id { enteredBy = nil }
         let scorecard = try Scorecard(
             roundID: submission.roundID, interviewerID: interviewer.id ?? 0, state: submission.draft ? .draft : .submitted, rubricID: rubric.id,
             rubricHash: rubric.contentHash, scale: rubric.ratingScale, ratings: submission.ratings, recommendation: submission.recommendation,
-            notes: submission.notes ?? "", submittedAt: submission.draft ? nil : Date())
+            notes: submission.notes ?? "", submittedAt: submission.draft ? nil : Date(), enteredByID: enteredBy?.id,
+            amendReason: submission.amendReason)
         let stored = try await database.saveScorecard(scorecard, rubric: rubric, by: principal)
-        return SavedScorecard(scorecard: stored, round: round, interviewer: interviewer)
+        return SavedScorecard(scorecard: stored, round: round, interviewer: interviewer, enteredBy: enteredBy)
     }
 
     /// The scorecards of a round that `viewer` may read (see `ScorecardRules.visible`): each

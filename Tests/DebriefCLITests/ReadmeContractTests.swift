@@ -284,7 +284,7 @@ struct ReadmeContractTests {
         await setUp()
         let submit = ["scorecards", "submit", "--round", "1", "--interviewer", "grace@example.com", "--rating", "apis-http=3", "--recommendation", "yes"]
         #expect(await cli.run(submit).code == 0)
-        #expect(await cli.run(submit + ["--notes", "second look"]).code == 0)
+        #expect(await cli.run(submit + ["--notes", "second look", "--reason", "second look"]).code == 0)
         let current = await cli.run(["scorecards", "show", "--round", "1", "--format", "json"])
         let history = await cli.run(["scorecards", "show", "--round", "1", "--history", "--format", "json"])
         let (currentCount, historyCount) = ((try json(current) as? [Any])?.count, (try json(history) as? [Any])?.count)
@@ -349,7 +349,9 @@ struct ReadmeContractTests {
         let submit = ["scorecards", "submit", "--round", "1", "--interviewer", "grace@example.com", "--rating", "apis-http=3", "--recommendation", "yes"]
         let first = await cli.run(submit)
         #expect(first.out.contains("Submitted grace@example.com's scorecard for round #1 (technical)"), "\(first.out)")
-        let second = await cli.run(submit)
+        let unexplained = await cli.run(submit)
+        #expect(unexplained.code == 1 && unexplained.err.contains("amending it needs the reason"), "\(unexplained.err)")
+        let second = await cli.run(submit + ["--reason", "misread my notes"])
         #expect(second.out.contains("Submitted amendment v2 of grace@example.com's scorecard for round #1 (technical)"), "\(second.out)")
     }
 

@@ -103,6 +103,27 @@ struct ScorecardCommandTests {
         #expect(nowhere.code == 1 && nowhere.err.contains("does not exist"))
     }
 
+    @Test("--entered-by stores the scorecard as the interviewer's and the report says who typed it in; --reason is kept with an amendment")
+    func enteredBy() async throws {
+        await setUp()
+        #expect(await cli.run(["users", "add", "--name", "Riley Chen", "--email", "riley@example.com", "--role", "recruiter"]).code == 0)
+        let submit = [
+            "scorecards", "submit", "--round", "1", "--interviewer", "grace@example.com", "--rating", "apis-http=3", "--recommendation", "yes",
+            "--entered-by", "riley@example.com",
+        ]
+        let first = await cli.run(submit)
+        #expect(first.code == 0 && first.out.contains("entered by riley@example.com"), "\(first.err)")
+        #expect(await cli.run(submit + ["--reason", "the paper form said 4"]).code == 0)
+        let report = await cli.run(["report", "candidate", "1", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(report.out.utf8)) as? [String: Any]
+        let card = ((object?["rounds"] as? [[String: Any]])?.first?["scorecards"] as? [[String: Any]])?.first
+        #expect(card?["interviewer"] as? String == "grace@example.com")
+        #expect(card?["entered_by"] as? String == "riley@example.com")
+        #expect(card?["amend_reason"] as? String == "the paper form said 4" && card?["version"] as? Int == 2)
+        let unknown = await cli.run(submit.dropLast() + ["nobody@example.com", "--reason", "x"])
+        #expect(unknown.code == 1 && unknown.err.contains("nobody@example.com"), "\(unknown.err)")
+    }
+
     @Test("a submitted scorecard is amended, not overwritten; drafts over it are refused")
     func amendments() async {
         await setUp()
@@ -110,7 +131,7 @@ struct ScorecardCommandTests {
             "scorecards", "submit", "--round", "1", "--interviewer", "grace@example.com", "--rating", "apis-http=2", "--recommendation", "no",
         ]
         #expect(await cli.run(submit).code == 0)
-        let amended = await cli.run(submit)
+        let amended = await cli.run(submit + ["--reason", "typo in a rating"])
         #expect(amended.out.contains("Submitted amendment v2"))
         let draft = await cli.run(submit + ["--draft"])
         #expect(draft.code == 1 && draft.err.contains("submitted and locked"))

@@ -21,7 +21,9 @@ struct ReportPageTests {
             try await client.execute(uri: "/positions/\(fixture.positionID)", method: .get, headers: Headers.browser(fixture.recruiterSession)) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
-                #expect(response.body.text == PositionReportHTML.render(report, candidateLinks: [fixture.candidateID: link]))
+                // The same section the CLI's file holds, inside the app's layout with its navigation.
+                #expect(response.body.text.contains(PositionReportHTML.section(report, candidateLinks: [fixture.candidateID: link])))
+                #expect(response.body.text.contains("<nav aria-label=\"Main\">") && response.body.text.contains("href=\"/candidates\""))
                 #expect(response.body.text.contains("href=\"\(link)\""))
             }
         }

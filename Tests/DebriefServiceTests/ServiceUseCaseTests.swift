@@ -29,10 +29,10 @@ struct ServiceUseCaseTests {
         return try await service.scheduleRound(request, by: Self.admin).round
     }
 
-    func submission(_ email: String, _ value: Int, draft: Bool = false) throws -> ScorecardSubmission {
+    func submission(_ email: String, _ value: Int, draft: Bool = false, reason: String? = nil) throws -> ScorecardSubmission {
         ScorecardSubmission(
             roundID: 1, interviewer: try EmailAddress(email), ratings: [try Rating(competencyID: "apis-http", value: .point(value))],
-            recommendation: .yes, notes: nil, draft: draft)
+            recommendation: .yes, notes: nil, draft: draft, amendReason: reason)
     }
 
     @Test("a position needs a rubric of the folder")
@@ -61,7 +61,7 @@ struct ServiceUseCaseTests {
         _ = try await panel()
         let first = try await service.submitScorecard(submission("grace@example.com", 3), by: Self.admin)
         #expect(first.summary == "Submitted grace@example.com's scorecard for round #1 (technical)")
-        let second = try await service.submitScorecard(submission("grace@example.com", 4), by: Self.admin)
+        let second = try await service.submitScorecard(submission("grace@example.com", 4, reason: "misheard an answer"), by: Self.admin)
         #expect(second.scorecard.version == 2 && second.summary.hasPrefix("Submitted amendment v2 of grace@example.com's"))
         let alan = Principal(user: try await service.database.user(email: EmailAddress("alan@example.com")))
         #expect(try await service.scorecards(roundID: 1, visibleTo: alan, history: false).isEmpty)

@@ -28,8 +28,12 @@ struct ScorecardLifecycleTests {
         await #expect(throws: StoreError.self) {
             try await store.saveScorecard(StoreFixtures.scorecard(round, by: interviewer, ["apis": 4], state: .draft), rubric: rubric, by: admin)
         }
-        let amended = try await store.saveScorecard(StoreFixtures.scorecard(round, by: interviewer, ["apis": 3]), rubric: rubric, by: admin)
-        #expect(amended.version == 2)
+        await #expect(throws: StoreError.self) {
+            try await store.saveScorecard(StoreFixtures.scorecard(round, by: interviewer, ["apis": 3]), rubric: rubric, by: admin)
+        }
+        let amended = try await store.saveScorecard(
+            StoreFixtures.scorecard(round, by: interviewer, ["apis": 3], reason: "rated the wrong answer"), rubric: rubric, by: admin)
+        #expect(amended.version == 2 && amended.amendReason == "rated the wrong answer")
         #expect(try await store.scorecards(roundID: round.id!).map(\.version) == [1, 2])
         let current = try await store.submittedScorecards(positionID: position.id!)
         #expect(current.map(\.scorecard.version) == [2])

@@ -55,13 +55,14 @@ enum StoreFixtures {
     /// A scorecard for `round` by `interviewer` under the fixture rubric.
     static func scorecard(
         _ round: Round, by interviewer: User, _ ratings: [String: Int?] = ["apis": 3, "databases": nil], state: ScorecardState = .submitted,
-        recommendation: Recommendation? = .yes, notes: String = ""
+        recommendation: Recommendation? = .yes, notes: String = "", reason: String? = nil
     ) throws -> Scorecard {
         try Scorecard(
             roundID: round.id!, interviewerID: interviewer.id!, state: state, rubricID: rubric.id, rubricHash: rubric.contentHash,
             scale: rubric.ratingScale,
             ratings: ratings.sorted { $0.key < $1.key }.map { try Rating(competencyID: $0.key, value: $0.value.map(RatingValue.point) ?? .noSignal) },
-            recommendation: state == .submitted ? recommendation : nil, notes: notes, submittedAt: state == .submitted ? Date() : nil)
+            recommendation: state == .submitted ? recommendation : nil, notes: notes, submittedAt: state == .submitted ? Date() : nil,
+            amendReason: reason)
     }
 
     /// A fresh directory that is removed when `body` returns.

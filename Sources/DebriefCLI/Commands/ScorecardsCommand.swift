@@ -15,7 +15,8 @@ struct ScorecardsCommand: AsyncParsableCommand {
             discussion: """
                 Ratings come from flags or from --file (YAML or JSON with round, interviewer, recommendation, notes,
                 ratings: {competency: point|none}, questions: [{question, competency, rating, note}]); flags win.
-                Submitting over a submitted scorecard stores an amendment as its next version.
+                Submitting over a submitted scorecard stores an amendment as its next version, which needs --reason.
+                --entered-by names the recruiter who typed in a scorecard for the interviewer; reports show it.
                 """)
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var rubrics: RubricOptions
@@ -34,13 +35,18 @@ struct ScorecardsCommand: AsyncParsableCommand {
         var recommendation: Recommendation?
         @Option(help: "Free-text notes.") var notes: String?
         @Flag(help: "Save as a draft instead of submitting.") var draft = false
+        @Option(help: "Why a submitted scorecard is amended (required for an amendment).") var reason: String?
+        @Option(
+            name: .customLong("entered-by"), help: "The user who entered the scorecard for the interviewer.",
+            transform: { try EmailAddress($0) })
+        var enteredBy: EmailAddress?
         @OptionGroup var output: FormatOptions
 
         func run() async throws {
             let form = try ScorecardForm.merge(file: file.map(ScorecardForm.load), path: file, flags: self)
             let submission = ScorecardSubmission(
                 roundID: form.round, interviewer: form.interviewer, ratings: form.ratings, recommendation: form.recommendation, notes: form.notes,
-                draft: draft)
+                draft: draft, enteredBy: enteredBy, amendReason: reason)
             let saved = try await rubrics.service(database).submitScorecard(submission, by: database.principal)
             try output.print(saved.scorecard) { _ in saved.summary }
         }

@@ -22,11 +22,16 @@ public struct Scorecard: Identifiable, Hashable, Sendable, Codable {
     public var recommendation: Recommendation?
     public var notes: String
     public var submittedAt: Date?
+    /// The user who typed this scorecard in for the interviewer (a recruiter logging it on their
+    /// behalf); nil when the interviewer entered it themselves.
+    public var enteredByID: Int64?
+    /// Why a submitted scorecard was amended: required from version 2 on, nil before.
+    public var amendReason: String?
 
     public init(
         id: Int64? = nil, roundID: Int64, interviewerID: Int64, state: ScorecardState = .draft, version: Int = 1,
         rubricID: String, rubricHash: String, scale: RatingScale, ratings: [Rating], recommendation: Recommendation? = nil,
-        notes: String = "", submittedAt: Date? = nil
+        notes: String = "", submittedAt: Date? = nil, enteredByID: Int64? = nil, amendReason: String? = nil
     ) throws(FieldError) {
         guard version >= 1 else { throw FieldError(field: "version", "must be 1 or more, not \(version)") }
         guard !rubricHash.isEmpty else { throw FieldError(field: "rubric hash", "must not be empty") }
@@ -56,5 +61,7 @@ public struct Scorecard: Identifiable, Hashable, Sendable, Codable {
         self.recommendation = recommendation
         self.notes = notes.trimmingWhitespace()
         self.submittedAt = submittedAt
+        self.enteredByID = enteredByID == interviewerID ? nil : enteredByID
+        self.amendReason = try Text.optional(amendReason, field: "reason", maxLength: 500)
     }
 }

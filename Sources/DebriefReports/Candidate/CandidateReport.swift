@@ -39,6 +39,10 @@ public struct CandidateReport: Encodable, Sendable {
         public let notes: String
         public let version: Int
         @NullEncoded public var submittedAt: Date?
+        /// The email of whoever typed it in for the interviewer (a recruiter), nil when they did it themselves.
+        @NullEncoded public var enteredBy: String?
+        /// Why the current version amended the one before, nil for a first submission.
+        @NullEncoded public var amendReason: String?
     }
 
     public struct QuestionRow: Encodable, Sendable {

@@ -48,7 +48,9 @@ public enum CandidateReportBuilder {
                         ratings: Dictionary(card.scorecard.ratings.filter { $0.questionID == nil }.map { ($0.competencyID, $0.value.point) }) {
                             first, _ in first
                         },
-                        notes: card.scorecard.notes, version: card.scorecard.version, submittedAt: card.scorecard.submittedAt)
+                        notes: card.scorecard.notes, version: card.scorecard.version, submittedAt: card.scorecard.submittedAt,
+                        enteredBy: card.scorecard.enteredByID.map { users[$0]?.email.value ?? "#\($0)" },
+                        amendReason: card.scorecard.amendReason)
                 })
         }
         var questions: [Int64: [CandidateReport.QuestionRating]] = [:]

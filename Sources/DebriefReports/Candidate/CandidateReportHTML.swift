@@ -3,9 +3,14 @@ import Mustache
 
 /// A candidate report as one self-contained HTML file, printable to PDF from a browser.
 public enum CandidateReportHTML {
-    private static let template = try! MustacheTemplate(string: CandidateTemplate.text)
+    private static let template = try! MustacheTemplate(string: CandidateTemplate.section)
 
     public static func render(_ report: CandidateReport) -> String {
+        ReportDocument.render(title: "\(report.candidate.name): \(report.position.title)", section: section(report))
+    }
+
+    /// The report without its document around it, for a page of the web app.
+    public static func section(_ report: CandidateReport) -> String {
         template.render(context(report))
     }
 
@@ -13,7 +18,7 @@ public enum CandidateReportHTML {
         let rubric = report.position.rubric
         let competencyIDs = rubric.competencies.map(\.id)
         return [
-            "css": ReportStyle.css, "name": report.candidate.name, "email": report.candidate.email, "position": report.position.title,
+            "name": report.candidate.name, "email": report.candidate.email, "position": report.position.title,
             "stage": report.candidate.stage, "roundsHeld": report.roundsHeld, "roundsPending": report.roundsPending,
             "score": Figures.number(report.score), "calibrated": Figures.number(report.calibratedScore), "coverage": Figures.percent(report.coverage),
             "recommendation": report.recommendation ?? "–", "scaleMin": rubric.scaleMin, "scaleMax": rubric.scaleMax,
@@ -35,6 +40,7 @@ public enum CandidateReportHTML {
                     "scorecards": round.scorecards.map { card -> [String: Any] in
                         [
                             "name": card.name.isEmpty ? card.interviewer : card.name, "recommendation": card.recommendation, "notes": card.notes,
+                            "enteredBy": card.enteredBy ?? false, "amendReason": card.amendReason ?? false,
                             "cells": competencyIDs.map { id in card.ratings[id].map { $0.map(String.init) ?? "no signal" } ?? "" },
                         ]
                     },

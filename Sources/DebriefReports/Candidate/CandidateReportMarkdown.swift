@@ -30,7 +30,9 @@ public enum CandidateReportMarkdown {
                 let ratings = rubric.competencies.compactMap { competency in
                     card.ratings[competency.id].map { "\(competency.id) \($0.map(String.init) ?? "no signal")" }
                 }.joined(separator: ", ")
-                lines.append("- **\(Escape.markdown(card.name))** recommends \(card.recommendation): \(ratings)")
+                let enteredBy = card.enteredBy.map { " (entered by \(Escape.markdown($0)))" } ?? ""
+                lines.append("- **\(Escape.markdown(card.name))**\(enteredBy) recommends \(card.recommendation): \(ratings)")
+                if let reason = card.amendReason { lines.append("  amended (v\(card.version)): \(Escape.markdown(reason))") }
                 if !card.notes.isEmpty { lines.append("  > \(Escape.markdown(card.notes))") }
             }
             lines.append("")

@@ -3,10 +3,15 @@ import Mustache
 
 /// A position report as one self-contained HTML file: inline CSS and SVG, no scripts, no external requests.
 public enum PositionReportHTML {
-    private static let template = try! MustacheTemplate(string: PositionTemplate.text)
+    private static let template = try! MustacheTemplate(string: PositionTemplate.section)
 
     /// `candidateLinks` maps candidate ids to the relative paths of their own reports, for an index page.
     public static func render(_ report: PositionReport, candidateLinks: [Int64: String] = [:]) -> String {
+        ReportDocument.render(title: "\(report.position.title): debrief pack", section: section(report, candidateLinks: candidateLinks))
+    }
+
+    /// The report without its document around it, for a page of the web app.
+    public static func section(_ report: PositionReport, candidateLinks: [Int64: String] = [:]) -> String {
         template.render(context(report, candidateLinks: candidateLinks))
     }
 
@@ -16,7 +21,7 @@ public enum PositionReportHTML {
         let agreement = report.agreement
         let leniencyLimit = max(1, report.calibration.compactMap { $0.leniency.map(abs) }.max() ?? 1)
         return [
-            "css": ReportStyle.css, "title": report.position.title, "rubric": rubric.title, "version": rubric.version,
+            "title": report.position.title, "rubric": rubric.title, "version": rubric.version,
             "scaleMin": rubric.scaleMin, "scaleMax": rubric.scaleMax, "candidateCount": report.candidates.count,
             "candidates": report.candidates.map { candidate -> [String: Any] in
                 [

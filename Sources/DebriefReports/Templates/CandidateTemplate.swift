@@ -1,10 +1,8 @@
 /// The Mustache template of the candidate report. `{{…}}` escapes; `{{{…}}}` only takes SVG the chart code built.
 enum CandidateTemplate {
-    static let text = """
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{name}}: {{position}}</title><style>{{{css}}}</style></head>
-        <body><section class="candidate">
+    /// The report as a page's content: the server puts it inside its own layout.
+    static let section = """
+        <section class="candidate">
         <header><h1>{{name}}</h1><p class="meta">{{email}} · {{position}} · stage {{stage}} · {{roundsHeld}} rounds held, {{roundsPending}} pending</p></header>
         <div class="cards">
         <div><div class="score">{{score}}</div><div class="meta">score on {{scaleMin}}–{{scaleMax}}</div></div>
@@ -18,12 +16,12 @@ enum CandidateTemplate {
         <h2>Rounds</h2>
         {{#rounds}}<h3>{{kind}} · {{when}} · {{status}}{{#roundScore}} · round score {{.}}{{/roundScore}}</h3>
         {{#hasScorecards}}<div class="scroll"><table><thead><tr><th>Interviewer</th><th>Recommendation</th>{{#competencyHeaders}}<th class="num">{{.}}</th>{{/competencyHeaders}}</tr></thead>
-        <tbody>{{#scorecards}}<tr><td>{{name}}</td><td>{{recommendation}}</td>{{#cells}}<td class="num">{{.}}</td>{{/cells}}</tr>{{/scorecards}}</tbody></table></div>
+        <tbody>{{#scorecards}}<tr><td>{{name}}{{#enteredBy}}<br><span class="meta">entered by {{.}}</span>{{/enteredBy}}{{#amendReason}}<br><span class="meta">amended: {{.}}</span>{{/amendReason}}</td><td>{{recommendation}}</td>{{#cells}}<td class="num">{{.}}</td>{{/cells}}</tr>{{/scorecards}}</tbody></table></div>
         {{#scorecards}}{{#notes}}<blockquote><strong>{{name}}:</strong> {{notes}}</blockquote>{{/notes}}{{/scorecards}}{{/hasScorecards}}
         {{/rounds}}
         {{#hasQuestions}}<h2>Questions asked</h2><div class="scroll"><table><thead><tr><th>Question</th><th>Ratings</th></tr></thead>
         <tbody>{{#questions}}<tr><td>{{text}}</td><td>{{ratings}}</td></tr>{{/questions}}</tbody></table></div>{{/hasQuestions}}
         {{#hasNotes}}<h2>Notes</h2><ul>{{#notes}}<li>{{.}}</li>{{/notes}}</ul>{{/hasNotes}}
-        </section></body></html>
+        </section>
         """
 }

@@ -1,11 +1,8 @@
 /// The Mustache template of the position report. `{{…}}` escapes; `{{{…}}}` only takes SVG the chart code built.
 enum PositionTemplate {
-    static let text = """
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{title}}: debrief pack</title><style>{{{css}}}</style></head>
-        <body>
-        <header><h1>{{title}}: debrief pack</h1>
+    /// The report as a page's content: the server puts it inside its own layout.
+    static let section = """
+        <section class="position"><header><h1>{{title}}: debrief pack</h1>
         <p class="meta">Rubric {{rubric}} v{{version}}, scale {{scaleMin}}–{{scaleMax}}. {{candidateCount}} candidates.</p></header>
         <h2>Ranking</h2>
         <div class="scroll"><table><thead><tr><th class="num">Rank</th><th>Candidate</th><th>Stage</th><th class="num">Score</th><th class="num">Calibrated</th><th class="num">Coverage</th><th>Recommendation</th><th>Flags</th><th class="num">Percentile</th></tr></thead>
@@ -22,6 +19,6 @@ enum PositionTemplate {
         <h2>Competencies across the pipeline</h2>
         {{{competencyChart}}}
         {{#hasNotes}}<h2>Notes</h2><ul>{{#notes}}<li>{{.}}</li>{{/notes}}</ul>{{/hasNotes}}
-        </body></html>
+        </section>
         """
 }

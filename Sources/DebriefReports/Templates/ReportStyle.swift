@@ -1,3 +1,21 @@
+import Mustache
+
+/// A report as one self-contained HTML file: the stylesheet inline, the report's section as its body.
+enum ReportDocument {
+    private static let template = try! MustacheTemplate(
+        string: """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{{title}}</title><style>{{{css}}}</style></head>
+            <body>{{{section}}}</body></html>
+            """)
+
+    /// `section` is HTML a report template rendered (every value in it escaped there).
+    static func render(title: String, section: String) -> String {
+        template.render(["title": title, "css": ReportStyle.css, "section": section])
+    }
+}
+
 /// The stylesheet every HTML report inlines: readable on screen, printable to PDF from a browser.
 public enum ReportStyle {
     /// The CSS, also used by the web app's own pages so they look like the reports they lead to.

@@ -4,7 +4,8 @@ import DebriefStore
 import Foundation
 import Hummingbird
 
-/// An interviewer's pages: the rounds on their panel, each round's kit, and their scorecard form.
+/// An interviewer's pages: the rounds on their panel, each round's kit, and their scorecard form;
+/// recruiters and admins use the same form to log a scorecard on a panel member's behalf.
 struct InterviewPagesController {
     let service: DebriefService
 
@@ -17,13 +18,14 @@ struct InterviewPagesController {
     @Sendable func list(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         let principal = try context.requireSignedIn()
         let interviews = try await service.interviews(for: principal)
-        return HTMLResponse.page(InterviewPages.list(interviews, principal: principal, proof: context.formProof))
+        return HTMLResponse.page(InterviewPages.list(interviews, chrome: context.chrome("My interviews", request)))
     }
 
     @Sendable func round(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         let principal = try context.requireSignedIn()
         let kit = try await service.roundKit(try PathID.require("round", in: context), for: principal)
-        return HTMLResponse.page(InterviewPages.round(kit, principal: principal, proof: context.formProof, form: nil))
+        let mode = InterviewPages.mode(for: principal, kit: kit, amend: request.uri.queryParameters["amend"] == "1")
+        return HTMLResponse.page(InterviewPages.round(kit, mode: mode, chrome: Self.chrome(kit, request, context), form: nil))
     }
 
     /// Saves a draft, or submits once the person confirmed; a form with problems comes back with
@@ -35,11 +37,58 @@ struct InterviewPagesController {
         try FormProof.check(fields["csrf"], request: request, context: context)
         let roundID = try PathID.require("round", in: context)
         let kit = try await service.roundKit(roundID, for: principal)
-        guard let userID = principal.userID, let me = kit.people[userID] else {
-            throw Problem(status: .forbidden, title: "Not allowed", detail: "only a signed-in interviewer fills in their own scorecard here")
+        let amending = kit.mine?.state == .submitted
+        guard let mode = InterviewPages.mode(for: principal, kit: kit, amend: amending) else {
+            throw Problem(status: .forbidden, title: "Not allowed", detail: AccessPolicy.refusal(principal, .scoreRound(panel: kit.round.interviewerIDs, interviewer: principal.userID ?? 0)))
         }
-        let draft = fields["action"] != "submit"
         var form = InterviewPages.FormState()
+        let ratings = Self.ratings(fields, kit: kit, form: &form)
+        form.recommendation = fields["recommendation"] ?? ""
+        form.notes = fields["notes"] ?? ""
+        form.reason = fields["reason"] ?? ""
+        let draft = fields["action"] != "submit"
+        var recommendation: Recommendation?
+        if !form.recommendation.isEmpty {
+            do { recommendation = try Recommendation(parsing: form.recommendation) } catch { form.errors["recommendation"] = error.message }
+        }
+        if !draft {
+            if recommendation == nil && form.errors["recommendation"] == nil {
+                form.errors["recommendation"] = "choose a recommendation to submit (no decision is one)"
+            }
+            if fields["confirm"] != "yes" { form.errors["confirm"] = "tick this box to confirm that you are ready to submit" }
+        }
+        let interviewer = Self.interviewer(fields, mode: mode, kit: kit, principal: principal, form: &form)
+        let chrome = Self.chrome(kit, request, context)
+        func refused(_ message: String) -> Response {
+            HTMLResponse.page(InterviewPages.round(kit, mode: mode, chrome: chrome, form: form, message: message), status: .unprocessableContent)
+        }
+        guard form.errors.isEmpty, let interviewer else { return refused("The scorecard was not saved: see the notes below.") }
+        do {
+            let submission = ScorecardSubmission(
+                roundID: roundID, interviewer: interviewer, ratings: ratings, recommendation: recommendation, notes: form.notes, draft: draft,
+                amendReason: form.reason.isEmpty ? nil : form.reason)
+            _ = try await service.submitScorecard(submission, by: principal)
+        } catch let error as StoreError {
+            guard case .invalid(let problem) = error else { throw error }
+            if ["reason", "recommendation", "interviewer"].contains(problem.field) {
+                form.errors[problem.field] = problem.message
+                return refused("The scorecard was not saved: see the notes below.")
+            }
+            return refused(problem.message)
+        } catch let error as FieldError {
+            form.errors[error.field] = error.message
+            return refused("The scorecard was not saved: \(error.message).")
+        }
+        if case .onBehalf = mode { return HTMLResponse.redirect(to: "/candidates/\(kit.round.candidateID)") }
+        return HTMLResponse.redirect(to: "/rounds/\(roundID)")
+    }
+
+    private static func chrome(_ kit: RoundKit, _ request: Request, _ context: DebriefRequestContext) -> PageChrome {
+        context.chrome("\(kit.round.kind.rawValue) round: \(kit.candidateName)", request)
+    }
+
+    /// The ratings the form holds, each checked against the rubric's scale; a bad one is noted on its field.
+    private static func ratings(_ fields: FormFields, kit: RoundKit, form: inout InterviewPages.FormState) -> [Rating] {
         var ratings: [Rating] = []
         for competency in kit.competencies {
             let value = fields["rating.\(competency.id)"] ?? ""
@@ -53,33 +102,25 @@ struct InterviewPagesController {
                 form.errors["rating.\(competency.id)"] = error.message
             }
         }
-        form.recommendation = fields["recommendation"] ?? ""
-        form.notes = fields["notes"] ?? ""
-        var recommendation: Recommendation?
-        if !form.recommendation.isEmpty {
-            do { recommendation = try Recommendation(parsing: form.recommendation) } catch { form.errors["recommendation"] = error.message }
-        }
-        if !draft {
-            if recommendation == nil && form.errors["recommendation"] == nil {
-                form.errors["recommendation"] = "choose a recommendation to submit (no decision is one)"
+        return ratings
+    }
+
+    /// Whose scorecard this is: the signed-in interviewer's own, or the panel member a recruiter chose.
+    private static func interviewer(
+        _ fields: FormFields, mode: InterviewPages.Mode, kit: RoundKit, principal: Principal, form: inout InterviewPages.FormState
+    ) -> EmailAddress? {
+        switch mode {
+        case .own:
+            return principal.userID.flatMap { kit.people[$0]?.email }
+        case .onBehalf:
+            form.interviewer = fields["interviewer"] ?? ""
+            let panel = kit.round.interviewerIDs.compactMap { kit.people[$0] }
+            guard let person = panel.first(where: { $0.email.value.caseInsensitiveCompare(form.interviewer) == .orderedSame }) else {
+                form.errors["interviewer"] = form.interviewer.isEmpty
+                    ? "choose the panel member whose scorecard this is" : "\(form.interviewer) is not on this round's panel"
+                return nil
             }
-            if fields["confirm"] != "yes" { form.errors["confirm"] = "tick this box to confirm that you are ready to submit" }
+            return person.email
         }
-        let proof = context.formProof
-        guard form.errors.isEmpty else {
-            return HTMLResponse.page(
-                InterviewPages.round(kit, principal: principal, proof: proof, form: form, message: "The scorecard was not saved: see the notes below."),
-                status: .unprocessableContent)
-        }
-        do {
-            let submission = ScorecardSubmission(
-                roundID: roundID, interviewer: me.email, ratings: ratings, recommendation: recommendation, notes: form.notes, draft: draft)
-            _ = try await service.submitScorecard(submission, by: principal)
-        } catch let error as StoreError {
-            guard case .invalid(let problem) = error else { throw error }
-            return HTMLResponse.page(
-                InterviewPages.round(kit, principal: principal, proof: proof, form: form, message: problem.message), status: .unprocessableContent)
-        }
-        return HTMLResponse.redirect(to: "/rounds/\(roundID)")
     }
 }

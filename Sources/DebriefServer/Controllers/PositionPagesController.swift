@@ -19,7 +19,7 @@ struct PositionPagesController {
         let principal = try context.requireSignedIn()
         guard AccessPolicy.permits(principal, .readReports) else { return HTMLResponse.redirect(to: "/interviews") }
         let positions = try await service.database.positions()
-        return HTMLResponse.page(HomePage.render(principal: principal, positions: positions, proof: context.formProof))
+        return HTMLResponse.page(HomePage.render(positions: positions, chrome: context.chrome("Positions", request)))
     }
 
     @Sendable func positionReport(_ request: Request, context: DebriefRequestContext) async throws -> Response {
@@ -27,13 +27,14 @@ struct PositionPagesController {
         let positionID = try PathID.require("position", in: context)
         let (_, report) = try await service.positionReport(positionID)
         let links = Dictionary(uniqueKeysWithValues: report.candidates.map { ($0.id, "/positions/\(positionID)/candidates/\($0.id)") })
-        return HTMLResponse.page(try ReportFormat.html.render(report, candidateLinks: links))
+        let chrome = context.chrome("\(report.position.title): debrief pack", request)
+        return HTMLResponse.page(ReportPages.position(report, candidateLinks: links, chrome: chrome))
     }
 
     @Sendable func candidateReport(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         _ = try context.requireReportReader()
         let report = try await service.candidateReport(
             try PathID.require("candidate", in: context), position: try PathID.require("position", in: context))
-        return HTMLResponse.page(try ReportFormat.html.render(report))
+        return HTMLResponse.page(ReportPages.candidate(report, chrome: context.chrome("\(report.candidate.name): \(report.position.title)", request)))
     }
 }

@@ -35,7 +35,10 @@ struct Problem: HTTPResponseError {
         } else if signInRequired && request.method == .get {
             response = Response(status: .seeOther, headers: [.location: SignInPage.path(returningTo: request.uri.path)])
         } else {
-            response = HTMLResponse.page(ErrorPage.render(status: status, title: title, detail: detail), status: status)
+            let chrome = PageChrome(
+                title: title, principal: (context as? DebriefRequestContext)?.principal,
+                proof: (context as? DebriefRequestContext)?.formProof ?? "", path: request.uri.path)
+            response = HTMLResponse.page(ErrorPage.render(status: status, title: title, detail: detail, chrome: chrome), status: status)
         }
         if let cookie { response.setCookie(cookie) }
         return response

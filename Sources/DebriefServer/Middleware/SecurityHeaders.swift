@@ -1,14 +1,14 @@
 import HTTPTypes
 import Hummingbird
 
-/// Headers on every response: no scripts, frames, plugins or outside requests on any page (the
-/// reports need only inline CSS and SVG), no sniffing, no referrer, and nothing cached that a
-/// signed-in person saw.
+/// Headers on every response: no scripts, frames, plugins or outside requests on any page (pages
+/// need only Debrief's own stylesheet and inline SVG), no sniffing, no referrer, and nothing cached
+/// that a signed-in person saw.
 struct SecurityHeaders: RouterMiddleware {
     typealias Context = DebriefRequestContext
 
     static let contentSecurityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        "default-src 'none'; style-src 'self'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
     private static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
 

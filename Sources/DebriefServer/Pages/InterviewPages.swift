@@ -4,13 +4,18 @@ import DebriefService
 import Foundation
 
 /// An interviewer's pages: the rounds on their panel, and a round as its kit with the scorecard form.
+/// Recruiters and admins open the same kit to log a scorecard on a panel member's behalf.
 enum InterviewPages {
     /// What the scorecard form holds: as stored, or as just posted when it comes back with errors.
     struct FormState {
         var ratings: [String: String] = [:]
         var recommendation = ""
         var notes = ""
-        /// Messages by field (`rating.apis-http`, `recommendation`, `confirm`), shown next to it.
+        /// The panel member a recruiter logs the scorecard for (their email).
+        var interviewer = ""
+        /// Why a submitted scorecard is amended.
+        var reason = ""
+        /// Messages by field (`rating.apis-http`, `recommendation`, `confirm`, `reason`, `interviewer`), shown next to it.
         var errors: [String: String] = [:]
 
         init() {}
@@ -24,14 +29,18 @@ enum InterviewPages {
         }
     }
 
-    static func list(_ interviews: [InterviewSummary], principal: Principal, proof: String) -> String {
+    /// How the round page is opened.
+    enum Mode {
+        /// The person's own scorecard, or (`amend`) the next version of their submitted one.
+        case own(amend: Bool)
+        /// A recruiter or admin logging a panel member's scorecard.
+        case onBehalf
+    }
+
+    static func list(_ interviews: [InterviewSummary], chrome: PageChrome) -> String {
         let waiting = interviews.filter { $0.myScorecard != .submitted }.map(row), done = interviews.filter { $0.myScorecard == .submitted }.map(row)
         return PageTemplate.render(
-            "interviews", title: "My interviews",
-            [
-                "signedIn": principal.label, "role": principal.role.rawValue, "proof": proof, "waiting": waiting, "done": done,
-                "hasWaiting": !waiting.isEmpty, "hasDone": !done.isEmpty,
-            ])
+            "interviews", chrome: chrome, ["waiting": waiting, "done": done, "hasWaiting": !waiting.isEmpty, "hasDone": !done.isEmpty])
     }
 
     private static func row(_ interview: InterviewSummary) -> [String: Any] {
@@ -42,12 +51,71 @@ enum InterviewPages {
         ]
     }
 
-    static func round(_ kit: RoundKit, principal: Principal, proof: String, form: FormState?, message: String? = nil) -> String {
+    /// Whether `principal` fills in their own scorecard on this round or logs one for a panel member.
+    static func mode(for principal: Principal, kit: RoundKit, amend: Bool) -> Mode? {
+        if let userID = principal.userID, kit.round.interviewerIDs.contains(userID) { return .own(amend: amend && kit.mine?.state == .submitted) }
+        return AccessPolicy.permits(principal, .managePipeline) ? .onBehalf : nil
+    }
+
+    static func round(_ kit: RoundKit, mode: Mode?, chrome: PageChrome, form: FormState?, message: String? = nil) -> String {
         let mine = kit.mine
-        let locked = mine?.state == .submitted && form == nil
+        var amending = false, onBehalf = false
+        switch mode {
+        case .own(let amend): amending = amend
+        case .onBehalf: onBehalf = true
+        case nil: break
+        }
+        let locked = mine?.state == .submitted && form == nil && !amending
         let state = form ?? mine.map(FormState.init) ?? FormState()
+        var values: [String: Any] = [:]
+        values["roundID"] = kit.round.id ?? 0
+        values["candidate"] = kit.candidateName
+        values["candidateLink"] = onBehalf ? "/candidates/\(kit.round.candidateID)" : false
+        values["position"] = kit.positionTitle
+        values["kind"] = kit.round.kind.rawValue
+        values["when"] = Figures.dateTime(kit.round.scheduledAt)
+        values["competencies"] = competencies(kit, state: state)
+        values["recommendations"] = Recommendation.allCases.map { option in
+            ["value": option.rawValue, "label": label(option), "selected": state.recommendation == option.rawValue] as [String: Any]
+        }
+        values["notes"] = state.notes
+        values["locked"] = locked
+        values["editable"] = !locked && mode != nil
+        values["formTitle"] = onBehalf ? "Log a scorecard for a panel member" : amending ? "Amend my scorecard" : "My scorecard"
+        values["onBehalf"] = onBehalf
+        values["panel"] = kit.round.interviewerIDs.compactMap { kit.people[$0] }.map { person -> [String: Any] in
+            [
+                "email": person.email.value, "name": person.name, "selected": state.interviewer == person.email.value,
+                "submitted": kit.colleagues.contains { $0.interviewerID == person.id },
+            ]
+        }
+        values["askReason"] = amending || onBehalf
+        values["amending"] = amending
+        values["reasonWhose"] = onBehalf ? "their" : "my"
+        values["reason"] = state.reason
+        values["canDraft"] = !amending
+        values["message"] = message ?? false
+        for field in ["recommendation", "confirm", "reason", "interviewer"] { values["\(field)Error"] = state.errors[field] ?? false }
+        values["version"] = mine?.version ?? 0
+        values["submittedAt"] = mine?.submittedAt.map(Figures.dateTime) ?? ""
+        values["recommendationText"] = label(mine?.recommendation ?? .noDecision)
+        values["colleagues"] = kit.colleagues.map { card in colleague(card, kit: kit) }
+        values["hasColleagues"] = !kit.colleagues.isEmpty
+        values["colleaguesTitle"] = onBehalf ? "Submitted scorecards" : "Colleagues' scorecards"
+        let readsEverything = chrome.principal.map { AccessPolicy.permits($0, .readReports) } ?? false
+        values["blind"] = mine?.state != .submitted && !readsEverything
+        values["hasQuestions"] = !(kit.questions?.questions.isEmpty ?? true)
+        values["questionSet"] = kit.questions?.title ?? ""
+        // Answers were sanitised to Debrief's small safe subset of HTML when they were imported.
+        values["questions"] = (kit.questions?.questions ?? []).map { question -> [String: Any] in
+            ["ordinal": question.ordinal, "text": question.text, "section": question.section ?? "", "answer": question.answerHTML ?? false]
+        }
+        return PageTemplate.render("round", chrome: chrome, values)
+    }
+
+    private static func competencies(_ kit: RoundKit, state: FormState) -> [[String: Any]] {
         let scale = kit.rubric.scale
-        let competencies: [[String: Any]] = kit.competencies.map { competency in
+        return kit.competencies.map { competency in
             let chosen = state.ratings[competency.id] ?? ""
             var points: [[String: Any]] = scale.map { point in
                 [
@@ -64,37 +132,6 @@ enum InterviewPages {
                 "error": state.errors["rating.\(competency.id)"] ?? false, "rated": Self.ratingText(chosen, scale: scale),
             ]
         }
-        let recommendations = Recommendation.allCases.map { option in
-            ["value": option.rawValue, "label": option.rawValue.replacingOccurrences(of: "_", with: " "), "selected": state.recommendation == option.rawValue]
-                as [String: Any]
-        }
-        var values: [String: Any] = ["signedIn": principal.label, "role": principal.role.rawValue, "proof": proof]
-        values["roundID"] = kit.round.id ?? 0
-        values["candidate"] = kit.candidateName
-        values["position"] = kit.positionTitle
-        values["kind"] = kit.round.kind.rawValue
-        values["when"] = Figures.dateTime(kit.round.scheduledAt)
-        values["competencies"] = competencies
-        values["recommendations"] = recommendations
-        values["notes"] = state.notes
-        values["locked"] = locked
-        values["editable"] = !locked && principal.userID.map(kit.round.interviewerIDs.contains) == true
-        values["message"] = message ?? false
-        values["recommendationError"] = state.errors["recommendation"] ?? false
-        values["confirmError"] = state.errors["confirm"] ?? false
-        values["version"] = mine?.version ?? 0
-        values["submittedAt"] = mine?.submittedAt.map(Figures.dateTime) ?? ""
-        values["recommendationText"] = (mine?.recommendation?.rawValue ?? "no decision").replacingOccurrences(of: "_", with: " ")
-        values["colleagues"] = kit.colleagues.map { card in colleague(card, kit: kit) }
-        values["hasColleagues"] = !kit.colleagues.isEmpty
-        values["blind"] = mine?.state != .submitted && principal.role == .interviewer
-        values["hasQuestions"] = !(kit.questions?.questions.isEmpty ?? true)
-        values["questionSet"] = kit.questions?.title ?? ""
-        // Answers were sanitised to Debrief's small safe subset of HTML when they were imported.
-        values["questions"] = (kit.questions?.questions ?? []).map { question -> [String: Any] in
-            ["ordinal": question.ordinal, "text": question.text, "section": question.section ?? "", "answer": question.answerHTML ?? false]
-        }
-        return PageTemplate.render("round", title: "\(kit.round.kind.rawValue) round: \(kit.candidateName)", values)
     }
 
     private static func colleague(_ card: Scorecard, kit: RoundKit) -> [String: Any] {
@@ -103,8 +140,13 @@ enum InterviewPages {
         }
         return [
             "name": kit.people[card.interviewerID]?.name ?? "#\(card.interviewerID)", "ratings": ratings.joined(separator: " · "),
-            "recommendation": (card.recommendation?.rawValue ?? "no decision").replacingOccurrences(of: "_", with: " "), "notes": card.notes,
+            "recommendation": label(card.recommendation ?? .noDecision), "notes": card.notes,
+            "enteredBy": card.enteredByID.map { kit.people[$0]?.name ?? "#\($0)" } ?? false,
         ]
+    }
+
+    static func label(_ recommendation: Recommendation) -> String {
+        recommendation.rawValue.replacingOccurrences(of: "_", with: " ")
     }
 
     private static func ratingText(_ value: String, scale: [ScalePoint]) -> String {

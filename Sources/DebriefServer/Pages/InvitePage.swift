@@ -4,9 +4,9 @@ import DebriefCore
 enum InvitePage {
     static func render(user: User, message: String?, proof: String) -> String {
         PageTemplate.render(
-            "invite", title: "Choose your password",
+            "invite", chrome: PageChrome(title: "Choose your password", principal: nil, proof: proof),
             [
-                "name": user.name, "email": user.email.value, "role": user.role.rawValue, "message": message ?? false, "proof": proof,
+                "name": user.name, "email": user.email.value, "role": user.role.rawValue, "message": message ?? false,
                 "minimum": PasswordPolicy.minimumLength,
             ])
     }

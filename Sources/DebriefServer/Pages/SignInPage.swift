@@ -3,7 +3,8 @@ import Foundation
 /// The sign-in page, and where it sends people back to.
 enum SignInPage {
     static func render(next: String, email: String, message: String?, proof: String) -> String {
-        PageTemplate.render("signIn", title: "Sign in", ["next": next, "email": email, "message": message ?? false, "proof": proof])
+        PageTemplate.render(
+            "signIn", chrome: PageChrome(title: "Sign in", principal: nil, proof: proof), ["next": next, "email": email, "message": message ?? false])
     }
 
     static func path(returningTo path: String) -> String {

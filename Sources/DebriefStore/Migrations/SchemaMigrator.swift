@@ -18,6 +18,7 @@ enum SchemaMigrator {
         migrator.registerMigration("v5-access-tokens", migrate: AccessTokenMigration.migrate)
         migrator.registerMigration("v6-passwords-and-sessions", migrate: PasswordSessionMigration.migrate)
         migrator.registerMigration("v7-round-kits", migrate: RoundKitMigration.migrate)
+        migrator.registerMigration("v8-scorecard-authorship", migrate: ScorecardAuthorshipMigration.migrate)
         return migrator
     }()
 }

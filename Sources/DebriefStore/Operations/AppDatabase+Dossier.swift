@@ -12,10 +12,11 @@ extension AppDatabase {
             let candidateIDs = Array(Set(rounds.map(\.candidateID)))
             let candidates = try ChunkedLookup.fetch(candidateIDs) { try CandidateRecord.filter($0.contains(Column("id"))).fetchAll(db) }
                 .map { try $0.domain() }.sorted { ($0.name, $0.id ?? 0) < ($1.name, $1.id ?? 0) }
-            let interviewerIDs = Array(Set(rounds.flatMap(\.interviewerIDs)))
+            let scorecards = try Self.submittedScorecards(db, positionID: positionID)
+            // The panels' people, and whoever entered a scorecard on an interviewer's behalf.
+            let interviewerIDs = Array(Set(rounds.flatMap(\.interviewerIDs) + scorecards.compactMap(\.scorecard.enteredByID)))
             let interviewers = try ChunkedLookup.fetch(interviewerIDs) { try UserRecord.filter($0.contains(Column("id"))).fetchAll(db) }
                 .map { try $0.domain() }.sorted { ($0.name, $0.id ?? 0) < ($1.name, $1.id ?? 0) }
-            let scorecards = try Self.submittedScorecards(db, positionID: positionID)
             let hashes = Array(Set(scorecards.map(\.scorecard.rubricHash)))
             var versions: [String: String] = [:]
             for row in try ChunkedLookup.fetch(hashes, { try Row.fetchAll(db, Table("rubric_version").filter($0.contains(Column("content_hash")))) })

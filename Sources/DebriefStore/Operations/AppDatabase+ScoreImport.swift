@@ -79,7 +79,8 @@ private struct ScoreSheetImporter {
         do {
             let scorecard = try Scorecard(
                 roundID: roundID, interviewerID: interviewerID, state: .submitted, rubricID: rubric.id, rubricHash: rubric.contentHash,
-                scale: rubric.ratingScale, ratings: group.ratings, recommendation: group.recommendation, submittedAt: group.submittedAt)
+                scale: rubric.ratingScale, ratings: group.ratings, recommendation: group.recommendation, submittedAt: group.submittedAt,
+                enteredByID: principal.userID, amendReason: "changed by the score sheet imported at line \(group.line)")
             if try isUnchanged(scorecard) {
                 summary.scorecardsUnchanged += 1
                 return

@@ -36,13 +36,21 @@ extension AppDatabase {
         switch (latest?.state, scorecard.state) {
         case (nil, _):
             record.version = 1
+            record.amendReason = nil
             action = scorecard.state == .submitted ? "submit" : "draft"
         case ("draft", _):
             record.id = latest?.id
             record.version = latest!.version
+            if record.version == 1 { record.amendReason = nil }
             try RatingRecord.filter(Column("scorecard_id") == latest?.id).deleteAll(db)
             action = scorecard.state == .submitted ? "submit" : "draft"
         case (_, .submitted):
+            guard scorecard.amendReason != nil else {
+                throw StoreError.invalid(
+                    FieldError(
+                        field: "reason",
+                        "this interviewer's scorecard for round #\(scorecard.roundID) is submitted; amending it needs the reason for the change"))
+            }
             record.version = latest!.version + 1
             action = "amend"
         case (_, .draft):
@@ -56,6 +64,9 @@ extension AppDatabase {
         for rating in scorecard.ratings {
             var ratingRecord = RatingRecord(rating, scorecardID: record.id!)
             try ratingRecord.insert(db)
+        }
+        if let enteredBy = record.enteredById, try UserRecord.fetchOne(db, key: enteredBy) == nil {
+            throw StoreError.notFound(entity: "user", key: "#\(enteredBy), who entered the scorecard")
         }
         let stored = try record.domain(ratings: scorecard.ratings)
         try AuditLog.record(db, by: principal, action: action, entity: "scorecard", entityID: record.id, before: before, after: stored)

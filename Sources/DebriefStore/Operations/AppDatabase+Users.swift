@@ -24,6 +24,14 @@ extension AppDatabase {
         try await read { db in try Self.fetchUser(db, email: email) }
     }
 
+    /// The user with this id, or `notFound`.
+    public func user(id: Int64) async throws(StoreError) -> User {
+        try await read { db in
+            guard let record = try UserRecord.fetchOne(db, key: id) else { throw StoreError.notFound(entity: "user", key: "#\(id)") }
+            return try record.domain()
+        }
+    }
+
     static func fetchUser(_ db: Database, email: EmailAddress) throws -> User {
         guard let record = try UserRecord.filter(Column("email") == email.value).fetchOne(db) else {
             throw StoreError.notFound(entity: "user with email", key: email.value)

@@ -17,6 +17,8 @@ struct ScorecardRecord: StoredRecord {
     var recommendation: String?
     var notes: String
     var submittedAt: Date?
+    var enteredById: Int64?
+    var amendReason: String?
 
     /// Decoded by hand: GRDB's Codable path converts every column name from snake case on every row,
     /// which was most of the time of loading a large position.
@@ -33,6 +35,8 @@ struct ScorecardRecord: StoredRecord {
         recommendation = row["recommendation"]
         notes = row["notes"]
         submittedAt = row["submitted_at"]
+        enteredById = row["entered_by_id"]
+        amendReason = row["amend_reason"]
     }
 
     init(_ scorecard: Scorecard) {
@@ -48,6 +52,8 @@ struct ScorecardRecord: StoredRecord {
         recommendation = scorecard.recommendation?.rawValue
         notes = scorecard.notes
         submittedAt = scorecard.submittedAt?.storedPrecision
+        enteredById = scorecard.enteredByID
+        amendReason = scorecard.amendReason
     }
 
     func domain(ratings: [Rating]) throws -> Scorecard {
@@ -58,7 +64,7 @@ struct ScorecardRecord: StoredRecord {
             id: id, roundID: roundId, interviewerID: interviewerId, state: scorecardState, version: version,
             rubricID: rubricId, rubricHash: rubricHash, scale: RatingScale(minimum: scaleMin, maximum: scaleMax),
             ratings: ratings, recommendation: recommendation.map(Recommendation.init(parsing:)), notes: notes,
-            submittedAt: submittedAt)
+            submittedAt: submittedAt, enteredByID: enteredById, amendReason: amendReason)
     }
 }
 

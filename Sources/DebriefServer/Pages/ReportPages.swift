@@ -1,0 +1,12 @@
+import DebriefReports
+
+/// The HTML reports inside the web app's layout: the same sections the CLI's files hold.
+enum ReportPages {
+    static func position(_ report: PositionReport, candidateLinks: [Int64: String], chrome: PageChrome) -> String {
+        PageTemplate.render("report", chrome: chrome, ["report": PositionReportHTML.section(report, candidateLinks: candidateLinks)])
+    }
+
+    static func candidate(_ report: CandidateReport, chrome: PageChrome) -> String {
+        PageTemplate.render("report", chrome: chrome, ["report": CandidateReportHTML.section(report)])
+    }
+}
