@@ -46,6 +46,7 @@ public enum DebriefApplication {
         SessionController(service: service, secureCookies: options.secureCookies).addRoutes(to: router)
         PositionPagesController(service: service).addRoutes(to: router)
         InterviewPagesController(service: service).addRoutes(to: router)
+        CandidatePagesController(service: service).addRoutes(to: router)
         ReportAPIController(service: service).addRoutes(to: router)
         return router
     }

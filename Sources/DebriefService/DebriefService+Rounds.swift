@@ -28,6 +28,7 @@ extension DebriefService {
     /// Schedules a round under the position's rubric (which must plan its kind) for a candidate whose
     /// process is open; returns the stored round and the candidate.
     public func scheduleRound(_ request: RoundRequest, by principal: Principal) async throws -> (round: Round, candidate: Candidate) {
+        try require(.managePipeline, principal)
         let candidate = try await database.candidate(request.candidate)
         let rubric = try rubric(try await database.position(id: request.positionID).rubricID)
         var interviewerIDs: [Int64] = []

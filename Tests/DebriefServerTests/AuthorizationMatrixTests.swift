@@ -48,6 +48,10 @@ struct AuthorizationMatrixTests {
         ("/rounds/1", [.ok, .ok, .forbidden, .ok, .seeOther, .seeOther, .seeOther]),
         ("/rounds/2", [.ok, .ok, .ok, .ok, .seeOther, .seeOther, .seeOther]),
         ("/api/positions/1/report", [.ok, .ok, .forbidden, .forbidden, .unauthorized, .unauthorized, .unauthorized]),
+        ("/candidates", [.ok, .ok, .forbidden, .forbidden, .seeOther, .seeOther, .seeOther]),
+        ("/candidates/1", [.ok, .ok, .forbidden, .forbidden, .seeOther, .seeOther, .seeOther]),
+        ("/rounds/2/edit", [.ok, .ok, .forbidden, .forbidden, .seeOther, .seeOther, .seeOther]),
+        ("/static/debrief.css", [.ok, .ok, .ok, .ok, .seeOther, .seeOther, .ok]),
     ]
 
     @Test("each route answers each caller as the access policy says")

@@ -32,9 +32,7 @@ struct InterviewPagesController {
     /// each message next to its field and every value kept.
     @Sendable func saveScorecard(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         let principal = try context.requireSignedIn()
-        var request = request
-        let fields = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
-        try FormProof.check(fields["csrf"], request: request, context: context)
+        let fields = try await FormFields.posted(request, context)
         let roundID = try PathID.require("round", in: context)
         let kit = try await service.roundKit(roundID, for: principal)
         let amending = kit.mine?.state == .submitted
@@ -79,7 +77,7 @@ struct InterviewPagesController {
             form.errors[error.field] = error.message
             return refused("The scorecard was not saved: \(error.message).")
         }
-        if case .onBehalf = mode { return HTMLResponse.redirect(to: "/candidates/\(kit.round.candidateID)") }
+        if case .onBehalf = mode { return HTMLResponse.redirect(to: "/candidates/\(kit.round.candidateID)?done=logged") }
         return HTMLResponse.redirect(to: "/rounds/\(roundID)")
     }
 

@@ -1,19 +1,28 @@
 import Foundation
 
 /// The fields of an `application/x-www-form-urlencoded` body, for forms whose field names carry
-/// data (`rating.apis-http`). A field given twice keeps its last value.
+/// data (`rating.apis-http`) or repeat (a panel's checkboxes). `fields[name]` is the last value given.
 struct FormFields {
-    private(set) var values: [String: String] = [:]
+    private(set) var values: [String: [String]] = [:]
 
     init(_ body: String) {
         for pair in body.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = Self.decode(parts[0]) else { continue }
-            values[name] = parts.count > 1 ? Self.decode(parts[1]) ?? "" : ""
+            values[name, default: []].append(parts.count > 1 ? Self.decode(parts[1]) ?? "" : "")
         }
     }
 
-    subscript(name: String) -> String? { values[name] }
+    subscript(name: String) -> String? { values[name]?.last }
+
+    /// Every value of a repeated field, in the order sent.
+    func all(_ name: String) -> [String] { values[name] ?? [] }
+
+    /// A field's value with surrounding whitespace removed; nil when it is missing or blank.
+    func text(_ name: String) -> String? {
+        guard let value = self[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
 
     private static func decode(_ text: Substring) -> String? {
         text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding

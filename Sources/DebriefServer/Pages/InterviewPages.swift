@@ -91,7 +91,8 @@ enum InterviewPages {
         }
         values["askReason"] = amending || onBehalf
         values["amending"] = amending
-        values["reasonWhose"] = onBehalf ? "their" : "my"
+        values["reasonLabel"] = onBehalf
+            ? "Reason for the change (needed when the panel member has submitted already)" : "Why you are amending my submitted scorecard"
         values["reason"] = state.reason
         values["canDraft"] = !amending
         values["message"] = message ?? false
