@@ -47,6 +47,7 @@ public enum DebriefApplication {
         PositionPagesController(service: service).addRoutes(to: router)
         InterviewPagesController(service: service).addRoutes(to: router)
         CandidatePagesController(service: service).addRoutes(to: router)
+        QuestionBankController(service: service).addRoutes(to: router)
         ReportAPIController(service: service).addRoutes(to: router)
         return router
     }

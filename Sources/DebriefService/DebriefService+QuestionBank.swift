@@ -82,3 +82,17 @@ extension DebriefService {
         return named
     }
 }
+
+extension DebriefService {
+    /// The question bank searched: full text over questions and answers, with filters.
+    public func searchQuestions(_ query: QuestionQuery, by principal: Principal) async throws -> QuestionSearchResult {
+        try require(.managePipeline, principal)
+        return try await database.searchQuestions(query)
+    }
+
+    /// Every question set, newest first, with its number of questions.
+    public func questionSets(by principal: Principal) async throws -> [QuestionSetSummary] {
+        try require(.managePipeline, principal)
+        return try await database.questionSetSummaries()
+    }
+}

@@ -48,6 +48,23 @@ struct ImportCommandTests {
         #expect(!databases.out.contains("Tell me about yourself."))
     }
 
+    @Test("questions search finds words in questions and answers, with filters, and reads any input as words")
+    func search() async throws {
+        #expect(await cli.run(["import", seed, "--rubric", "backend-engineer"]).code == 0)
+        let cap = await cli.run(["questions", "search", "CAP", "theorem"])
+        #expect(cap.code == 0 && cap.out.hasPrefix("#28 ") && cap.out.contains("Explain the CAP theorem in distributed databases."), "\(cap.out)")
+        let json = await cli.run(["questions", "search", "idempot", "--format", "json"])
+        let hits = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
+        #expect(hits.count == 1 && (hits[0]["text"] as? String)?.contains("GET and POST") == true, "found through the answer's words")
+        let filtered = await cli.run(["questions", "search", "database", "--competency", "apis-http"])
+        #expect(filtered.code == 0 && !filtered.out.contains("CAP theorem"))
+        let limited = await cli.run(["questions", "search", "--set", "1", "--limit", "3"])
+        #expect(limited.out.contains("40 questions match; 3 shown."), "\(limited.out)")
+        let syntax = await cli.run(["questions", "search", "\"AND", "NEAR(", "*"])
+        #expect(syntax.code == 0 && syntax.out.contains("No question matches."))
+        #expect(await cli.run(["questions", "search", "x", "--limit", "0"]).code == 64)
+    }
+
     @Test("a changed page from the same source becomes version 2 of its set")
     func sameSourceNextVersion() async throws {
         let path = cli.directory.appendingPathComponent("page.html").path

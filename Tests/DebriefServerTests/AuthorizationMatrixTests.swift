@@ -52,7 +52,46 @@ struct AuthorizationMatrixTests {
         ("/candidates/1", [.ok, .ok, .forbidden, .forbidden, .seeOther, .seeOther, .seeOther]),
         ("/rounds/2/edit", [.ok, .ok, .forbidden, .forbidden, .seeOther, .seeOther, .seeOther]),
         ("/static/debrief.css", [.ok, .ok, .ok, .ok, .seeOther, .seeOther, .ok]),
+        ("/questions", [.ok, .ok, .forbidden, .forbidden, .seeOther, .seeOther, .seeOther]),
+        ("/questions?q=shard", [.ok, .ok, .forbidden, .forbidden, .seeOther, .seeOther, .seeOther]),
+        ("/questions/sets/1", [.ok, .ok, .forbidden, .forbidden, .seeOther, .seeOther, .seeOther]),
+        ("/questions/import", [.ok, .ok, .forbidden, .forbidden, .seeOther, .seeOther, .seeOther]),
     ]
+
+    /// Every state-changing form, posted with the caller's own valid form proof: what each gets.
+    /// Stale and missing sessions are refused before anything is read (401 for a form post).
+    static let posts: [(path: String, body: String, statuses: [HTTPResponse.Status])] = [
+        ("/candidates", "name=Zed&email=zed%40example.com", [.seeOther, .unprocessableContent, .forbidden, .forbidden, .unauthorized, .unauthorized, .unauthorized]),
+        ("/candidates/1/stage", "stage=screening", [.seeOther, .unprocessableContent, .forbidden, .forbidden, .unauthorized, .unauthorized, .unauthorized]),
+        ("/candidates/1/rounds", "position=1&kind=hr&at=2027-01-01T10%3A00&zone=UTC&interviewer=omar%40debrief.example",
+         [.seeOther, .seeOther, .forbidden, .forbidden, .unauthorized, .unauthorized, .unauthorized]),
+        ("/rounds/2", "at=2027-01-01T10%3A00&zone=UTC&interviewer=omar%40debrief.example&interviewer=ines%40debrief.example",
+         [.seeOther, .seeOther, .forbidden, .forbidden, .unauthorized, .unauthorized, .unauthorized]),
+        ("/rounds/1/scorecard", "action=draft", [.unprocessableContent, .unprocessableContent, .forbidden, .unprocessableContent, .unauthorized, .unauthorized, .unauthorized]),
+    ]
+
+    @Test("each form post is answered as the access policy says, with a valid proof")
+    func postMatrix() async throws {
+        let (fixture, callers) = try await Self.callers()
+        try await fixture.test { client in
+            for post in Self.posts {
+                for (caller, expected) in zip(Caller.allCases, post.statuses) {
+                    var headers = callers[caller]!
+                    headers[.contentType] = "application/x-www-form-urlencoded"
+                    let proof = Self.proof(headers)
+                    let status = try await client.execute(
+                        uri: post.path, method: .post, headers: headers, body: ByteBuffer(string: "csrf=\(proof)&" + post.body)) { $0.status }
+                    #expect(status == expected, "POST \(post.path) as \(caller.rawValue): \(status), wanted \(expected)")
+                }
+            }
+        }
+    }
+
+    /// The form proof of the session in a browser's cookie header (empty without one).
+    static func proof(_ headers: HTTPFields) -> String {
+        guard let cookie = headers[.cookie], let range = cookie.range(of: "debrief_session=") else { return "" }
+        return AccessToken(presented: String(cookie[range.upperBound...].prefix { $0 != ";" }), kind: .session)?.formProof ?? ""
+    }
 
     @Test("each route answers each caller as the access policy says")
     func matrix() async throws {

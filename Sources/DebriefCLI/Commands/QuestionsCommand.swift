@@ -1,11 +1,44 @@
 import ArgumentParser
 import DebriefCore
+import DebriefService
 import DebriefStore
 
-/// `debrief questions list`
+/// `debrief questions list|search`
 struct QuestionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "questions", abstract: "Browse the question bank.", subcommands: [List.self])
+        commandName: "questions", abstract: "Browse and search the question bank.", subcommands: [List.self, Search.self])
+
+    struct Search: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Full-text search over question text and model answers.",
+            discussion: "Every word must appear (the last may be the start of a word); the newest version of each set is searched unless --set names one.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The words to find, such as \"CAP theorem\".") var words: [String] = []
+        @Option(help: "Only questions mapped to this competency.") var competency: String?
+        @Option(help: "Only questions of this level (as the page gave it).") var level: String?
+        @Option(help: "Only this set.") var set: Int64?
+        @Option(help: "At most this many questions.") var limit: Int = 50
+        @OptionGroup var output: FormatOptions
+
+        func validate() throws {
+            guard limit >= 1 else { throw ValidationError("--limit must be 1 or more, not \(limit)") }
+        }
+
+        func run() async throws {
+            let query = QuestionQuery(
+                text: words.joined(separator: " "), competency: competency, level: level, setID: set, limit: limit)
+            let service = DebriefService(database: try database.open(), rubrics: nil)
+            let result = try await service.searchQuestions(query, by: database.principal)
+            try output.print(result.hits.map(\.question)) { _ in
+                guard !result.hits.isEmpty else { return "No question matches." }
+                let lines = result.hits.map { hit in
+                    "#\(hit.question.id ?? 0) \(hit.setTitle) v\(hit.setVersion): \(hit.question.text)"
+                }
+                return (lines + ["\(result.total) \(result.total == 1 ? "question matches" : "questions match")\(result.total > result.hits.count ? "; \(result.hits.count) shown" : "")."])
+                    .joined(separator: "\n")
+            }
+        }
+    }
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List imported question sets and their questions.")

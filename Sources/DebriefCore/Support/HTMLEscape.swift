@@ -14,6 +14,27 @@ public enum HTMLEscape {
         }
     }
 
+    /// The words of HTML that Debrief's sanitiser wrote: tags become spaces and the five entities of
+    /// this table their characters again. For indexing answers in full-text search, never for display.
+    public static func plainText(ofSanitised html: String) -> String {
+        var text = ""
+        text.reserveCapacity(html.utf8.count)
+        var inTag = false
+        for character in html {
+            switch character {
+            case "<": inTag = true
+            case ">" where inTag:
+                inTag = false
+                text.append(" ")
+            default: if !inTag { text.append(character) }
+            }
+        }
+        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     /// `text` with every special character escaped.
     public static func escape(_ text: String) -> String {
         var output: [UInt8] = []

@@ -46,14 +46,14 @@ struct CandidatePagesController {
         _ request: Request, _ context: DebriefRequestContext, add: CandidatePages.AddForm, status: HTTPResponse.Status
     ) async throws -> Response {
         let principal = try context.require(.managePipeline)
-        let query = request.uri.queryParameters
-        var filter = CandidateFilter(text: query["q"].map(String.init))
-        if let position = query["position"], !position.isEmpty {
+        let query = FormFields(query: request)
+        var filter = CandidateFilter(text: query.text("q"))
+        if let position = query.text("position") {
             guard let id = Int64(position) else { throw Problem.badRequest("position must be a position's number, not '\(position)'") }
             filter.positionID = id
         }
-        if let stage = query["stage"], !stage.isEmpty {
-            do { filter.stage = try PipelineStage(parsing: String(stage)) } catch { throw Problem.badRequest(error.message) }
+        if let stage = query.text("stage") {
+            do { filter.stage = try PipelineStage(parsing: stage) } catch { throw Problem.badRequest(error.message) }
         }
         let view = try await service.pipeline(filter, by: principal)
         let positions = try await service.database.positions()

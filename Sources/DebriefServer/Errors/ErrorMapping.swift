@@ -3,6 +3,7 @@ import DebriefReports
 import DebriefService
 import DebriefStore
 import Hummingbird
+import NIOCore
 
 /// Turns whatever a route threw into the `Problem` the client sees: the one place that decides
 /// HTTP status codes for Debrief's typed errors. Details of unexpected failures go to the log,
@@ -43,6 +44,10 @@ struct ErrorMapping: RouterMiddleware {
             // Hummingbird's own: an unknown route, a body too large, a missing parameter
             let detail = error.body ?? (error.status == .notFound ? "there is nothing at this address" : error.status.reasonPhrase)
             return Problem(status: error.status, title: error.status.reasonPhrase, detail: detail)
+        case is NIOTooManyBytesError:
+            return Problem(
+                status: .contentTooLarge, title: "Too large",
+                detail: "the form sent more than Debrief accepts (\(context.maxUploadSize / 1024) KB); shorten the text and send it again")
         case let error as HTTPResponseError:
             return error
         default:

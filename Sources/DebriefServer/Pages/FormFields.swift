@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 
 /// The fields of an `application/x-www-form-urlencoded` body, for forms whose field names carry
 /// data (`rating.apis-http`) or repeat (a panel's checkboxes). `fields[name]` is the last value given.
@@ -11,6 +12,11 @@ struct FormFields {
             guard let name = Self.decode(parts[0]) else { continue }
             values[name, default: []].append(parts.count > 1 ? Self.decode(parts[1]) ?? "" : "")
         }
+    }
+
+    /// The query string of a GET form, read the way browsers write it (`+` for spaces).
+    init(query request: Hummingbird.Request) {
+        self.init(request.uri.query ?? "")
     }
 
     subscript(name: String) -> String? { values[name]?.last }

@@ -3,9 +3,14 @@ import DebriefService
 import DebriefStore
 
 /// A refused use case as a form shows it: the field it is about (when the error names one) and the words.
-struct FormProblem {
+struct FormProblem: Error {
     var field: String?
     var message: String
+
+    init(field: String?, message: String) {
+        self.field = field
+        self.message = message
+    }
 
     /// The field and message of a domain, store or service refusal; nil for errors a form cannot explain
     /// (those become an error page).

@@ -19,6 +19,7 @@ enum SchemaMigrator {
         migrator.registerMigration("v6-passwords-and-sessions", migrate: PasswordSessionMigration.migrate)
         migrator.registerMigration("v7-round-kits", migrate: RoundKitMigration.migrate)
         migrator.registerMigration("v8-scorecard-authorship", migrate: ScorecardAuthorshipMigration.migrate)
+        migrator.registerMigration("v9-question-search", migrate: QuestionSearchMigration.migrate)
         return migrator
     }()
 }

@@ -42,6 +42,8 @@ struct QuestionRecord: StoredRecord {
         container["kind"] = kind
         container["tags"] = tags
         container["competencies"] = competencies
+        // What full-text search indexes of the answer (the FTS triggers read this column).
+        container["answer_text"] = answerHtml.map(HTMLEscape.plainText(ofSanitised:))
     }
 
     func domain() throws -> Question {

@@ -1,0 +1,127 @@
+import DebriefCore
+import DebriefImport
+import DebriefReports
+import DebriefStore
+import Foundation
+
+/// The question bank's pages: its sets, a search with filters, one set, and the import form with its preview.
+/// Answers are HTML the importer sanitised before it stored or showed them; everything else is escaped.
+enum QuestionBankPages {
+    static let pageSize = 25
+
+    static func bank(
+        sets: [QuestionSetSummary], query: QuestionQuery, result: QuestionSearchResult?, rubrics: [Rubric], chrome: PageChrome
+    ) -> String {
+        var competencies: [[String: Any]] = []
+        var seen = Set<String>()
+        for rubric in rubrics {
+            for competency in rubric.competencies where seen.insert(competency.id).inserted {
+                competencies.append(["id": competency.id, "title": competency.title, "selected": competency.id == query.competency])
+            }
+        }
+        var values: [String: Any] = [
+            "query": query.text ?? "", "level": query.level ?? "", "competencies": competencies, "hasSets": !sets.isEmpty,
+            "sets": sets.map { set -> [String: Any] in
+                [
+                    "id": set.id, "title": set.title, "version": set.version, "count": set.questionCount, "source": set.source,
+                    "imported": Figures.dateTime(set.importedAt), "selected": set.id == query.setID,
+                ]
+            },
+            "searched": result != nil, "pageSize": pageSize,
+        ]
+        if let result {
+            values["total"] = result.total
+            values["totalNoun"] = result.total == 1 ? "question found" : "questions found"
+            values["hasHits"] = !result.hits.isEmpty
+            values["start"] = query.offset + 1
+            values["hits"] = result.hits.map { hit -> [String: Any] in
+                let question = hit.question
+                return [
+                    "runs": hit.runs.map { ["text": $0.text, "matched": $0.matched] as [String: Any] }, "setID": question.setID ?? 0,
+                    "setTitle": hit.setTitle, "setVersion": hit.setVersion, "section": question.section ?? false, "level": question.level ?? false,
+                    "kind": question.kind?.rawValue ?? false, "competencies": question.competencies.isEmpty ? false : question.competencies.joined(separator: ", "),
+                    "answer": question.answerHTML ?? false,
+                ]
+            }
+            values["previous"] = query.offset > 0 ? link(query, offset: max(0, query.offset - pageSize)) : false
+            values["next"] = query.offset + result.hits.count < result.total ? link(query, offset: query.offset + pageSize) : false
+        }
+        return PageTemplate.render("questions", chrome: chrome, values)
+    }
+
+    private static func link(_ query: QuestionQuery, offset: Int) -> String {
+        var items = [URLQueryItem(name: "q", value: query.text ?? ""), URLQueryItem(name: "offset", value: String(offset))]
+        if let competency = query.competency { items.append(URLQueryItem(name: "competency", value: competency)) }
+        if let level = query.level { items.append(URLQueryItem(name: "level", value: level)) }
+        if let set = query.setID { items.append(URLQueryItem(name: "set", value: String(set))) }
+        var components = URLComponents()
+        components.path = "/questions"
+        components.queryItems = items
+        return (components.string ?? "/questions") + "#results"
+    }
+
+    static func set(_ set: QuestionSet, notice: String?, chrome: PageChrome) -> String {
+        var sections: [[String: Any]] = []
+        var current: String?? = .none
+        for question in set.questions {
+            if current != .some(question.section) {
+                current = .some(question.section)
+                sections.append(["title": question.section ?? "Questions", "questions": [[String: Any]]()])
+            }
+            let meta = [question.level, question.kind?.rawValue, question.competencies.isEmpty ? nil : question.competencies.joined(separator: ", ")]
+                .compactMap { $0 }.joined(separator: " · ")
+            var list = sections[sections.count - 1]["questions"] as? [[String: Any]] ?? []
+            list.append(["ordinal": question.ordinal, "text": question.text, "meta": meta.isEmpty ? false : meta, "answer": question.answerHTML ?? false])
+            sections[sections.count - 1]["questions"] = list
+        }
+        return PageTemplate.render(
+            "questionSet", chrome: chrome,
+            [
+                "title": set.title, "version": set.version, "count": set.questions.count, "source": set.source,
+                "imported": Figures.dateTime(set.importedAt), "sections": sections, "notice": notice ?? false,
+            ])
+    }
+
+    /// What the import form holds, as typed or uploaded.
+    struct ImportForm {
+        var html = ""
+        var name = ""
+        var rubricID = ""
+        var message: String?
+    }
+
+    static func importForm(_ form: ImportForm, rubrics: [Rubric], limit: Int, chrome: PageChrome) -> String {
+        PageTemplate.render(
+            "import", chrome: chrome,
+            [
+                "preview": false, "html": form.html, "name": form.name, "message": form.message ?? false,
+                "limit": ByteCountFormatter.string(fromByteCount: Int64(limit), countStyle: .file),
+                "rubrics": rubrics.map { ["id": $0.id, "title": $0.title, "selected": $0.id == form.rubricID] as [String: Any] },
+            ])
+    }
+
+    /// The dry run of a page, with a form that sends the same bytes back to be stored.
+    static func preview(_ found: ImportedQuestionSet, page: Data, filename: String, form: ImportForm, rubric: Rubric?, chrome: PageChrome) -> String {
+        PageTemplate.render(
+            "import", chrome: chrome,
+            [
+                "preview": true, "title": found.title, "questionCount": found.questionCount, "sectionCount": found.sections.count,
+                "rubric": rubric?.title ?? false, "rubricID": rubric?.id ?? "", "name": form.name, "filename": filename,
+                "page": page.base64EncodedString(), "warnings": found.warnings, "hasWarnings": !found.warnings.isEmpty,
+                "skipped": found.skipped.map { ["text": $0.text, "reason": $0.reason] }, "hasSkipped": !found.skipped.isEmpty,
+                "skippedCount": found.skipped.count, "message": form.message ?? false,
+                "sections": found.sections.map { section -> [String: Any] in
+                    [
+                        "title": section.title ?? "Questions", "count": section.questions.count, "level": section.level ?? false,
+                        "kind": section.kind ?? false,
+                        "questions": section.questions.map { question -> [String: Any] in
+                            [
+                                "ordinal": question.ordinal, "text": question.text, "answer": question.answer ?? false,
+                                "competencies": question.competencies.isEmpty ? false : question.competencies.joined(separator: ", "),
+                            ]
+                        },
+                    ]
+                },
+            ])
+    }
+}
