@@ -48,6 +48,7 @@ public enum DebriefApplication {
         InterviewPagesController(service: service).addRoutes(to: router)
         CandidatePagesController(service: service).addRoutes(to: router)
         QuestionBankController(service: service).addRoutes(to: router)
+        ScoreSheetController(service: service).addRoutes(to: router)
         ReportAPIController(service: service).addRoutes(to: router)
         return router
     }

@@ -155,7 +155,7 @@ struct QuestionBankPageTests {
             #expect(unnamed.body.text.contains("&lt;h2&gt;Q1. What is a queue?&lt;/h2&gt;</textarea>"), "the pasted text is kept, escaped")
             let large = Data(repeating: UInt8(ascii: "a"), count: 8 * 1_048_576)
             let tooLarge = try await Self.post(client, Self.multipart([("csrf", session.formProof), ("action", "preview")], file: ("big.html", large)), session: session)
-            #expect(tooLarge.status == .contentTooLarge && tooLarge.body.text.contains("larger than Debrief imports from the browser"), "\(tooLarge.body.text)")
+            #expect(tooLarge.status == .contentTooLarge && tooLarge.body.text.contains("larger than Debrief takes from the browser"), "\(tooLarge.body.text)")
             let forged = try await Self.post(client, Self.multipart([("action", "preview"), ("html", "<title>x</title><h2>Q1. Why?</h2>")]), session: session)
             #expect(forged.status == .forbidden)
             let interviewer = try await Self.post(

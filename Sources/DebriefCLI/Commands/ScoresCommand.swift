@@ -1,5 +1,6 @@
 import ArgumentParser
 import DebriefCore
+import DebriefService
 import DebriefStore
 import Foundation
 
@@ -34,16 +35,10 @@ struct ScoresCommand: AsyncParsableCommand {
             do { sheet = try ScoreSheet(csv: text) } catch {
                 throw CLIError(error.description.replacingOccurrences(of: "\n  line ", with: "\n  \(file):"))
             }
-            let catalog = try rubrics.catalog()
-            if let rubric { _ = try catalog.rubric(rubric) }
-            let summary = try await database.open().importScores(
-                sheet, rubrics: catalog, createMissing: createMissing, newPositionRubric: rubric, by: database.principal)
-            try output.print(summary) { summary in
-                """
-                Imported \(file): \(summary.scorecardsSubmitted) scorecards submitted, \(summary.scorecardsAmended) amended, \(summary.scorecardsUnchanged) unchanged.
-                Created \(summary.positionsCreated) positions, \(summary.candidatesCreated) candidates, \(summary.interviewersCreated) interviewers, \(summary.roundsCreated) rounds.
-                """
-            }
+            _ = try rubrics.catalog()
+            let summary = try await rubrics.service(database).importScoreSheet(
+                sheet, createMissing: createMissing, newPositionRubric: rubric, by: database.principal)
+            try output.print(summary) { summary in "Imported \(file): " + summary.summary }
         }
     }
 }

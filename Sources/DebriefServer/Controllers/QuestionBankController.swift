@@ -4,8 +4,6 @@ import DebriefService
 import DebriefStore
 import Foundation
 import Hummingbird
-import MultipartKit
-import NIOCore
 
 /// The question bank in the browser: sets, full-text search with filters, one set, and importing a
 /// page by paste or upload (a dry-run preview first, then stored in one transaction).
@@ -66,11 +64,10 @@ struct QuestionBankController {
         let principal = try context.require(.managePipeline)
         let post: ImportPost
         do {
-            post = try await Self.read(request, context)
+            post = ImportPost(try await MultipartForm.posted(request, context, limit: Self.requestLimit))
         } catch let problem as FormProblem {
             return form(QuestionBankPages.ImportForm(message: problem.message), request, context, status: .contentTooLarge)
         }
-        try FormProof.check(post.csrf, request: request, context: context)
         var typed = QuestionBankPages.ImportForm(html: post.html ?? "", name: post.name ?? "", rubricID: post.rubric ?? "")
         let rubricID = typed.rubricID.isEmpty ? nil : typed.rubricID
         do {
@@ -112,44 +109,10 @@ struct QuestionBankController {
             typed, rubrics: service.rubrics?.rubrics ?? [], limit: Self.uploadLimit, chrome: context.chrome("Import questions", request))
         return HTMLResponse.page(html, status: status)
     }
-
-    /// The import form's fields, read from its multipart body; too large a body is a problem the form shows.
-    private static func read(_ request: Request, _ context: DebriefRequestContext) async throws -> ImportPost {
-        guard let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data"),
-            let boundary = type.split(separator: ";").lazy.map({ $0.trimmingCharacters(in: .whitespaces) })
-                .first(where: { $0.lowercased().hasPrefix("boundary=") })?.dropFirst("boundary=".count)
-        else { throw Problem.badRequest("the import form is sent as multipart/form-data; reload the page and try again") }
-        var request = request
-        let body: ByteBuffer
-        do {
-            body = try await request.collectBody(upTo: requestLimit)
-        } catch is NIOTooManyBytesError {
-            let limit = ByteCountFormatter.string(fromByteCount: Int64(uploadLimit), countStyle: .file)
-            throw FormProblem(field: "file", message: "the upload is larger than Debrief imports from the browser (\(limit)); import it with debrief import FILE")
-        }
-        let parser = MultipartParser(boundary: String(boundary).trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
-        var parts: [MultipartPart] = []
-        var headers = HTTPHeaders()
-        var partBody = ByteBuffer()
-        parser.onHeader = { name, value in headers.replaceOrAdd(name: name, value: value) }
-        parser.onBody = { chunk in partBody.writeBuffer(&chunk) }
-        parser.onPartComplete = {
-            parts.append(MultipartPart(headers: headers, body: partBody))
-            headers = HTTPHeaders()
-            partBody = ByteBuffer()
-        }
-        do {
-            try parser.execute(body)
-        } catch {
-            throw Problem.badRequest("the import form could not be read; reload the page and try again")
-        }
-        return ImportPost(parts: parts)
-    }
 }
 
 /// The import form's fields.
 struct ImportPost {
-    var csrf: String?
     var action: String?
     var html: String?
     var name: String?
@@ -157,44 +120,29 @@ struct ImportPost {
     /// The previewed page, base64, sent back to be stored.
     var page: String?
     var filename: String?
-    var file: MultipartPart?
+    var file: (data: Data, filename: String)?
 
-    init(parts: [MultipartPart]) {
-        func text(_ name: String) -> String? {
-            parts.last { $0.name == name }.map { String(decoding: $0.body.readableBytesView, as: UTF8.self) }
-        }
-        csrf = text("csrf")
-        action = text("action")
-        html = text("html")
-        name = text("name")
-        rubric = text("rubric")
-        page = text("page")
-        filename = text("filename")
-        file = parts.last { $0.name == "file" }
+    init(_ form: MultipartForm) {
+        action = form.text("action")
+        html = form.text("html")
+        name = form.text("name")
+        rubric = form.text("rubric")
+        page = form.text("page")
+        filename = form.text("filename")
+        file = form.file("file")
     }
 
     /// The uploaded file (with its name) when one was chosen, else the pasted text.
     func page(limit: Int) throws(FieldError) -> (Data, String) {
-        if let file, file.body.readableBytes > 0 {
-            guard file.body.readableBytes <= limit else {
+        if let file {
+            guard file.data.count <= limit else {
                 throw FieldError(field: "file", "the file is larger than Debrief imports from the browser; import it with debrief import FILE")
             }
-            return (Data(file.body.readableBytesView), Self.filename(file) ?? "upload.html")
+            return (file.data, file.filename)
         }
         guard let html, !html.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw FieldError(field: "html", "paste an HTML page or fragment, or choose a file to upload")
         }
         return (Data(html.utf8), "")
-    }
-
-    /// The file name the browser sent, without any folder.
-    private static func filename(_ part: MultipartPart) -> String? {
-        guard let disposition = part.headers.first(name: "Content-Disposition"),
-            let range = disposition.range(of: "filename=\"")
-        else { return nil }
-        let rest = disposition[range.upperBound...]
-        let name = String(rest.prefix { $0 != "\"" })
-        let base = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        return base.isEmpty ? nil : base
     }
 }

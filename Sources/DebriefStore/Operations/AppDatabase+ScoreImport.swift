@@ -54,7 +54,7 @@ private struct ScoreSheetImporter {
     }
 
     mutating func place(_ group: ScoreSheet.Group) throws {
-        let hint = "; add it first or pass --create-missing"
+        let hint = "; add it first, or import with create-missing (--create-missing)"
         guard let position = try position(titled: group.position, line: group.line) else { return }
         let rubric: Rubric
         do { rubric = try rubrics.rubric(position.rubricID) } catch {

@@ -1,0 +1,27 @@
+import DebriefCore
+import DebriefStore
+
+extension DebriefService {
+    /// Imports a score sheet (the CSV of `debrief scores import`, parsed) in one transaction: every
+    /// scorecard, or nothing with every problem by line and column (`StoreError.sheetRejected`).
+    /// Positions `createMissing` adds use `newPositionRubric`.
+    public func importScoreSheet(
+        _ sheet: ScoreSheet, createMissing: Bool, newPositionRubric: String?, by principal: Principal
+    ) async throws -> ScoreImportSummary {
+        try require(.managePipeline, principal)
+        guard let rubrics else { throw ServiceError.rubricsUnavailable(rubricsProblem ?? "no rubrics folder was loaded") }
+        if let newPositionRubric { _ = try rubrics.rubric(newPositionRubric) }
+        return try await database.importScores(
+            sheet, rubrics: rubrics, createMissing: createMissing, newPositionRubric: newPositionRubric, by: principal)
+    }
+}
+
+extension ScoreImportSummary {
+    /// "12 scorecards submitted, 1 amended, 0 unchanged. Created …", the words the CLI and the page show.
+    public var summary: String {
+        """
+        \(scorecardsSubmitted) scorecards submitted, \(scorecardsAmended) amended, \(scorecardsUnchanged) unchanged.
+        Created \(positionsCreated) positions, \(candidatesCreated) candidates, \(interviewersCreated) interviewers, \(roundsCreated) rounds.
+        """
+    }
+}
