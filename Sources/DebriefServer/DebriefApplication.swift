@@ -49,6 +49,7 @@ public enum DebriefApplication {
         CandidatePagesController(service: service).addRoutes(to: router)
         QuestionBankController(service: service).addRoutes(to: router)
         ScoreSheetController(service: service).addRoutes(to: router)
+        AdminController(service: service, secureCookies: options.secureCookies).addRoutes(to: router)
         ReportAPIController(service: service).addRoutes(to: router)
         return router
     }

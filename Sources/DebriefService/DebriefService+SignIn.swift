@@ -81,6 +81,7 @@ extension DebriefService {
     /// Invites a person: adds them with `role` when they are new (named `name`, else after their
     /// email), and makes a one-time link to set their password, valid for 72 hours.
     public func invite(_ email: EmailAddress, name: String?, role: Role, by principal: Principal) async throws -> Invite {
+        try require(.manageUsers, principal)
         if (try? await database.user(email: email)) == nil {
             _ = try await database.addUser(try User(name: name ?? email.nameGuess, email: email, role: role), by: principal)
         }

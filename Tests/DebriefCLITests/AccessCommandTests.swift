@@ -53,6 +53,26 @@ struct AccessCommandTests {
         #expect(await cli.run("users deactivate nobody@debrief.example").code == 1)
     }
 
+    @Test("users role changes a role and keeps the last admin; audit lists what happened, filtered")
+    func roleAndAudit() async throws {
+        #expect(await cli.run("users add --name Avery --email avery@debrief.example --role admin").code == 0)
+        #expect(await cli.run("users add --name Riley --email riley@debrief.example --role interviewer").code == 0)
+        let promoted = await cli.run("users role riley@debrief.example --role recruiter")
+        #expect(promoted.code == 0 && promoted.out.contains("riley@debrief.example is now a recruiter"), "\(promoted.err)")
+        let last = await cli.run("users role avery@debrief.example --role recruiter")
+        #expect(last.code == 1 && last.err.contains("Avery is the last admin who can sign in"))
+        let lastOff = await cli.run("users deactivate avery@debrief.example")
+        #expect(lastOff.code == 1 && lastOff.err.contains("last admin"))
+        #expect(await cli.run("users role riley@debrief.example --role chef").code == 64)
+        let audit = await cli.run(["audit", "--entity", "user", "--action", "change role"])
+        #expect(audit.code == 0 && audit.out.contains("change role user #2") && audit.out.contains("1 event matches."), "\(audit.out)")
+        let json = await cli.run("audit --entity user --limit 1 --format json")
+        let events = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
+        #expect(events.count == 1 && events[0]["action"] as? String == "change role", "newest first")
+        #expect(await cli.run("audit --since 2999-01-01").out.contains("No audit events match."))
+        #expect(await cli.run("audit --since yesterday").code == 64)
+    }
+
     @Test("token flags are checked before anything is written", arguments: ["--days 0", "--days 400", "--label ''"])
     func badTokenFlags(flags: String) async {
         let result = await cli.run(["users", "token", "riley@debrief.example"] + flags.split(separator: " ").map { $0 == "''" ? "" : String($0) })

@@ -39,7 +39,7 @@ struct AuthenticationTests {
     @Test("an unknown, malformed or revoked token is refused, never treated as anonymous")
     func badTokens() async throws {
         let fixture = try await ServerFixture.make()
-        _ = try await fixture.store.revokeAccessTokens(
+        _ = try await fixture.store.revokeCredentials(
             of: EmailAddress("riley@debrief.example"), by: .localOperator(named: "tester"))
         try await fixture.test { client in
             for value in [

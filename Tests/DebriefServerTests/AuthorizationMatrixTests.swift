@@ -57,6 +57,8 @@ struct AuthorizationMatrixTests {
         ("/questions/sets/1", [.ok, .ok, .forbidden, .forbidden, .seeOther, .seeOther, .seeOther]),
         ("/questions/import", [.ok, .ok, .forbidden, .forbidden, .seeOther, .seeOther, .seeOther]),
         ("/score-sheets", [.ok, .ok, .forbidden, .forbidden, .seeOther, .seeOther, .seeOther]),
+        ("/admin/users", [.ok, .forbidden, .forbidden, .forbidden, .seeOther, .seeOther, .seeOther]),
+        ("/admin/audit?entity=user", [.ok, .forbidden, .forbidden, .forbidden, .seeOther, .seeOther, .seeOther]),
     ]
 
     /// Every state-changing form, posted with the caller's own valid form proof: what each gets.

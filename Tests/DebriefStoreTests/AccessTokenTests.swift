@@ -34,10 +34,10 @@ struct AccessTokenTests {
         let user = try await store.addUser(StoreFixtures.user(), by: StoreFixtures.admin)
         let first = try await store.issueAccessToken(to: user.email, label: "one", lifetime: 3_600, by: StoreFixtures.admin)
         let second = try await store.issueAccessToken(to: user.email, label: "two", lifetime: 3_600, by: StoreFixtures.admin)
-        #expect(try await store.revokeAccessTokens(of: user.email, by: StoreFixtures.admin) == 2)
+        #expect(try await store.revokeCredentials(of: user.email, by: StoreFixtures.admin).tokens == 2)
         #expect(try await store.session(presenting: first.token) == nil)
         #expect(try await store.session(presenting: second.token) == nil)
-        #expect(try await store.revokeAccessTokens(of: user.email, by: StoreFixtures.admin) == 0)
+        #expect(try await store.revokeCredentials(of: user.email, by: StoreFixtures.admin).tokens == 0)
 
         let events = try await store.auditEvents(entity: "access_token", entityID: nil, limit: 10)
         #expect(events.map(\.action).sorted() == ["create", "create", "revoke", "revoke"])

@@ -1,12 +1,15 @@
 import ArgumentParser
 import DebriefCore
+import DebriefService
 import DebriefStore
 
-/// `debrief users add|list|invite|password|token|revoke-tokens|deactivate|reactivate`
+/// `debrief users add|list|invite|password|token|revoke-tokens|deactivate|reactivate|role`
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users", abstract: "Add and list recruiters, interviewers and admins; invite them, set passwords, issue and revoke tokens.",
-        subcommands: [Add.self, List.self, Invite.self, Password.self, Token.self, RevokeTokens.self, Deactivate.self, Reactivate.self])
+        subcommands: [
+            Add.self, List.self, Invite.self, Password.self, Token.self, RevokeTokens.self, Deactivate.self, Reactivate.self, ChangeRole.self,
+        ])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a user.")
@@ -79,9 +82,8 @@ struct UsersCommand: AsyncParsableCommand {
         @Argument(help: "The user's email.", transform: { try EmailAddress($0) }) var email: EmailAddress
 
         func run() async throws {
-            let store = try database.open()
-            let count = try await store.revokeAccessTokens(of: email, by: database.principal)
-            let sessions = try await store.endWebSessions(of: email, by: database.principal)
+            let (count, sessions) = try await DebriefService(database: try database.open(), rubrics: nil)
+                .revokeCredentials(of: email, by: database.principal)
             Console.current.line(
                 "Revoked \(count) token\(count == 1 ? "" : "s") and ended \(sessions) browser session\(sessions == 1 ? "" : "s") of \(email)")
         }

@@ -55,7 +55,7 @@ extension UsersCommand {
         @Argument(help: "The user's email.", transform: { try EmailAddress($0) }) var email: EmailAddress
 
         func run() async throws {
-            try await database.open().setDeactivated(true, email: email, by: database.principal)
+            try await DebriefService(database: try database.open(), rubrics: nil).setActive(false, email: email, by: database.principal)
             Console.current.line("Deactivated \(email): they can no longer sign in")
         }
     }
@@ -66,8 +66,22 @@ extension UsersCommand {
         @Argument(help: "The user's email.", transform: { try EmailAddress($0) }) var email: EmailAddress
 
         func run() async throws {
-            try await database.open().setDeactivated(false, email: email, by: database.principal)
+            try await DebriefService(database: try database.open(), rubrics: nil).setActive(true, email: email, by: database.principal)
             Console.current.line("Reactivated \(email)")
+        }
+    }
+
+    /// `debrief users role EMAIL --role ROLE`
+    struct ChangeRole: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "role", abstract: "Give a user another role (the last admin who can sign in stays an admin).")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The user's email.", transform: { try EmailAddress($0) }) var email: EmailAddress
+        @Option(help: "admin, recruiter or interviewer.", transform: { try Role(parsing: $0) }) var role: Role
+
+        func run() async throws {
+            let user = try await DebriefService(database: try database.open(), rubrics: nil).changeRole(of: email, to: role, by: database.principal)
+            Console.current.line("\(user.email) is now \(user.role.rawValue == "admin" ? "an" : "a") \(user.role.rawValue)")
         }
     }
 }

@@ -34,22 +34,6 @@ extension AppDatabase {
             return AccessTokenSession(principal: Principal(user: try user.domain()), expiresAt: record.expiresAt)
         }
     }
-
-    /// Revokes every live token of the user with `email`; returns how many there were.
-    public func revokeAccessTokens(of email: EmailAddress, now: Date = Date(), by principal: Principal) async throws(StoreError) -> Int {
-        try await write { db in
-            let user = try Self.fetchUser(db, email: email)
-            let live = try AccessTokenRecord.filter(Column("user_id") == user.id && Column("revoked_at") == nil).fetchAll(db)
-            for var record in live {
-                let before = record.auditView
-                record.revokedAt = now.storedPrecision
-                try record.update(db)
-                try AuditLog.record(
-                    db, by: principal, action: "revoke", entity: "access_token", entityID: record.id, before: before, after: record.auditView)
-            }
-            return live.count
-        }
-    }
 }
 
 /// Who a token signs in, and until when.

@@ -37,7 +37,9 @@ extension AppDatabase {
     /// end and their access tokens stop working, while their scorecards stay and still count.
     public func setDeactivated(_ deactivated: Bool, email: EmailAddress, now: Date = Date(), by principal: Principal) async throws(StoreError) {
         try await write { db in
-            let userID = try Self.fetchUser(db, email: email).id ?? 0
+            let user = try Self.fetchUser(db, email: email)
+            let userID = user.id ?? 0
+            if deactivated && user.role == .admin { try Self.requireAnotherAdmin(db, besides: user) }
             try db.execute(
                 sql: "UPDATE user SET deactivated_at = ? WHERE id = ?", arguments: [deactivated ? now.storedPrecision : nil, userID])
             if deactivated { try Self.endSessions(db, userID: userID, now: now) }

@@ -52,15 +52,4 @@ extension AppDatabase {
         try db.execute(
             sql: "UPDATE web_session SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL", arguments: [now.storedPrecision, userID])
     }
-
-    /// Ends every browser session of the user; returns how many were live.
-    public func endWebSessions(of email: EmailAddress, now: Date = Date(), by principal: Principal) async throws(StoreError) -> Int {
-        try await write { db in
-            let user = try Self.fetchUser(db, email: email)
-            try Self.endSessions(db, userID: user.id ?? 0, now: now)
-            let ended = db.changesCount
-            if ended > 0 { try AuditLog.record(db, by: principal, action: "end sessions", entity: "user", entityID: user.id, after: ["sessions": ended]) }
-            return ended
-        }
-    }
 }
