@@ -7,7 +7,7 @@ BENCH_MB ?= 30
 BENCH_CANDIDATES ?= 20000
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: build run demo test bench format lint clean
+.PHONY: build run demo test e2e bench format lint clean
 
 build:
 	$(SWIFT) build
@@ -30,6 +30,16 @@ test:
 	$(SWIFT) test
 	scripts/smoke.sh "$(BIN_DIR)/debrief"
 	scripts/readme-check.py "$(BIN_DIR)/debrief"
+	$(MAKE) e2e
+
+## The browser walk: headless Chromium through Selenium against `debrief serve` on a fresh database,
+## with axe-core checks; screenshots of every main page at 1280 and 375 px go to $(SHOTS).
+SHOTS ?= .build/screenshots
+e2e: build
+	@if command -v chromedriver >/dev/null && python3 -c 'import selenium, axe_selenium_python' 2>/dev/null; then \
+		scripts/e2e.sh "$(BIN_DIR)/debrief" "$(SHOTS)"; \
+	elif [ -n "$$CI" ]; then echo "e2e: CI needs chromium-driver, selenium and axe-selenium-python (.ci/run installs them)"; exit 1; \
+	else echo "e2e: skipped; apt-get install chromium chromium-driver && pip install selenium axe-selenium-python"; fi
 
 ## Release build, then each benchmark against its baseline measured in the same run (see BENCHMARKS.md).
 bench:

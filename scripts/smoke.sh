@@ -51,7 +51,7 @@ check "a paste with no name and no <title> is refused" 1 "pass --name NAME" -- b
 for script in bench/make-question-page.py bench/make-report-db.py scripts/browser-test.py; do
     check "$script --help" 0 "usage:" -- bash -c "cd '$work' && python3 '$OLDPWD/$script' --help && test ! -e '$work/--help'"
 done
-for script in bench/import-bench.sh bench/report-bench.sh scripts/smoke.sh; do
+for script in bench/import-bench.sh bench/report-bench.sh scripts/smoke.sh scripts/e2e.sh; do
     check "$script --help" 0 "Usage:" -- bash "$script" --help
 done
 
@@ -80,17 +80,7 @@ check "a browser signs in with email and password" 0 "^303 http://127.0.0.1:$por
     --data-urlencode "next=/positions/1" --data-urlencode "csrf=$form" "http://127.0.0.1:$port/sign-in"
 check "its session opens the debrief pack" 0 "debrief pack" -- curl -s -b "$work/jar" -H "Accept: text/html" "http://127.0.0.1:$port/positions/1"
 check "a browser without a session is sent to sign in" 0 "^303 http://127.0.0.1:[0-9]+/sign-in" -- curl -s -o /dev/null -w "%{http_code} %{redirect_url}" -H "Accept: text/html" "http://127.0.0.1:$port/positions/1"
-# A real browser through sign-in, the debrief pack, a candidate's page and sign-out (.ci/run installs
-# chromium-driver and selenium; elsewhere the check is skipped with a note, unless CI is set).
-if command -v chromedriver >/dev/null && python3 -c 'import selenium' 2>/dev/null; then
-    check "a browser signs in, reads the reports and signs out" 0 "browser: [0-9]+ passed, 0 failed" -- \
-        python3 "$(dirname "$0")/browser-test.py" "http://127.0.0.1:$port" recruiter@debrief.example "$password" --interviewer interviewer1@debrief.example
-elif [[ -n "${CI:-}" ]]; then
-    failed=$((failed + 1))
-    echo "smoke FAILED: CI needs chromium-driver and selenium for the browser check" >&2
-else
-    echo "smoke: browser check skipped (apt-get install chromium chromium-driver; pip install selenium)" >&2
-fi
+# The real-browser walk is scripts/e2e.sh (make e2e), on a database of its own.
 kill "$server" 2>/dev/null
 wait "$server" 2>/dev/null
 
