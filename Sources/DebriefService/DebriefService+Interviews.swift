@@ -34,15 +34,15 @@ extension DebriefService {
     public func interviews(for principal: Principal) async throws -> [InterviewSummary] {
         guard let userID = principal.userID else { return [] }
         let rounds = try await database.rounds(interviewerID: userID)
-        let candidates = Dictionary(try await database.candidates().map { ($0.id ?? 0, $0.name) }) { first, _ in first }
+        // Three reads whatever the number of rounds: the candidates named, the positions, and the
+        // state of each of the person's scorecards.
+        let candidates = Dictionary(try await database.candidates(ids: rounds.map(\.candidateID)).map { ($0.id ?? 0, $0.name) }) { first, _ in first }
         let positions = Dictionary(try await database.positions().map { ($0.id ?? 0, $0.title) }) { first, _ in first }
-        var summaries: [InterviewSummary] = []
-        for round in rounds {
-            let mine = try await database.scorecards(roundID: round.id ?? 0).filter { $0.interviewerID == userID }.max { $0.version < $1.version }
-            summaries.append(
-                InterviewSummary(
-                    round: round, candidateName: candidates[round.candidateID] ?? "#\(round.candidateID)",
-                    positionTitle: positions[round.positionID] ?? "#\(round.positionID)", myScorecard: mine?.state))
+        let states = try await database.scorecardStates(roundIDs: rounds.compactMap(\.id))
+        let summaries = rounds.map { round in
+            InterviewSummary(
+                round: round, candidateName: candidates[round.candidateID] ?? "#\(round.candidateID)",
+                positionTitle: positions[round.positionID] ?? "#\(round.positionID)", myScorecard: states[round.id ?? 0]?[userID])
         }
         return summaries.filter { $0.myScorecard != .submitted } + summaries.filter { $0.myScorecard == .submitted }
     }

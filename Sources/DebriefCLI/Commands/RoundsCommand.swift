@@ -4,10 +4,41 @@ import DebriefService
 import DebriefStore
 import Foundation
 
-/// `debrief rounds schedule|list`
+/// `debrief rounds schedule|change|list`
 struct RoundsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rounds", abstract: "Schedule and list interview rounds.", subcommands: [Schedule.self, List.self])
+        commandName: "rounds", abstract: "Schedule, change and list interview rounds.", subcommands: [Schedule.self, Change.self, List.self])
+
+    struct Change: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move a round to another time or change its panel.",
+            discussion: "--interviewer, when given, is the whole new panel; whoever has a scorecard for the round stays on it.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The round's id.") var round: Int64
+        @Option(help: "The new time, in ISO 8601 (UTC unless a zone is given).", transform: DateText.parse) var at: Date?
+        @Option(name: .customLong("interviewer"), help: "An interviewer's email; repeat for the whole panel.", transform: { try EmailAddress($0) })
+        var interviewers: [EmailAddress] = []
+        @OptionGroup var output: FormatOptions
+
+        func validate() throws {
+            guard at != nil || !interviewers.isEmpty else { throw ValidationError("give --at, --interviewer or both") }
+            guard Set(interviewers).count == interviewers.count else { throw ValidationError("an --interviewer is named twice") }
+        }
+
+        func run() async throws {
+            let service = DebriefService(database: try database.open(), rubrics: nil)
+            let current = try await service.database.round(id: round)
+            var panel = interviewers
+            if panel.isEmpty {
+                for id in current.interviewerIDs { panel.append(try await service.database.user(id: id).email) }
+            }
+            let change = RoundChange(roundID: round, scheduledAt: at ?? current.scheduledAt, interviewers: panel)
+            let stored = try await service.changeRound(change, by: database.principal)
+            try output.print(stored) {
+                "Round #\($0.id ?? 0) (\($0.kind)) is at \(DateText.string($0.scheduledAt)) with \($0.interviewerIDs.count) on its panel"
+            }
+        }
+    }
 
     struct Schedule: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

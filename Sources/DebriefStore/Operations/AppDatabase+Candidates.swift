@@ -23,6 +23,13 @@ extension AppDatabase {
         }
     }
 
+    /// The candidates with these ids (in no particular order), in one read.
+    public func candidates(ids: [Int64]) async throws(StoreError) -> [Candidate] {
+        try await read { db in
+            try ChunkedLookup.fetch(Array(Set(ids))) { try CandidateRecord.filter($0.contains(Column("id"))).fetchAll(db) }.map { try $0.domain() }
+        }
+    }
+
     /// The candidate a person named by id (`12`, `#12`) or by email, or `notFound`.
     public func candidate(_ reference: CandidateReference) async throws(StoreError) -> Candidate {
         try await read { db in try Self.fetchCandidate(db, reference) }
