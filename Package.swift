@@ -59,7 +59,7 @@ let package = Package(
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
-            resources: [.copy("Templates"), .copy("Static")]
+            resources: [.copy("Web/Templates"), .copy("Web/Static")]
         ),
         .target(
             name: "DebriefCLI",

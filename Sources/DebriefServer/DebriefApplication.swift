@@ -41,7 +41,7 @@ public enum DebriefApplication {
         router.add(middleware: ErrorMapping())
         let service = DebriefService(database: database, rubrics: options.rubrics, passwordCost: options.passwordCost)
         router.add(middleware: Authenticator(service: service, secureCookies: options.secureCookies))
-        HealthController(database: database).addRoutes(to: router)
+        HealthController(service: service).addRoutes(to: router)
         StaticController().addRoutes(to: router)
         SessionController(service: service, secureCookies: options.secureCookies).addRoutes(to: router)
         PositionPagesController(service: service).addRoutes(to: router)

@@ -20,7 +20,7 @@ struct Authenticator: RouterMiddleware {
         if let authorization = request.headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
             let presented = parts.count == 2 && parts[0].lowercased() == "bearer" ? String(parts[1]).trimmingCharacters(in: .whitespaces) : ""
-            guard let token = AccessToken(presented: presented), let session = try await service.database.session(presenting: token) else {
+            guard let token = AccessToken(presented: presented), let session = try await service.accessTokenSession(presenting: token) else {
                 throw Problem.signInRequired("the access token is unknown, expired or revoked; ask an admin for a new one")
             }
             context.principal = session.principal

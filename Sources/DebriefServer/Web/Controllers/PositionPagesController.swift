@@ -18,7 +18,7 @@ struct PositionPagesController {
     @Sendable func home(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         let principal = try context.requireSignedIn()
         guard AccessPolicy.permits(principal, .readReports) else { return HTMLResponse.redirect(to: "/interviews") }
-        let positions = try await service.database.positions()
+        let positions = try await service.positions()
         return HTMLResponse.page(HomePage.render(positions: positions, chrome: context.chrome("Positions", request)))
     }
 

@@ -29,7 +29,7 @@ struct ReportAPIController {
 
     @Sendable func positions(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         _ = try context.requireSignedIn()
-        return try Self.json(try await service.database.positions())
+        return try Self.json(try await service.positions())
     }
 
     @Sendable func positionReport(_ request: Request, context: DebriefRequestContext) async throws -> Response {

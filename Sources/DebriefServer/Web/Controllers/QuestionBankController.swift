@@ -44,8 +44,8 @@ struct QuestionBankController {
     }
 
     @Sendable func set(_ request: Request, context: DebriefRequestContext) async throws -> Response {
-        _ = try context.require(.managePipeline)
-        let set = try await service.database.questionSet(id: try PathID.require("set", in: context))
+        let principal = try context.require(.managePipeline)
+        let set = try await service.questionSet(try PathID.require("set", in: context), by: principal)
         let notice = request.uri.queryParameters["done"].flatMap { Self.notices[String($0)] }
         return HTMLResponse.page(QuestionBankPages.set(set, notice: notice, chrome: context.chrome(set.title, request)))
     }

@@ -49,7 +49,7 @@ struct AdminController {
     @Sendable func changeRole(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         let principal = try context.require(.manageUsers)
         let fields = try await FormFields.posted(request, context)
-        let user = try await service.database.user(id: try PathID.require("user", in: context))
+        let user = try await service.user(try PathID.require("user", in: context), by: principal)
         return try await perform(request, context, done: "role") {
             _ = try await service.changeRole(of: user.email, to: try Role(parsing: fields["role"] ?? ""), by: principal)
         }
@@ -58,7 +58,7 @@ struct AdminController {
     @Sendable func setActive(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         let principal = try context.require(.manageUsers)
         let fields = try await FormFields.posted(request, context)
-        let user = try await service.database.user(id: try PathID.require("user", in: context))
+        let user = try await service.user(try PathID.require("user", in: context), by: principal)
         return try await perform(request, context, done: "active") {
             try await service.setActive(fields["active"] == "yes", email: user.email, by: principal)
         }
@@ -67,7 +67,7 @@ struct AdminController {
     @Sendable func revoke(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         let principal = try context.require(.manageUsers)
         _ = try await FormFields.posted(request, context)
-        let user = try await service.database.user(id: try PathID.require("user", in: context))
+        let user = try await service.user(try PathID.require("user", in: context), by: principal)
         return try await perform(request, context, done: "revoked") { _ = try await service.revokeCredentials(of: user.email, by: principal) }
     }
 
@@ -111,7 +111,7 @@ struct AdminController {
             filter.offset = value
         }
         let (events, total) = try await service.auditLog(filter, by: principal)
-        let vocabulary = try await service.database.auditVocabulary()
+        let vocabulary = try await service.auditVocabulary(by: principal)
         let html = AdminPages.audit(
             events, total: total, filter: filter, typed: typed, vocabulary: vocabulary, message: message, chrome: context.chrome("Audit log", request))
         return HTMLResponse.page(html, status: message == nil ? .ok : .badRequest)

@@ -56,7 +56,7 @@ struct CandidatePagesController {
             do { filter.stage = try PipelineStage(parsing: stage) } catch { throw Problem.badRequest(error.message) }
         }
         let view = try await service.pipeline(filter, by: principal)
-        let positions = try await service.database.positions()
+        let positions = try await service.positions()
         let html = CandidatePages.pipeline(view, filter: filter, positions: positions, add: add, notice: nil, chrome: context.chrome("Candidates", request))
         return HTMLResponse.page(html, status: status)
     }
@@ -118,8 +118,8 @@ struct CandidatePagesController {
 
     @Sendable func editRound(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         let principal = try context.require(.managePipeline)
-        let round = try await service.database.round(id: try PathID.require("round", in: context))
-        let people = try await service.database.users()
+        let round = try await service.round(try PathID.require("round", in: context), by: principal)
+        let people = try await service.users(by: principal)
         var form = CandidatePages.RoundForm(at: ISO8601.localMinutes(round.scheduledAt, in: TimeZone(identifier: "UTC")!))
         form.interviewers = round.interviewerIDs.compactMap { id in people.first { $0.id == id }?.email.value }
         return try await roundEditPage(round, form: form, request, context, principal: principal, status: .ok)
@@ -128,7 +128,7 @@ struct CandidatePagesController {
     @Sendable func changeRound(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         let principal = try context.require(.managePipeline)
         let fields = try await FormFields.posted(request, context)
-        let round = try await service.database.round(id: try PathID.require("round", in: context))
+        let round = try await service.round(try PathID.require("round", in: context), by: principal)
         var form = Self.roundForm(fields)
         let at = Self.time(form, errors: &form.errors)
         do {

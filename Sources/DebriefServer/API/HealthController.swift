@@ -1,3 +1,4 @@
+import DebriefService
 import DebriefStore
 import HTTPTypes
 import Hummingbird
@@ -5,7 +6,7 @@ import Hummingbird
 /// `GET /health`: whether Debrief can read its database. Public on purpose: load balancers and
 /// operators' probes call it without credentials, and it reveals nothing but counts of nothing.
 struct HealthController {
-    let database: AppDatabase
+    let service: DebriefService
 
     struct Status: ResponseEncodable {
         let status: String
@@ -20,7 +21,7 @@ struct HealthController {
         let status: Status
         let code: HTTPResponse.Status
         do {
-            try await database.ping()
+            try await service.ping()
             (status, code) = (Status(status: "ok", database: "reachable"), .ok)
         } catch {
             (status, code) = (Status(status: "unavailable", database: error.description), .serviceUnavailable)
