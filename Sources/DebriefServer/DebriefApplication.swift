@@ -13,11 +13,14 @@ public enum DebriefApplication {
         public var secureCookies: Bool
         /// bcrypt's cost for passwords set through the server: 12, lower only in tests.
         public var passwordCost: UInt8
+        /// This build's version, as `/healthz` reports it.
+        public var version: String
 
-        public init(rubrics: RubricCatalog? = nil, secureCookies: Bool = false, passwordCost: UInt8 = 12) {
+        public init(rubrics: RubricCatalog? = nil, secureCookies: Bool = false, passwordCost: UInt8 = 12, version: String = "development") {
             self.rubrics = rubrics
             self.secureCookies = secureCookies
             self.passwordCost = passwordCost
+            self.version = version
         }
     }
 
@@ -32,16 +35,17 @@ public enum DebriefApplication {
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) })
     }
 
-    /// The routes alone, for in-process tests. Middleware runs outermost first: security headers on
-    /// every response, then errors mapped to problems, then who is asking.
+    /// The routes alone, for in-process tests. Middleware runs outermost first: the request's id, security
+    /// headers on every response, then errors mapped to problems, then who is asking.
     public static func router(database: AppDatabase, options: Options = Options()) -> Router<DebriefRequestContext> {
         // Every GET route answers HEAD too, with the same status and headers and no body.
         let router = Router(context: DebriefRequestContext.self, options: .autoGenerateHeadEndpoints)
+        router.add(middleware: RequestIdentity())
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorMapping())
         let service = DebriefService(database: database, rubrics: options.rubrics, passwordCost: options.passwordCost)
         router.add(middleware: Authenticator(service: service, secureCookies: options.secureCookies))
-        HealthController(service: service).addRoutes(to: router)
+        HealthController(service: service, version: options.version).addRoutes(to: router)
         StaticController().addRoutes(to: router)
         SessionController(service: service, secureCookies: options.secureCookies).addRoutes(to: router)
         PositionPagesController(service: service).addRoutes(to: router)

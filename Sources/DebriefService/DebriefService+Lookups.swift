@@ -49,4 +49,14 @@ extension DebriefService {
     public func ping() async throws(StoreError) {
         try await database.ping()
     }
+
+    /// Whether the database answers and holds every migration this build writes; why not, otherwise.
+    public func readiness() async -> String? {
+        do {
+            let pending = try await database.pendingMigrations()
+            return pending.isEmpty ? nil : "the database lacks the migrations \(pending.joined(separator: ", "))"
+        } catch {
+            return error.description
+        }
+    }
 }

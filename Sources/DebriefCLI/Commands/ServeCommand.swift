@@ -6,10 +6,11 @@ import Synchronization
 /// `debrief serve`
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Run the web server: report pages for browsers and a JSON API for scripts.",
+        commandName: "serve", abstract: "Run the web app for browsers and the JSON API for scripts.",
         discussion: """
-            People sign in with an access token from `debrief users token EMAIL`; scripts send it as
-            `Authorization: Bearer TOKEN`. Reports are open to recruiters and admins.
+            People sign in with their email and a password (set from an invite link, `debrief users invite`,
+            or `debrief users password`); scripts send an access token from `debrief users token EMAIL` as
+            `Authorization: Bearer TOKEN`. SIGTERM or SIGINT stops it gracefully: requests in flight finish.
             """)
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var rubrics: RubricOptions
@@ -38,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
         let (host, port, path) = (resolvedHost, try resolvedPort(), database.resolvedPath)
         let listening = Mutex(false)
         let app = DebriefApplication.make(
-            database: store, options: .init(rubrics: catalog, secureCookies: secureCookies),
+            database: store, options: .init(rubrics: catalog, secureCookies: secureCookies, version: DebriefCommand.version),
             configuration: .init(address: .hostname(host, port: port), serverName: "Debrief"),
             onListening: { bound in
                 listening.withLock { $0 = true }
