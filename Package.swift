@@ -20,6 +20,8 @@ let package = Package(
         // multipart/form-data for the import page's file upload; it brings no package the graph lacks.
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .target(
@@ -48,6 +50,7 @@ let package = Package(
             dependencies: [
                 "DebriefCore", "DebriefImport", "DebriefStore", "DebriefReports",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
         .target(
@@ -58,6 +61,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             resources: [.copy("Web/Templates"), .copy("Web/Static")]
         ),
@@ -67,6 +71,8 @@ let package = Package(
                 "DebriefCore", "DebriefService", "DebriefStore", "DebriefImport", "DebriefReports", "DebriefServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .executableTarget(name: "debrief", dependencies: ["DebriefCLI"]),

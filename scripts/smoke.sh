@@ -82,6 +82,7 @@ check "its session opens the debrief pack" 0 "debrief pack" -- curl -s -b "$work
 check "a browser without a session is sent to sign in" 0 "^303 http://127.0.0.1:[0-9]+/sign-in" -- curl -s -o /dev/null -w "%{http_code} %{redirect_url}" -H "Accept: text/html" "http://127.0.0.1:$port/positions/1"
 # The real-browser walk is scripts/e2e.sh (make e2e), on a database of its own.
 check "the ready probe says the database is migrated" 0 '"status":"ready"' -- curl -s "http://127.0.0.1:$port/readyz"
+check "/metrics answers a scraper on this machine in Prometheus's format" 0 "hb_requests" -- curl -s "http://127.0.0.1:$port/metrics"
 check "a response carries the caller's request id" 0 "smoke-42" -- curl -s -o /dev/null -D - -H "X-Request-Id: smoke-42" "http://127.0.0.1:$port/healthz"
 kill -TERM "$server" 2>/dev/null
 stopped=0

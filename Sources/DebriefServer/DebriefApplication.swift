@@ -2,6 +2,7 @@ import DebriefCore
 import DebriefService
 import DebriefStore
 import Hummingbird
+import Prometheus
 
 /// Builds the Debrief web application over a database.
 public enum DebriefApplication {
@@ -15,12 +16,18 @@ public enum DebriefApplication {
         public var passwordCost: UInt8
         /// This build's version, as `/healthz` reports it.
         public var version: String
+        /// Where the metrics go (the registry swift-metrics was bootstrapped with); nil serves no `/metrics`.
+        public var metrics: PrometheusCollectorRegistry?
 
-        public init(rubrics: RubricCatalog? = nil, secureCookies: Bool = false, passwordCost: UInt8 = 12, version: String = "development") {
+        public init(
+            rubrics: RubricCatalog? = nil, secureCookies: Bool = false, passwordCost: UInt8 = 12, version: String = "development",
+            metrics: PrometheusCollectorRegistry? = nil
+        ) {
             self.rubrics = rubrics
             self.secureCookies = secureCookies
             self.passwordCost = passwordCost
             self.version = version
+            self.metrics = metrics
         }
     }
 
@@ -41,11 +48,13 @@ public enum DebriefApplication {
         // Every GET route answers HEAD too, with the same status and headers and no body.
         let router = Router(context: DebriefRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: RequestIdentity())
+        if options.metrics != nil { router.add(middleware: MetricsMiddleware()) }
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorMapping())
         let service = DebriefService(database: database, rubrics: options.rubrics, passwordCost: options.passwordCost)
         router.add(middleware: Authenticator(service: service, secureCookies: options.secureCookies))
         HealthController(service: service, version: options.version).addRoutes(to: router)
+        if let registry = options.metrics { MetricsController(registry: registry).addRoutes(to: router) }
         StaticController().addRoutes(to: router)
         SessionController(service: service, secureCookies: options.secureCookies).addRoutes(to: router)
         PositionPagesController(service: service).addRoutes(to: router)

@@ -62,8 +62,12 @@ extension DebriefService {
         guard !preview else { return .preview(found) }
         let set = try found.questionSet(contentHash: ImportedQuestionSet.contentHash(of: page.data))
         switch try await database.importQuestionSet(set, by: principal) {
-        case .stored(let stored): return .stored(found, stored)
-        case .unchanged(let existing): return .unchanged(found, existing)
+        case .stored(let stored):
+            ServiceMetrics.pageImported(outcome: "stored")
+            return .stored(found, stored)
+        case .unchanged(let existing):
+            ServiceMetrics.pageImported(outcome: "unchanged")
+            return .unchanged(found, existing)
         }
     }
 

@@ -76,6 +76,7 @@ extension DebriefService {
             notes: submission.notes ?? "", submittedAt: submission.draft ? nil : Date(), enteredByID: enteredBy?.id,
             amendReason: submission.amendReason)
         let stored = try await database.saveScorecard(scorecard, rubric: rubric, by: principal)
+        ServiceMetrics.scorecardSaved(submitted: stored.state == .submitted, onBehalf: enteredBy != nil)
         return SavedScorecard(scorecard: stored, round: round, interviewer: interviewer, enteredBy: enteredBy)
     }
 

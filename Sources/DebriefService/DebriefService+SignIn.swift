@@ -40,12 +40,14 @@ extension DebriefService {
         if let address = try? EmailAddress(email) { found = try await database.signInAccount(email: address) }
         if let wait = SignInThrottle.retryAfter(accountFailures: failures.account, clientFailures: failures.client, now: now) {
             try await database.recordLockout(email: email, client: client, userID: found?.user.id)
+            ServiceMetrics.signInFailed(reason: "locked_out")
             throw ServiceError.tooManyAttempts(retryAfter: Int(wait.rounded(.up)))
         }
         let hash = found?.passwordHash ?? Self.unknownAccountHash
         let matches = Bcrypt.verify(password, hash: hash) && found?.passwordHash != nil
         guard let found, matches, !found.deactivated, let userID = found.user.id else {
             try await database.recordSignInAttempt(email: email, client: client, succeeded: false, userID: found?.user.id, now: now)
+            ServiceMetrics.signInFailed(reason: "refused")
             throw ServiceError.signInRefused
         }
         return try await startSession(for: found.user, userID: userID, client: client, now: now)

@@ -1,6 +1,8 @@
 import ArgumentParser
 import DebriefServer
 import Hummingbird
+import Metrics
+import Prometheus
 import Synchronization
 
 /// `debrief serve`
@@ -38,8 +40,10 @@ struct ServeCommand: AsyncParsableCommand {
         let catalog = try rubrics.catalog()
         let (host, port, path) = (resolvedHost, try resolvedPort(), database.resolvedPath)
         let listening = Mutex(false)
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let app = DebriefApplication.make(
-            database: store, options: .init(rubrics: catalog, secureCookies: secureCookies, version: DebriefCommand.version),
+            database: store, options: .init(rubrics: catalog, secureCookies: secureCookies, version: DebriefCommand.version, metrics: registry),
             configuration: .init(address: .hostname(host, port: port), serverName: "Debrief"),
             onListening: { bound in
                 listening.withLock { $0 = true }
