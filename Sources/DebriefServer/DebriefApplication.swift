@@ -2,6 +2,7 @@ import DebriefCore
 import DebriefService
 import DebriefStore
 import Hummingbird
+import Logging
 import Prometheus
 
 /// Builds the Debrief web application over a database.
@@ -37,9 +38,10 @@ public enum DebriefApplication {
         database: AppDatabase, options: Options = Options(), configuration: ApplicationConfiguration,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
+        // The logging system's handler decides the level and format (`serve --log-level`, `--log-format`).
         Application(
             router: router(database: database, options: options), configuration: configuration,
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) })
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) }, logger: Logger(label: "Debrief"))
     }
 
     /// The routes alone, for in-process tests. Middleware runs outermost first: the request's id, security

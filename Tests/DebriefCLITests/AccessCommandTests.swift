@@ -87,6 +87,12 @@ struct AccessCommandTests {
         #expect(result.err.contains("nobody@debrief.example"))
     }
 
+    @Test("serve refuses an unknown log format or level, naming the choices", arguments: [["--log-format", "xml"], ["--log-level", "loud"]])
+    func badLogging(flags: [String]) async {
+        let result = await cli.run(["serve"] + flags)
+        #expect(result.code == 64 && (result.err.contains("text or json") || result.err.contains("trace, debug, info")), "\(result.err)")
+    }
+
     @Test("serve refuses a bad port from the flag or DEBRIEF_PORT", arguments: [["--port", "0"], ["--port", "70000"]])
     func badPort(flags: [String]) async {
         let result = await cli.run(["serve"] + flags)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DebriefServer
 import Hummingbird
+import Logging
 import Metrics
 import Prometheus
 import Synchronization
@@ -19,6 +20,22 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on (env DEBRIEF_HOST; default 127.0.0.1, this machine only).") var host: String?
     @Option(help: "The port to listen on (env DEBRIEF_PORT; default 8080).") var port: Int?
     @Flag(help: "Mark the session cookie Secure; use it when Debrief is served over HTTPS.") var secureCookies = false
+    @Option(help: "Log lines as text or json, one object per line (env DEBRIEF_LOG_FORMAT; default text).") var logFormat: String?
+    @Option(help: "Log at this level and above: trace, debug, info, notice, warning, error, critical (env DEBRIEF_LOG_LEVEL; default info).")
+    var logLevel: String?
+
+    func resolvedLogging() throws -> (json: Bool, level: Logger.Level) {
+        let format = CLIEnvironment.resolve(flag: logFormat, variable: "DEBRIEF_LOG_FORMAT", default: "text")
+        guard format == "text" || format == "json" else {
+            throw ValidationError("the log format is text or json, not '\(format)' (--log-format or DEBRIEF_LOG_FORMAT)")
+        }
+        let levelText = CLIEnvironment.resolve(flag: logLevel, variable: "DEBRIEF_LOG_LEVEL", default: "info")
+        guard let level = Logger.Level(rawValue: levelText) else {
+            let known = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("the log level is one of \(known), not '\(levelText)' (--log-level or DEBRIEF_LOG_LEVEL)")
+        }
+        return (format == "json", level)
+    }
 
     var resolvedHost: String { CLIEnvironment.resolve(flag: host, variable: "DEBRIEF_HOST", default: "127.0.0.1") }
 
@@ -32,6 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         _ = try resolvedPort()
+        _ = try resolvedLogging()
         if resolvedHost.isEmpty { throw ValidationError("--host must not be empty") }
     }
 
@@ -39,6 +57,12 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try database.open()
         let catalog = try rubrics.catalog()
         let (host, port, path) = (resolvedHost, try resolvedPort(), database.resolvedPath)
+        let logging = try resolvedLogging()
+        LoggingSystem.bootstrap { label in
+            var handler: any LogHandler = logging.json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
+            handler.logLevel = logging.level
+            return handler
+        }
         let listening = Mutex(false)
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
