@@ -19,11 +19,14 @@ public enum DebriefApplication {
         public var version: String
         /// Where the metrics go (the registry swift-metrics was bootstrapped with); nil serves no `/metrics`.
         public var metrics: PrometheusCollectorRegistry?
+        /// Changes (posts, sign-in included) one caller may make per minute, in a burst or spread out.
+        public var writesPerMinute: Int
 
         public init(
             rubrics: RubricCatalog? = nil, secureCookies: Bool = false, passwordCost: UInt8 = 12, version: String = "development",
-            metrics: PrometheusCollectorRegistry? = nil
+            metrics: PrometheusCollectorRegistry? = nil, writesPerMinute: Int = 120
         ) {
+            self.writesPerMinute = writesPerMinute
             self.rubrics = rubrics
             self.secureCookies = secureCookies
             self.passwordCost = passwordCost
@@ -55,6 +58,7 @@ public enum DebriefApplication {
         router.add(middleware: ErrorMapping())
         let service = DebriefService(database: database, rubrics: options.rubrics, passwordCost: options.passwordCost)
         router.add(middleware: Authenticator(service: service, secureCookies: options.secureCookies))
+        router.add(middleware: WriteRateLimit(perMinute: options.writesPerMinute))
         HealthController(service: service, version: options.version).addRoutes(to: router)
         if let registry = options.metrics { MetricsController(registry: registry).addRoutes(to: router) }
         StaticController().addRoutes(to: router)

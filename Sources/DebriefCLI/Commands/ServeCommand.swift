@@ -23,6 +23,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log lines as text or json, one object per line (env DEBRIEF_LOG_FORMAT; default text).") var logFormat: String?
     @Option(help: "Log at this level and above: trace, debug, info, notice, warning, error, critical (env DEBRIEF_LOG_LEVEL; default info).")
     var logLevel: String?
+    @Option(help: "Changes one person, token or client address may make per minute (env DEBRIEF_WRITE_RATE; default 120).")
+    var writeRate: Int?
+
+    func resolvedWriteRate() throws -> Int {
+        let text = CLIEnvironment.resolve(flag: writeRate.map(String.init), variable: "DEBRIEF_WRITE_RATE", default: "120")
+        guard let value = Int(text), (1...100_000).contains(value) else {
+            throw ValidationError("the write rate is a number of changes a minute from 1 to 100000, not '\(text)' (--write-rate or DEBRIEF_WRITE_RATE)")
+        }
+        return value
+    }
 
     func resolvedLogging() throws -> (json: Bool, level: Logger.Level) {
         let format = CLIEnvironment.resolve(flag: logFormat, variable: "DEBRIEF_LOG_FORMAT", default: "text")
@@ -50,6 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         _ = try resolvedPort()
         _ = try resolvedLogging()
+        _ = try resolvedWriteRate()
         if resolvedHost.isEmpty { throw ValidationError("--host must not be empty") }
     }
 
@@ -67,7 +78,8 @@ struct ServeCommand: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let app = DebriefApplication.make(
-            database: store, options: .init(rubrics: catalog, secureCookies: secureCookies, version: DebriefCommand.version, metrics: registry),
+            database: store, options: .init(rubrics: catalog, secureCookies: secureCookies, version: DebriefCommand.version, metrics: registry,
+                writesPerMinute: try resolvedWriteRate()),
             configuration: .init(address: .hostname(host, port: port), serverName: "Debrief"),
             onListening: { bound in
                 listening.withLock { $0 = true }

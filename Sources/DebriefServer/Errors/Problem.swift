@@ -12,6 +12,8 @@ struct Problem: HTTPResponseError {
     var signInRequired = false
     /// A cookie the response sets: the emptied session cookie, when the one sent signs nobody in.
     var cookie: Cookie?
+    /// Headers the response carries besides the problem (`Retry-After` on a 429).
+    var headers: HTTPFields = [:]
 
     /// `clearing` is the cookie that removes a session that no longer signs anyone in.
     static func signInRequired(_ detail: String, clearing: Cookie? = nil) -> Problem {
@@ -41,6 +43,7 @@ struct Problem: HTTPResponseError {
             response = HTMLResponse.page(ErrorPage.render(status: status, title: title, detail: detail, chrome: chrome), status: status)
         }
         if let cookie { response.setCookie(cookie) }
+        for field in headers { response.headers[field.name] = field.value }
         return response
     }
 

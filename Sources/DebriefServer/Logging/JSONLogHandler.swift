@@ -22,9 +22,8 @@ public struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(
-        level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String, file: String, function: String, line: UInt
-    ) {
+    public func log(event: LogEvent) {
+        let (level, message, extra) = (event.level, event.message, event.metadata)
         var fields: [String: Any] = [:]
         for (key, value) in metadata.merging(extra ?? [:], uniquingKeysWith: { _, new in new }) { fields[key] = Self.plain(value) }
         fields["time"] = Self.timestamp(Date())
