@@ -56,8 +56,10 @@ public struct AppDatabase: Sendable {
 
     /// Runs `updates` in one write transaction; any error rolls the whole of it back.
     func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        // GRDB runs the closure on its own queue; the request's id goes with it for the audit events.
+        let requestID = AuditContext.requestID
         do {
-            return try await writer.write(updates)
+            return try await writer.write { db in try AuditContext.$requestID.withValue(requestID) { try updates(db) } }
         } catch {
             throw StoreError(mapping: error)
         }

@@ -40,6 +40,15 @@ struct OperationsTests {
             #expect(hostile != nil && hostile != "x\"} <script>")
             let missing = try await client.execute(uri: "/nowhere", method: .get, headers: [header: "trace-42"]) { ($0.status, $0.headers[header]) }
             #expect(missing.0 == .notFound && missing.1 == "trace-42", "errors carry the id too")
+            var headers = Headers.browser(fixture.recruiterSession)
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            headers[header] = "trace-77"
+            let body = ByteBuffer(string: "csrf=\(fixture.recruiterSession.formProof)&name=Grace&email=grace%40example.com")
+            #expect(try await client.execute(uri: "/candidates", method: .post, headers: headers, body: body) { $0.status } == .seeOther)
         }
+        let created = try #require(try await fixture.store.auditEvents(entity: "candidate").first)
+        #expect(created.action == "create" && created.requestID == "trace-77", "the audit event names the request that made it")
+        let cli = try await fixture.store.auditEvents(entity: "position").first
+        #expect(cli?.requestID == nil, "changes made outside a request have none")
     }
 }

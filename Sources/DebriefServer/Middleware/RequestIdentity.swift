@@ -1,3 +1,4 @@
+import DebriefStore
 import HTTPTypes
 import Hummingbird
 
@@ -15,7 +16,7 @@ struct RequestIdentity: RouterMiddleware {
         var context = context
         let id = request.headers[Self.header].flatMap(Self.accepted) ?? context.id
         context.logger[metadataKey: "hb.request.id"] = .string(id)
-        var response = try await next(request, context)
+        var response = try await AuditContext.$requestID.withValue(id) { try await next(request, context) }
         response.headers[Self.header] = id
         return response
     }

@@ -14,4 +14,16 @@ public struct AuditEvent: Hashable, Sendable, Codable {
     /// JSON summaries of the record before and after the change (nil for creation and deletion).
     public var before: String?
     public var after: String?
+    /// The id of the HTTP request that made the change (its `X-Request-Id`); nil for the CLI.
+    public var requestID: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case id, at, actor, action, entity, before, after
+        case entityID = "entityId", requestID = "requestId"
+    }
+}
+
+/// What the audit log records about the request a change is part of, bound by the server per request.
+public enum AuditContext {
+    @TaskLocal public static var requestID: String?
 }

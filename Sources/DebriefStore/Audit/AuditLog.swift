@@ -14,6 +14,7 @@ enum AuditLog {
         var entityId: Int64?
         var before: String?
         var after: String?
+        var requestId: String?
     }
 
     static func record(
@@ -22,7 +23,7 @@ enum AuditLog {
     ) throws {
         var event = Record(
             at: Date(), actor: principal.label, action: action, entity: entity, entityId: entityID,
-            before: try before.map(json), after: try after.map(json))
+            before: try before.map(json), after: try after.map(json), requestId: AuditContext.requestID)
         try event.insert(db)
     }
 
@@ -44,7 +45,7 @@ enum AuditLog {
         return try request.order(Column("id").desc).limit(limit).fetchAll(db).map {
             AuditEvent(
                 id: $0.id, at: $0.at, actor: $0.actor, action: $0.action, entity: $0.entity, entityID: $0.entityId,
-                before: $0.before, after: $0.after)
+                before: $0.before, after: $0.after, requestID: $0.requestId)
         }
     }
 

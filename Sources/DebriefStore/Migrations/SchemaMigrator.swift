@@ -20,6 +20,7 @@ enum SchemaMigrator {
         migrator.registerMigration("v7-round-kits", migrate: RoundKitMigration.migrate)
         migrator.registerMigration("v8-scorecard-authorship", migrate: ScorecardAuthorshipMigration.migrate)
         migrator.registerMigration("v9-question-search", migrate: QuestionSearchMigration.migrate)
+        migrator.registerMigration("v10-audit-request-ids", migrate: AuditRequestMigration.migrate)
         return migrator
     }()
 }

@@ -109,7 +109,7 @@ extension AppDatabase {
             let events = rows.map { row in
                 AuditEvent(
                     id: row["id"], at: row["at"], actor: row["actor"], action: row["action"], entity: row["entity"], entityID: row["entity_id"],
-                    before: row["before"], after: row["after"])
+                    before: row["before"], after: row["after"], requestID: row["request_id"])
             }
             return (events, total)
         }

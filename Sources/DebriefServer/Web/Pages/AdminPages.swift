@@ -58,7 +58,7 @@ enum AdminPages {
                     [
                         "at": Figures.iso8601(event.at), "actor": event.actor, "action": event.action, "entity": event.entity,
                         "entityID": event.entityID ?? false, "before": event.before ?? false, "after": event.after ?? false,
-                        "hasChange": event.before != nil || event.after != nil,
+                        "hasChange": event.before != nil || event.after != nil, "requestID": event.requestID ?? false,
                     ]
                 },
                 "newer": filter.offset > 0 ? link(filter, typed: typed, offset: max(0, filter.offset - pageSize)) : false,
