@@ -96,6 +96,12 @@ struct AccessCommandTests {
         #expect(result.code == 64 && named, "\(result.err)")
     }
 
+    @Test("serve refuses a DEBRIEF_SECURE_COOKIES that is neither true nor false")
+    func badSecureCookies() async {
+        let result = await cli.run(["serve"], environment: ["DEBRIEF_SECURE_COOKIES": "maybe", "DEBRIEF_RUBRICS": CLIHarness.rubricsPath])
+        #expect(result.code == 64 && result.err.contains("DEBRIEF_SECURE_COOKIES is true or false, not 'maybe'"), "\(result.err)")
+    }
+
     @Test("serve refuses a bad port from the flag or DEBRIEF_PORT", arguments: [["--port", "0"], ["--port", "70000"]])
     func badPort(flags: [String]) async {
         let result = await cli.run(["serve"] + flags)

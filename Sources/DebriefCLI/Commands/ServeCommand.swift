@@ -19,7 +19,17 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var rubrics: RubricOptions
     @Option(help: "The address to listen on (env DEBRIEF_HOST; default 127.0.0.1, this machine only).") var host: String?
     @Option(help: "The port to listen on (env DEBRIEF_PORT; default 8080).") var port: Int?
-    @Flag(help: "Mark the session cookie Secure; use it when Debrief is served over HTTPS.") var secureCookies = false
+    @Flag(help: "Mark the session cookie Secure; use it when Debrief is served over HTTPS (env DEBRIEF_SECURE_COOKIES=true).")
+    var secureCookies = false
+
+    func resolvedSecureCookies() throws -> Bool {
+        if secureCookies { return true }
+        switch CLIEnvironment.resolve(flag: nil, variable: "DEBRIEF_SECURE_COOKIES", default: "false").lowercased() {
+        case "true", "1", "yes": return true
+        case "false", "0", "no": return false
+        case let other: throw ValidationError("DEBRIEF_SECURE_COOKIES is true or false, not '\(other)'")
+        }
+    }
     @Option(help: "Log lines as text or json, one object per line (env DEBRIEF_LOG_FORMAT; default text).") var logFormat: String?
     @Option(help: "Log at this level and above: trace, debug, info, notice, warning, error, critical (env DEBRIEF_LOG_LEVEL; default info).")
     var logLevel: String?
@@ -61,6 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
         _ = try resolvedPort()
         _ = try resolvedLogging()
         _ = try resolvedWriteRate()
+        _ = try resolvedSecureCookies()
         if resolvedHost.isEmpty { throw ValidationError("--host must not be empty") }
     }
 
@@ -78,7 +89,7 @@ struct ServeCommand: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let app = DebriefApplication.make(
-            database: store, options: .init(rubrics: catalog, secureCookies: secureCookies, version: DebriefCommand.version, metrics: registry,
+            database: store, options: .init(rubrics: catalog, secureCookies: try resolvedSecureCookies(), version: DebriefCommand.version, metrics: registry,
                 writesPerMinute: try resolvedWriteRate()),
             configuration: .init(address: .hostname(host, port: port), serverName: "Debrief"),
             onListening: { bound in
