@@ -134,6 +134,28 @@ struct InterviewPageTests {
         return body.withLock { $0 }
     }
 
+    @Test("a question asked gets an optional rating and note against one of the round's competencies; a bad one comes back on it")
+    func questionRatings() async throws {
+        let (fixture, omar, _) = try await Self.panel()
+        try await fixture.test { client in
+            let form = try await Self.page(client, "/rounds/2", session: omar).body.text
+            #expect(form.contains("name=\"question.1.rating\"") && form.contains("<option value=\"system-design\" selected>"), "\(form)")
+            let proof = omar.formProof
+            let bad = try await Self.post(
+                client, "/rounds/2/scorecard", "csrf=\(proof)&action=draft&question.1.competency=cooking&question.1.rating=3", session: omar)
+            #expect(bad.status == .unprocessableContent && bad.body.text.contains("choose one of this round&#39;s competencies for question 1"))
+            let saved = try await Self.post(
+                client, "/rounds/2/scorecard",
+                "csrf=\(proof)&action=draft&question.1.competency=system-design&question.1.rating=4&question.1.note=Sharded+by+tenant", session: omar)
+            #expect(saved.status == .seeOther)
+            let reloaded = try await Self.page(client, "/rounds/2", session: omar).body.text
+            #expect(reloaded.contains("<option value=\"4\" selected>4 · ") && reloaded.contains("value=\"Sharded by tenant\""))
+        }
+        let omars = try #require(try await fixture.store.scorecards(roundID: 2).first { $0.state == .draft })
+        let asked = try #require(omars.ratings.first { $0.questionID == 1 })
+        #expect(asked.competencyID == "system-design" && asked.value == .point(4) && asked.note == "Sharded by tenant")
+    }
+
     @Test("a scorecard post without its form proof is refused and stores nothing")
     func forged() async throws {
         let (fixture, omar, _) = try await Self.panel()

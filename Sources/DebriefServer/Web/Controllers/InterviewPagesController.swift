@@ -100,6 +100,23 @@ struct InterviewPagesController {
                 form.errors["rating.\(competency.id)"] = error.message
             }
         }
+        for question in kit.questions?.questions ?? [] {
+            guard let id = question.id else { continue }
+            let rating = fields["question.\(id).rating"] ?? "", note = fields["question.\(id).note"] ?? ""
+            let competency = fields["question.\(id).competency"] ?? ""
+            guard !rating.isEmpty || !note.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            form.questions[id] = (competency, rating, note)
+            do throws(FieldError) {
+                guard kit.competencies.contains(where: { $0.id == competency }) else {
+                    throw FieldError(field: "competency", "choose one of this round's competencies for question \(question.ordinal)")
+                }
+                let value = rating.isEmpty ? RatingValue.noSignal : try RatingValue(parsing: rating)
+                try kit.rubric.ratingScale.validate(value, field: "question \(question.ordinal)")
+                ratings.append(try Rating(competencyID: competency, questionID: id, value: value, note: note.isEmpty ? nil : note))
+            } catch {
+                form.errors["question.\(id)"] = error.message
+            }
+        }
         return ratings
     }
 

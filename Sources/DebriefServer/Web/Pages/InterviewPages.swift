@@ -15,6 +15,8 @@ enum InterviewPages {
         var interviewer = ""
         /// Why a submitted scorecard is amended.
         var reason = ""
+        /// Per question asked: the competency it was rated against, the rating and a note.
+        var questions: [Int64: (competency: String, rating: String, note: String)] = [:]
         /// Messages by field (`rating.apis-http`, `recommendation`, `confirm`, `reason`, `interviewer`), shown next to it.
         var errors: [String: String] = [:]
 
@@ -23,6 +25,10 @@ enum InterviewPages {
         init(_ card: Scorecard) {
             for rating in card.ratings where rating.questionID == nil {
                 ratings[rating.competencyID] = rating.value.point.map(String.init) ?? "none"
+            }
+            for rating in card.ratings {
+                guard let questionID = rating.questionID else { continue }
+                questions[questionID] = (rating.competencyID, rating.value.point.map(String.init) ?? "none", rating.note ?? "")
             }
             recommendation = card.recommendation?.rawValue ?? ""
             notes = card.notes
@@ -75,6 +81,7 @@ enum InterviewPages {
         values["kind"] = kit.round.kind.rawValue
         values["when"] = Figures.dateTime(kit.round.scheduledAt)
         values["competencies"] = competencies(kit, state: state)
+        values["questionFields"] = questionFields(kit, state: state)
         values["recommendations"] = Recommendation.allCases.map { option in
             ["value": option.rawValue, "label": label(option), "selected": state.recommendation == option.rawValue] as [String: Any]
         }
@@ -131,6 +138,25 @@ enum InterviewPages {
             return [
                 "id": competency.id, "title": competency.title, "description": competency.description ?? "", "points": points,
                 "error": state.errors["rating.\(competency.id)"] ?? false, "rated": Self.ratingText(chosen, scale: scale),
+            ]
+        }
+    }
+
+    /// The optional rating and note of each question of the kit, against one of the round's competencies.
+    private static func questionFields(_ kit: RoundKit, state: FormState) -> [[String: Any]] {
+        let scale = kit.rubric.scale
+        return (kit.questions?.questions ?? []).compactMap { question -> [String: Any]? in
+            guard let id = question.id else { return nil }
+            let typed = state.questions[id]
+            let preferred = typed?.competency ?? question.competencies.first { id in kit.competencies.contains { $0.id == id } }
+                ?? kit.competencies.first?.id ?? ""
+            let rating = typed?.rating ?? ""
+            return [
+                "id": id, "ordinal": question.ordinal, "text": question.text, "note": typed?.note ?? "",
+                "error": state.errors["question.\(id)"] ?? false,
+                "competencyOptions": kit.competencies.map { ["value": $0.id, "label": $0.title, "selected": $0.id == preferred] as [String: Any] },
+                "ratingOptions": scale.map { ["value": String($0.value), "label": "\($0.value) · \($0.label)", "selected": rating == String($0.value)] as [String: Any] }
+                    + [["value": "none", "label": "No signal", "selected": rating == "none"]],
             ]
         }
     }
