@@ -153,6 +153,7 @@ enum InterviewPages {
             let rating = typed?.rating ?? ""
             return [
                 "id": id, "ordinal": question.ordinal, "text": question.text, "note": typed?.note ?? "",
+                "open": typed != nil || state.errors["question.\(id)"] != nil,
                 "error": state.errors["question.\(id)"] ?? false,
                 "competencyOptions": kit.competencies.map { ["value": $0.id, "label": $0.title, "selected": $0.id == preferred] as [String: Any] },
                 "ratingOptions": scale.map { ["value": String($0.value), "label": "\($0.value) · \($0.label)", "selected": rating == String($0.value)] as [String: Any] }
