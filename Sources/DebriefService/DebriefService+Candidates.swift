@@ -44,11 +44,6 @@ public struct RoundChange: Sendable {
 }
 
 extension DebriefService {
-    /// Refuses unless the access policy lets `principal` do `action`.
-    func require(_ action: AccessPolicy.Action, _ principal: Principal) throws(ServiceError) {
-        guard AccessPolicy.permits(principal, action) else { throw ServiceError.forbidden(AccessPolicy.refusal(principal, action)) }
-    }
-
     /// The pipeline grouped by stage, as `filter` narrows it, with up to `perStage` names per stage.
     public func pipeline(_ filter: CandidateFilter, perStage: Int = 25, by principal: Principal) async throws -> PipelineView {
         try require(.managePipeline, principal)

@@ -50,9 +50,7 @@ extension DebriefService {
     /// A round's kit for the principal; refused unless the access policy lets them open the round.
     public func roundKit(_ roundID: Int64, for principal: Principal) async throws -> RoundKit {
         let round = try await database.round(id: roundID)
-        guard AccessPolicy.permits(principal, .openRound(panel: round.interviewerIDs)) else {
-            throw ServiceError.forbidden(AccessPolicy.refusal(principal, .openRound(panel: round.interviewerIDs)))
-        }
+        try require(.openRound(panel: round.interviewerIDs), principal)
         let position = try await database.position(id: round.positionID)
         let rubric = try rubric(position.rubricID)
         let plan = try rubric.requirePlan(for: round.kind)

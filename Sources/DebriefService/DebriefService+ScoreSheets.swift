@@ -9,7 +9,7 @@ extension DebriefService {
         _ sheet: ScoreSheet, createMissing: Bool, newPositionRubric: String?, by principal: Principal
     ) async throws -> ScoreImportSummary {
         try require(.managePipeline, principal)
-        guard let rubrics else { throw ServiceError.rubricsUnavailable(rubricsProblem ?? "no rubrics folder was loaded") }
+        let rubrics = try catalog()
         if let newPositionRubric { _ = try rubrics.rubric(newPositionRubric) }
         return try await database.importScores(
             sheet, rubrics: rubrics, createMissing: createMissing, newPositionRubric: newPositionRubric, by: principal)

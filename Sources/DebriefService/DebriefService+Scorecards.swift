@@ -61,8 +61,7 @@ extension DebriefService {
         let round = try await database.round(id: submission.roundID)
         let rubric = try rubric(try await database.position(id: round.positionID).rubricID)
         let interviewer = try await database.user(email: submission.interviewer)
-        let action = AccessPolicy.Action.scoreRound(panel: round.interviewerIDs, interviewer: interviewer.id ?? 0)
-        guard AccessPolicy.permits(principal, action) else { throw ServiceError.forbidden(AccessPolicy.refusal(principal, action)) }
+        try require(.scoreRound(panel: round.interviewerIDs, interviewer: interviewer.id ?? 0), principal)
         var enteredBy: User?
         if let email = submission.enteredBy {
             enteredBy = try await database.user(email: email)

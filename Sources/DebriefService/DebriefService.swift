@@ -23,10 +23,20 @@ public struct DebriefService: Sendable {
         self.passwordCost = passwordCost
     }
 
+    /// Refuses unless the access policy lets `principal` do `action`: the one check every use case makes.
+    func require(_ action: AccessPolicy.Action, _ principal: Principal) throws(ServiceError) {
+        guard AccessPolicy.permits(principal, action) else { throw ServiceError.forbidden(AccessPolicy.refusal(principal, action)) }
+    }
+
     /// The rubric with this id from the folder.
     public func rubric(_ id: String) throws -> Rubric {
+        try catalog().rubric(id)
+    }
+
+    /// The rubrics folder as loaded, or why it could not be.
+    func catalog() throws(ServiceError) -> RubricCatalog {
         guard let rubrics else { throw ServiceError.rubricsUnavailable(rubricsProblem ?? "no rubrics folder was loaded") }
-        return try rubrics.rubric(id)
+        return rubrics
     }
 }
 
