@@ -38,17 +38,6 @@ enum AuditLog {
         return stored
     }
 
-    static func events(_ db: Database, entity: String?, entityID: Int64?, limit: Int) throws -> [AuditEvent] {
-        var request = Record.all()
-        if let entity { request = request.filter(Column("entity") == entity) }
-        if let entityID { request = request.filter(Column("entity_id") == entityID) }
-        return try request.order(Column("id").desc).limit(limit).fetchAll(db).map {
-            AuditEvent(
-                id: $0.id, at: $0.at, actor: $0.actor, action: $0.action, entity: $0.entity, entityID: $0.entityId,
-                before: $0.before, after: $0.after, requestID: $0.requestId)
-        }
-    }
-
     private static func json(_ value: any Encodable) throws -> String {
         try JSONText.compactString(value)
     }
@@ -57,6 +46,6 @@ enum AuditLog {
 extension AppDatabase {
     /// The newest audit events first, optionally for one entity (and one record of it).
     public func auditEvents(entity: String? = nil, entityID: Int64? = nil, limit: Int = 100) async throws(StoreError) -> [AuditEvent] {
-        try await read { db in try AuditLog.events(db, entity: entity, entityID: entityID, limit: limit) }
+        try await auditLog(AuditFilter(entity: entity, entityID: entityID, limit: limit)).events
     }
 }

@@ -54,6 +54,8 @@ public struct AuditFilter: Sendable, Equatable {
     /// Part of the actor's label (an email, `cli:NAME`), any case.
     public var actor: String?
     public var entity: String?
+    /// Only events about this record of `entity`.
+    public var entityID: Int64?
     public var action: String?
     /// Events at or after this moment, and before `until`.
     public var since: Date?
@@ -62,11 +64,12 @@ public struct AuditFilter: Sendable, Equatable {
     public var offset: Int
 
     public init(
-        actor: String? = nil, entity: String? = nil, action: String? = nil, since: Date? = nil, until: Date? = nil, limit: Int = 50,
-        offset: Int = 0
+        actor: String? = nil, entity: String? = nil, entityID: Int64? = nil, action: String? = nil, since: Date? = nil, until: Date? = nil,
+        limit: Int = 50, offset: Int = 0
     ) {
         self.actor = actor
         self.entity = entity
+        self.entityID = entityID
         self.action = action
         self.since = since
         self.until = until
@@ -88,6 +91,10 @@ extension AppDatabase {
             if let entity = filter.entity, !entity.isEmpty {
                 conditions.append("entity = ?")
                 arguments += [entity]
+            }
+            if let entityID = filter.entityID {
+                conditions.append("entity_id = ?")
+                arguments += [entityID]
             }
             if let action = filter.action, !action.isEmpty {
                 conditions.append("action = ?")
