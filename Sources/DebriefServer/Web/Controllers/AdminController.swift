@@ -21,7 +21,7 @@ struct AdminController {
 
     @Sendable func users(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         _ = try context.require(.manageUsers)
-        let done = FormFields(query: request).text("done").flatMap { Self.notices[$0] }
+        let done = FormFields(query: request).notice(from: Self.notices)
         return try await page(AdminPages.InviteForm(), AdminPages.Outcome(notice: done), request, context, status: .ok)
     }
 

@@ -57,14 +57,14 @@ struct CandidatePagesController {
         }
         let view = try await service.pipeline(filter, by: principal)
         let positions = try await service.positions()
-        let html = CandidatePages.pipeline(view, filter: filter, positions: positions, add: add, notice: nil, chrome: context.chrome("Candidates", request))
+        let html = CandidatePages.pipeline(view, filter: filter, positions: positions, add: add, chrome: context.chrome("Candidates", request))
         return HTMLResponse.page(html, status: status)
     }
 
     @Sendable func show(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         let principal = try context.require(.managePipeline)
         let file = try await service.candidateFile(try PathID.require("candidate", in: context), by: principal)
-        let notice = request.uri.queryParameters["done"].flatMap { Self.notices[String($0)] }
+        let notice = FormFields(query: request).notice(from: Self.notices)
         return HTMLResponse.page(CandidatePages.candidate(file, form: nil, notice: notice, chrome: context.chrome(file.candidate.name, request)))
     }
 
@@ -97,11 +97,10 @@ struct CandidatePagesController {
         form.positionID = fields.text("position").flatMap { Int64($0) }
         form.kind = fields["kind"] ?? ""
         form.questionSetID = fields.text("question_set").flatMap { Int64($0) }
-        let at = Self.time(form, errors: &form.errors)
         do {
             guard let positionID = form.positionID else { throw FieldError(field: "position", "choose the position this round is for") }
             let kind = try RoundKind(parsing: form.kind)
-            guard let at else { throw FieldError(field: "at", form.errors["at"] ?? "give the date and time") }
+            let at = try Self.time(form)
             let roundRequest = RoundRequest(
                 candidate: .id(candidateID), positionID: positionID, kind: kind, scheduledAt: at,
                 interviewers: try form.interviewers.map { try EmailAddress($0) }, questionSetID: form.questionSetID)
@@ -130,9 +129,8 @@ struct CandidatePagesController {
         let fields = try await FormFields.posted(request, context)
         let round = try await service.round(try PathID.require("round", in: context), by: principal)
         var form = Self.roundForm(fields)
-        let at = Self.time(form, errors: &form.errors)
         do {
-            guard let at else { throw FieldError(field: "at", form.errors["at"] ?? "give the date and time") }
+            let at = try Self.time(form)
             let change = RoundChange(roundID: round.id ?? 0, scheduledAt: at, interviewers: try form.interviewers.map { try EmailAddress($0) })
             _ = try await service.changeRound(change, by: principal)
             return HTMLResponse.redirect(to: "/candidates/\(round.candidateID)?done=changed")
@@ -164,19 +162,14 @@ struct CandidatePagesController {
         return form
     }
 
-    /// The form's date and time read in its time zone; a problem is noted on the field.
-    private static func time(_ form: CandidatePages.RoundForm, errors: inout [String: String]) -> Date? {
-        do {
-            let zone = try ISO8601.timeZone(named: form.zone)
-            guard let date = ISO8601.parse(form.at, timeZone: zone) else {
-                errors["at"] = form.at.isEmpty ? "give the date and time" : "'\(form.at)' is not a date and time such as 2026-12-03T14:30"
-                return nil
-            }
-            return date
-        } catch {
-            errors["zone"] = error.message
-            return nil
+    /// The form's date and time read in its time zone; a problem is about the `zone` or the `at` field.
+    private static func time(_ form: CandidatePages.RoundForm) throws(FieldError) -> Date {
+        let zone: TimeZone
+        do { zone = try ISO8601.timeZone(named: form.zone) } catch { throw FieldError(field: "zone", error.message) }
+        guard let date = ISO8601.parse(form.at, timeZone: zone) else {
+            throw FieldError(field: "at", form.at.isEmpty ? "give the date and time" : "'\(form.at)' is not a date and time such as 2026-12-03T14:30")
         }
+        return date
     }
 
     /// A refusal shown next to its field when the form has one, else above the form.

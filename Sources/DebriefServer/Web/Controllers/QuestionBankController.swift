@@ -46,7 +46,7 @@ struct QuestionBankController {
     @Sendable func set(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         let principal = try context.require(.managePipeline)
         let set = try await service.questionSet(try PathID.require("set", in: context), by: principal)
-        let notice = request.uri.queryParameters["done"].flatMap { Self.notices[String($0)] }
+        let notice = FormFields(query: request).notice(from: Self.notices)
         return HTMLResponse.page(QuestionBankPages.set(set, notice: notice, chrome: context.chrome(set.title, request)))
     }
 
@@ -83,21 +83,18 @@ struct QuestionBankController {
                 case .preview: break
                 }
             }
-                let (page, filename) = try post.page(limit: Self.uploadLimit)
+            let (page, filename) = try post.page(limit: Self.uploadLimit)
             let upload = PageUpload(data: page, path: filename.isEmpty ? nil : filename, name: post.name)
             let found = try await service.importPage(upload, with: importer, preview: true, by: principal).found
             let html = QuestionBankPages.preview(
-                found, page: page, filename: filename, form: typed, rubric: try rubricID.map { try service.rubric($0) },
+                found, page: page, filename: filename, form: typed, rubric: importer.rubric,
                 chrome: context.chrome("Import questions", request))
             return HTMLResponse.page(html)
         } catch let error as ImportError {
             typed.message = error.description
         } catch let error as ServiceError {
-            guard case .forbidden = error else {
-                typed.message = error.description
-                return form(typed, request, context, status: .unprocessableContent)
-            }
-            throw error
+            if case .forbidden = error { throw error }
+            typed.message = error.description
         } catch let error as FieldError {
             typed.message = error.message
         }

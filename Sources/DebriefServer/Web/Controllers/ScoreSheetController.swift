@@ -42,9 +42,9 @@ struct ScoreSheetController {
         }
         outcome.createMissing = form.text("create_missing") == "yes"
         outcome.rubricID = form.text("rubric") ?? ""
-        let pasted = form.text("csv") ?? ""
-        let text = form.file("file").map { String(decoding: $0.data, as: UTF8.self) } ?? pasted
-        outcome.csv = form.file("file") == nil ? pasted : ""
+        let pasted = form.text("csv") ?? "", uploaded = form.file("file")
+        let text = uploaded.map { String(decoding: $0.data, as: UTF8.self) } ?? pasted
+        outcome.csv = uploaded == nil ? pasted : ""
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             outcome.message = "choose a CSV file or paste one"
             return page(outcome, request, context, status: .unprocessableContent)

@@ -21,6 +21,12 @@ struct FormFields {
 
     subscript(name: String) -> String? { values[name]?.last }
 
+    /// The words of the notice a page shows after a change redirected to it (`?done=moved`), from
+    /// that page's own `notices`; nil for none or an unknown one.
+    func notice(from notices: [String: String]) -> String? {
+        text("done").flatMap { notices[$0] }
+    }
+
     /// Every value of a repeated field, in the order sent.
     func all(_ name: String) -> [String] { values[name] ?? [] }
 

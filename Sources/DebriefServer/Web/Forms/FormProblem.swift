@@ -29,11 +29,8 @@ struct FormProblem: Error {
             guard case .notFound = error else { return nil }
             message = error.description
         case let error as ServiceError:
-            guard case .forbidden = error else {
-                message = error.description
-                return
-            }
-            return nil
+            if case .forbidden = error { return nil }
+            message = error.description
         default:
             return nil
         }

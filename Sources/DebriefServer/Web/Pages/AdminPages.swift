@@ -67,12 +67,11 @@ enum AdminPages {
     }
 
     private static func link(_ filter: AuditFilter, typed: (since: String, until: String), offset: Int) -> String {
-        var components = URLComponents()
-        components.path = "/admin/audit"
-        components.queryItems = [
-            ("actor", filter.actor), ("entity", filter.entity), ("action", filter.action), ("since", typed.since), ("until", typed.until),
-            ("offset", String(offset)),
-        ].compactMap { name, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) } }
-        return components.string ?? "/admin/audit"
+        PageLink.to(
+            "/admin/audit",
+            [
+                ("actor", filter.actor), ("entity", filter.entity), ("action", filter.action), ("since", typed.since), ("until", typed.until),
+                ("offset", String(offset)),
+            ])
     }
 }

@@ -31,7 +31,7 @@ enum CandidatePages {
     }
 
     static func pipeline(
-        _ view: PipelineView, filter: CandidateFilter, positions: [Position], add: AddForm, notice: String?, chrome: PageChrome
+        _ view: PipelineView, filter: CandidateFilter, positions: [Position], add: AddForm, chrome: PageChrome
     ) -> String {
         let total = view.counts.values.reduce(0, +)
         let stages = PipelineStage.allCases.filter { filter.stage == nil || $0 == filter.stage }.map { stage -> [String: Any] in
@@ -55,25 +55,22 @@ enum CandidatePages {
                         "value": add.values[field.name] ?? "", "error": add.errors[field.name] ?? false,
                     ]
                 },
-                "addMessage": add.message ?? false, "notice": notice ?? false,
+                "addMessage": add.message ?? false,
             ])
     }
 
     private static func link(_ filter: CandidateFilter, stage: PipelineStage) -> String {
-        var query = ["stage=\(stage.rawValue)"]
-        if let text = filter.text, !text.isEmpty { query.append("q=" + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
-        if let position = filter.positionID { query.append("position=\(position)") }
-        return "/candidates?" + query.joined(separator: "&")
+        PageLink.to("/candidates", [("stage", stage.rawValue), ("q", filter.text), ("position", filter.positionID.map(String.init))])
     }
 
     static func candidate(
-        _ file: CandidateFile, form: RoundForm?, notice: String? = nil, message: String? = nil, stageError: String? = nil, chrome: PageChrome
+        _ file: CandidateFile, form: RoundForm?, notice: String? = nil, stageError: String? = nil, chrome: PageChrome
     ) -> String {
         let candidate = file.candidate
         let form = form ?? RoundForm(positionID: file.rounds.last?.round.positionID ?? file.positions.first?.position.id)
         var values: [String: Any] = [
             "id": candidate.id ?? 0, "name": candidate.name, "email": candidate.email.value, "phone": candidate.phone ?? false,
-            "source": candidate.source ?? false, "stage": candidate.stage.rawValue, "notice": notice ?? false, "message": message ?? false,
+            "source": candidate.source ?? false, "stage": candidate.stage.rawValue, "notice": notice ?? false,
             "moves": candidate.stage.allowedNextStages.map(\.rawValue), "hasMoves": !candidate.stage.allowedNextStages.isEmpty,
             "stageError": stageError ?? false, "closed": candidate.stage.isClosed, "hasRounds": !file.rounds.isEmpty,
         ]

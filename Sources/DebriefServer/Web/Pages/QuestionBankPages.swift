@@ -50,14 +50,12 @@ enum QuestionBankPages {
     }
 
     private static func link(_ query: QuestionQuery, offset: Int) -> String {
-        var items = [URLQueryItem(name: "q", value: query.text ?? ""), URLQueryItem(name: "offset", value: String(offset))]
-        if let competency = query.competency { items.append(URLQueryItem(name: "competency", value: competency)) }
-        if let level = query.level { items.append(URLQueryItem(name: "level", value: level)) }
-        if let set = query.setID { items.append(URLQueryItem(name: "set", value: String(set))) }
-        var components = URLComponents()
-        components.path = "/questions"
-        components.queryItems = items
-        return (components.string ?? "/questions") + "#results"
+        PageLink.to(
+            "/questions",
+            [
+                ("q", query.text), ("offset", String(offset)), ("competency", query.competency), ("level", query.level),
+                ("set", query.setID.map(String.init)),
+            ], fragment: "results")
     }
 
     static func set(_ set: QuestionSet, notice: String?, chrome: PageChrome) -> String {
