@@ -7,7 +7,7 @@ BENCH_MB ?= 30
 BENCH_CANDIDATES ?= 20000
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: build run demo test e2e bench format lint clean
+.PHONY: build run demo test e2e conformance bench format lint clean
 
 build:
 	$(SWIFT) build
@@ -30,7 +30,17 @@ test:
 	$(SWIFT) test
 	scripts/smoke.sh "$(BIN_DIR)/debrief"
 	scripts/readme-check.py "$(BIN_DIR)/debrief"
+	$(MAKE) conformance
 	$(MAKE) e2e
+
+## The API against its contract: schemathesis drives a live `debrief serve` from /api/v1/openapi.json
+## alone, $(CONFORMANCE_EXAMPLES) examples per operation (see scripts/conformance.sh for the checks).
+CONFORMANCE_EXAMPLES ?= 25
+conformance: build
+	@if command -v schemathesis >/dev/null; then \
+		scripts/conformance.sh "$(BIN_DIR)/debrief" $(CONFORMANCE_EXAMPLES); \
+	elif [ -n "$$CI" ]; then echo "conformance: CI needs schemathesis (.ci/run installs it)"; exit 1; \
+	else echo "conformance: skipped; pip install schemathesis"; fi
 
 ## The browser walk: headless Chromium through Selenium against `debrief serve` on a fresh database,
 ## with axe-core checks; screenshots of every main page at 1280 and 375 px go to $(SHOTS).

@@ -70,6 +70,7 @@ public enum DebriefApplication {
         ScoreSheetController(service: service).addRoutes(to: router)
         AdminController(service: service, secureCookies: options.secureCookies).addRoutes(to: router)
         ReportAPIController(service: service).addRoutes(to: router)
+        APIVersion1.addRoutes(to: router, service: service, version: options.version)
         return router
     }
 }

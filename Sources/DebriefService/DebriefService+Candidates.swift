@@ -25,6 +25,29 @@ public struct CandidateFile: Sendable {
     public let questionSets: [QuestionSetSummary]
 }
 
+/// A change to a candidate's details, as a JSON merge patch says it: nil leaves a field as it is;
+/// `.some(nil)` clears an optional one. The stage moves only through the pipeline (`moveCandidate`).
+public struct CandidateEdit: Sendable, Equatable {
+    public var name: String?
+    public var email: EmailAddress?
+    public var phone: String??
+    public var source: String??
+
+    public init(name: String? = nil, email: EmailAddress? = nil, phone: String?? = nil, source: String?? = nil) {
+        self.name = name
+        self.email = email
+        self.phone = phone
+        self.source = source
+    }
+
+    /// `candidate` with this edit applied, checked by the same rules as a new candidate.
+    public func applied(to candidate: Candidate) throws(FieldError) -> Candidate {
+        try Candidate(
+            id: candidate.id, name: name ?? candidate.name, email: email ?? candidate.email, phone: phone ?? candidate.phone,
+            source: source ?? candidate.source, stage: candidate.stage, createdAt: candidate.createdAt)
+    }
+}
+
 /// A use case's failure as words, for a page that shows the rest of what it could load.
 public struct ServiceFailure: Error, Sendable {
     public let message: String
@@ -35,11 +58,14 @@ public struct RoundChange: Sendable {
     public var roundID: Int64
     public var scheduledAt: Date
     public var interviewers: [EmailAddress]
+    /// Checks the stored round before anything changes (a caller's `If-Match`); throwing refuses the change.
+    public var precondition: @Sendable (Round) throws -> Void
 
-    public init(roundID: Int64, scheduledAt: Date, interviewers: [EmailAddress]) {
+    public init(roundID: Int64, scheduledAt: Date, interviewers: [EmailAddress], precondition: @escaping @Sendable (Round) throws -> Void = { _ in }) {
         self.roundID = roundID
         self.scheduledAt = scheduledAt
         self.interviewers = interviewers
+        self.precondition = precondition
     }
 }
 
@@ -67,7 +93,29 @@ extension DebriefService {
         try require(.managePipeline, principal)
         var interviewerIDs: [Int64] = []
         for email in change.interviewers { interviewerIDs.append(try await database.user(email: email).id ?? 0) }
-        return try await database.changeRound(id: change.roundID, scheduledAt: change.scheduledAt, interviewerIDs: interviewerIDs, by: principal)
+        return try await database.changeRound(
+            id: change.roundID, scheduledAt: change.scheduledAt, interviewerIDs: interviewerIDs, by: principal, precondition: change.precondition)
+    }
+
+    /// One page of candidates in a stable order, as `query` filters and sorts them.
+    public func candidates(_ query: CandidateListQuery, by principal: Principal) async throws -> (candidates: [Candidate], more: Bool) {
+        try require(.managePipeline, principal)
+        return try await database.candidates(query)
+    }
+
+    /// One candidate's record.
+    public func candidate(_ id: Int64, by principal: Principal) async throws -> Candidate {
+        try require(.managePipeline, principal)
+        return try await database.candidate(.id(id))
+    }
+
+    /// Changes a candidate's details; `precondition` sees the stored candidate first (a caller's
+    /// `If-Match`) and may refuse. A taken email is a `duplicate`.
+    public func updateCandidate(
+        _ id: Int64, _ edit: CandidateEdit, by principal: Principal, precondition: @escaping @Sendable (Candidate) throws -> Void = { _ in }
+    ) async throws -> Candidate {
+        try require(.managePipeline, principal)
+        return try await database.updateCandidate(id: id, by: principal, precondition: precondition) { try edit.applied(to: $0) }
     }
 
     /// One candidate with their rounds, panels and reports, and what a new round could be.

@@ -60,3 +60,18 @@ extension DebriefService {
         }
     }
 }
+
+extension DebriefService {
+    /// One position, open to anyone signed in (as the list is).
+    public func position(_ id: Int64) async throws -> Position {
+        try await database.position(id: id)
+    }
+}
+
+extension DebriefService {
+    /// The signed-in person's own user record.
+    public func me(_ principal: Principal) async throws -> User {
+        guard let userID = principal.userID else { throw ServiceError.forbidden("\(principal.label) is not a user of Debrief") }
+        return try await database.user(id: userID)
+    }
+}

@@ -41,3 +41,24 @@ extension DebriefService {
         return (try await database.scheduleRound(round, rubric: rubric, by: principal), candidate)
     }
 }
+
+extension DebriefService {
+    /// Rounds by scheduled time as the filters narrow them, only those the principal may open:
+    /// recruiters and admins see every round, an interviewer only the rounds whose panel they sit on.
+    public func rounds(
+        candidateID: Int64? = nil, positionID: Int64? = nil, interviewerID: Int64? = nil, by principal: Principal
+    ) async throws -> [Round] {
+        if AccessPolicy.permits(principal, .managePipeline) {
+            return try await database.rounds(candidateID: candidateID, positionID: positionID, interviewerID: interviewerID)
+        }
+        guard let me = principal.userID, interviewerID == nil || interviewerID == me else { return [] }
+        return try await database.rounds(candidateID: candidateID, positionID: positionID, interviewerID: me)
+    }
+
+    /// A round, for anyone who may open its kit (its panel, recruiters and admins).
+    public func visibleRound(_ id: Int64, by principal: Principal) async throws -> Round {
+        let round = try await database.round(id: id)
+        try require(.openRound(panel: round.interviewerIDs), principal)
+        return round
+    }
+}

@@ -20,6 +20,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case constraint(String)
     /// A score sheet named things that do not exist (and may not be created); nothing was stored.
     case sheetRejected(ScoreSheetError)
+    /// The record changed after the caller read it (its version no longer matches); nothing was written.
+    case stale(entity: String, key: String)
     /// Anything else SQLite reported.
     case database(String)
 
@@ -43,6 +45,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "the database refused the change: \(message)"
         case .sheetRejected(let error):
             error.description
+        case .stale(let entity, let key):
+            "\(entity) \(key) was changed after you read it; read it again and apply your change to what it is now"
         case .database(let message):
             "database error: \(message)"
         }

@@ -17,6 +17,11 @@ public enum JSONText {
         String(decoding: try data(value, pretty: false), as: UTF8.self)
     }
 
+    /// The JSON on one line, as the HTTP API sends it.
+    public static func data(compact value: some Encodable) throws -> Data {
+        try data(value, pretty: false)
+    }
+
     private static func data(_ value: some Encodable, pretty: Bool) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]

@@ -4,16 +4,17 @@ import DebriefService
 import DebriefStore
 import Hummingbird
 
-/// The JSON API for scripts: who am I, the positions, and every report in every format
-/// (`?format=json|csv|md|html`, JSON by default). The JSON is the report contract of the README.
+/// The first JSON API for scripts: who am I, the positions, and every report in every format
+/// (`?format=json|csv|md|html`, JSON by default). Deprecated for `/api/v1` (see `LegacyAPIDeprecation`).
 struct ReportAPIController {
     let service: DebriefService
 
     func addRoutes(to router: Router<DebriefRequestContext>) {
-        router.get("/api/me", use: me)
-        router.get("/api/positions", use: positions)
-        router.get("/api/positions/:position/report", use: positionReport)
-        router.get("/api/positions/:position/candidates/:candidate/report", use: candidateReport)
+        let legacy = router.group().add(middleware: LegacyAPIDeprecation())
+        legacy.get("/api/me", use: me)
+        legacy.get("/api/positions", use: positions)
+        legacy.get("/api/positions/:position/report", use: positionReport)
+        legacy.get("/api/positions/:position/candidates/:candidate/report", use: candidateReport)
     }
 
     struct Me: Encodable {

@@ -1,4 +1,5 @@
 import DebriefCore
+import DebriefImport
 import DebriefReports
 import DebriefService
 import DebriefStore
@@ -40,6 +41,10 @@ struct ErrorMapping: RouterMiddleware {
             return Problem(status: .unprocessableContent, title: "Refused", detail: error.description)
         case let error as FieldError:
             return Problem.badRequest(error.description)
+        case let error as ImportError:
+            // A page the importer cannot use is the sender's to fix: what it is and why, never a 5xx.
+            if case .tooLarge = error { return Problem(status: .contentTooLarge, title: "Too large", detail: error.description) }
+            return Problem(status: .unprocessableContent, title: "Cannot import this page", detail: error.description)
         case let error as HTTPError:
             // Hummingbird's own: an unknown route, a body too large, a missing parameter
             let detail = error.body ?? (error.status == .notFound ? "there is nothing at this address" : error.status.reasonPhrase)
@@ -59,8 +64,9 @@ struct ErrorMapping: RouterMiddleware {
     private static func problem(for error: StoreError, context: DebriefRequestContext) -> Problem {
         switch error {
         case .notFound: return .notFound(error.description)
-        case .duplicate: return Problem(status: .conflict, title: "Already exists", detail: error.description)
+        case .duplicate: return Problem(status: .conflict, title: "Already exists", detail: error.description, kind: .duplicate)
         case .invalid, .sheetRejected: return .badRequest(error.description)
+        case .stale: return Problem(status: .preconditionFailed, title: "Changed since read", detail: error.description)
         case .constraint, .brokenReference: return Problem(status: .unprocessableContent, title: "Refused", detail: error.description)
         case .notADebriefDatabase, .newerSchema, .cannotOpen, .database:
             context.logger.error("database failure: \(error.description)")

@@ -7,13 +7,27 @@ import Hummingbird
 struct Problem: HTTPResponseError {
     let status: HTTPResponse.Status
     let title: String
-    let detail: String
+    var detail: String
     /// Browsers are sent to the sign-in page instead of being shown the problem.
     var signInRequired = false
     /// A cookie the response sets: the emptied session cookie, when the one sent signs nobody in.
     var cookie: Cookie?
     /// Headers the response carries besides the problem (`Retry-After` on a 429).
     var headers: HTTPFields = [:]
+    /// The kind of problem, as the stable `type` URI names it; by default the one its status means.
+    var kind: ProblemKind?
+    /// For a body that breaks the contract: each field that is wrong and why.
+    var errors: [FieldProblem] = []
+
+    /// The `type` URI: `urn:debrief:problem:` and the kind, stable across releases (see the OpenAPI document).
+    var type: String { "urn:debrief:problem:" + (kind ?? ProblemKind(status: status)).rawValue }
+
+    static func validation(_ errors: [FieldProblem]) -> Problem {
+        let summary = errors.prefix(3).map { "\($0.field) \($0.detail)" }.joined(separator: "; ")
+        return Problem(
+            status: .unprocessableContent, title: "Invalid body", detail: "the body breaks the contract: \(summary)", kind: .validation,
+            errors: errors)
+    }
 
     /// `clearing` is the cookie that removes a session that no longer signs anyone in.
     static func signInRequired(_ detail: String, clearing: Cookie? = nil) -> Problem {
@@ -31,7 +45,8 @@ struct Problem: HTTPResponseError {
     func response(from request: Request, context: some RequestContext) throws -> Response {
         var response: Response
         if Self.wantsJSON(request) {
-            response = try Self.json(ProblemBody(title: title, status: Int(status.code), detail: detail))
+            response = try Self.json(
+                ProblemBody(type: type, title: title, status: Int(status.code), detail: detail, errors: errors.isEmpty ? nil : errors))
             response.status = status
             if signInRequired { response.headers[.wwwAuthenticate] = "Bearer realm=\"Debrief\"" }
         } else if signInRequired && request.method == .get {
@@ -54,10 +69,11 @@ struct Problem: HTTPResponseError {
     }
 
     private struct ProblemBody: Encodable {
-        let type = "about:blank"
+        let type: String
         let title: String
         let status: Int
         let detail: String
+        let errors: [FieldProblem]?
     }
 
     private static func json(_ body: ProblemBody) throws -> Response {

@@ -21,6 +21,7 @@ enum SchemaMigrator {
         migrator.registerMigration("v8-scorecard-authorship", migrate: ScorecardAuthorshipMigration.migrate)
         migrator.registerMigration("v9-question-search", migrate: QuestionSearchMigration.migrate)
         migrator.registerMigration("v10-audit-request-ids", migrate: AuditRequestMigration.migrate)
+        migrator.registerMigration("v11-idempotency-keys", migrate: IdempotencyMigration.migrate)
         return migrator
     }()
 }

@@ -60,13 +60,16 @@ public struct AuditFilter: Sendable, Equatable {
     /// Events at or after this moment, and before `until`.
     public var since: Date?
     public var until: Date?
+    /// Only events older than the one with this id: where the previous page of a cursor list ended.
+    public var beforeID: Int64?
     public var limit: Int
     public var offset: Int
 
     public init(
         actor: String? = nil, entity: String? = nil, entityID: Int64? = nil, action: String? = nil, since: Date? = nil, until: Date? = nil,
-        limit: Int = 50, offset: Int = 0
+        beforeID: Int64? = nil, limit: Int = 50, offset: Int = 0
     ) {
+        self.beforeID = beforeID
         self.actor = actor
         self.entity = entity
         self.entityID = entityID
@@ -107,6 +110,10 @@ extension AppDatabase {
             if let until = filter.until {
                 conditions.append("at < ?")
                 arguments += [until.storedPrecision]
+            }
+            if let beforeID = filter.beforeID {
+                conditions.append("id < ?")
+                arguments += [beforeID]
             }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_event \(whereClause)", arguments: arguments) ?? 0

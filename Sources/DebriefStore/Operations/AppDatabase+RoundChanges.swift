@@ -5,12 +5,15 @@ import GRDB
 extension AppDatabase {
     /// Moves a round to another time and/or changes its panel, in one transaction with its audit
     /// event. Nobody who has started a scorecard for the round can be taken off its panel: their
-    /// scorecard would no longer belong to anyone on it.
+    /// scorecard would no longer belong to anyone on it. `precondition` sees the stored round first
+    /// and may refuse (a stale version); nothing is written then.
     public func changeRound(
-        id roundID: Int64, scheduledAt: Date, interviewerIDs: [Int64], by principal: Principal
+        id roundID: Int64, scheduledAt: Date, interviewerIDs: [Int64], by principal: Principal,
+        precondition: @escaping @Sendable (Round) throws -> Void = { _ in }
     ) async throws(StoreError) -> Round {
         try await write { db in
             let before = try Self.withInterviewers(db, [Self.fetchRoundRecord(db, id: roundID)])[0]
+            try precondition(before)
             var after = try Round(
                 id: roundID, candidateID: before.candidateID, positionID: before.positionID, kind: before.kind, scheduledAt: scheduledAt,
                 interviewerIDs: interviewerIDs, questionSetID: before.questionSetID)

@@ -133,3 +133,21 @@ extension AppDatabase {
         return try records.map { record in try record.domain(ratings: (byScorecard[record.id ?? -1] ?? []).map { try $0.domain() }) }
     }
 }
+
+/// A rubric version that scorecards were made under.
+public struct StoredRubricVersion: Sendable, Hashable, Codable {
+    public let contentHash: String
+    public let rubricId: String
+    public let version: String
+    public let firstUsedAt: Date
+}
+
+extension AppDatabase {
+    /// Every stored rubric version, oldest first.
+    public func rubricVersions() async throws(StoreError) -> [StoredRubricVersion] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT content_hash, rubric_id, version, first_used_at FROM rubric_version ORDER BY first_used_at, content_hash")
+                .map { StoredRubricVersion(contentHash: $0["content_hash"], rubricId: $0["rubric_id"], version: $0["version"], firstUsedAt: $0["first_used_at"]) }
+        }
+    }
+}

@@ -28,10 +28,6 @@ struct MultipartForm {
     /// Reads the post and checks its form proof. A body over `limit` bytes is a `FormProblem` for the
     /// page to show; a body that is not multipart is a bad request.
     static func posted(_ request: Request, _ context: DebriefRequestContext, limit: Int) async throws -> MultipartForm {
-        guard let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data"),
-            let boundary = type.split(separator: ";").lazy.map({ $0.trimmingCharacters(in: .whitespaces) })
-                .first(where: { $0.lowercased().hasPrefix("boundary=") })?.dropFirst("boundary=".count)
-        else { throw Problem.badRequest("this form is sent as multipart/form-data; reload the page and try again") }
         var request = request
         let body: ByteBuffer
         do {
@@ -40,6 +36,17 @@ struct MultipartForm {
             let shown = ByteCountFormatter.string(fromByteCount: Int64(limit), countStyle: .file)
             throw FormProblem(field: "file", message: "the upload is larger than Debrief takes from the browser (\(shown)); use the CLI for it")
         }
+        let form = try parse(body, contentType: request.headers[.contentType] ?? "")
+        try FormProof.check(form.text("csrf"), request: request, context: context)
+        return form
+    }
+
+    /// The parts of a `multipart/form-data` body, or a bad request when it is not one.
+    static func parse(_ body: ByteBuffer, contentType type: String) throws(Problem) -> MultipartForm {
+        guard type.lowercased().hasPrefix("multipart/form-data"),
+            let boundary = type.split(separator: ";").lazy.map({ $0.trimmingCharacters(in: .whitespaces) })
+                .first(where: { $0.lowercased().hasPrefix("boundary=") })?.dropFirst("boundary=".count)
+        else { throw Problem.badRequest("the body is not multipart/form-data with a boundary") }
         let parser = MultipartParser(boundary: String(boundary).trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
         var parts: [MultipartPart] = []
         var headers = HTTPHeaders()
@@ -54,10 +61,8 @@ struct MultipartForm {
         do {
             try parser.execute(body)
         } catch {
-            throw Problem.badRequest("the form could not be read; reload the page and try again")
+            throw Problem.badRequest("the multipart body could not be read; check its boundary and parts")
         }
-        let form = MultipartForm(parts: parts)
-        try FormProof.check(form.text("csrf"), request: request, context: context)
-        return form
+        return MultipartForm(parts: parts)
     }
 }

@@ -1,0 +1,64 @@
+import DebriefCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// What an API operation answers, held whole before it is sent: so its `ETag` can be computed, a
+/// conditional GET answered with `304`, and the reply to an `Idempotency-Key` remembered.
+struct APIReply: Sendable {
+    var status: HTTPResponse.Status
+    var headers: HTTPFields
+    var body: Data
+
+    /// `value` as the API's JSON (snake_case keys, ISO 8601 UTC dates, nulls kept), with its ETag.
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, location: String? = nil) throws -> APIReply {
+        let body = try JSONText.data(compact: value)
+        var headers: HTTPFields = [.contentType: "application/json", .eTag: etag(of: body)]
+        if let location { headers[.location] = location }
+        return APIReply(status: status, headers: headers, body: body)
+    }
+
+    /// A JSON document whose keys are written as they are (the OpenAPI contract).
+    static func json(document: JSONValue) throws -> APIReply {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let body = try encoder.encode(document)
+        return APIReply(status: .ok, headers: [.contentType: "application/json", .eTag: etag(of: body)], body: body)
+    }
+
+    /// A document that is not JSON (a report as CSV, Markdown or HTML).
+    static func document(_ text: String, mediaType: String) -> APIReply {
+        let body = Data(text.utf8)
+        return APIReply(status: .ok, headers: [.contentType: mediaType, .eTag: etag(of: body)], body: body)
+    }
+
+    /// The entity tag of a record or list: a strong tag over its exact JSON, so two readings are equal
+    /// exactly when the bytes are.
+    static func etag(of value: some Encodable) throws -> String {
+        etag(of: try JSONText.data(compact: value))
+    }
+
+    private static func etag(of body: Data) -> String {
+        "\"" + String(SHA256.hex(of: [UInt8](body)).prefix(32)) + "\""
+    }
+
+    /// The HTTP response; a GET whose `If-None-Match` names the current tag gets `304` and no body.
+    func response(for request: Request) -> Response {
+        if request.method == .get || request.method == .head, status == .ok, let tag = headers[.eTag],
+            let wanted = request.headers[.ifNoneMatch], Self.matches(wanted, tag)
+        {
+            var fields: HTTPFields = [.eTag: tag]
+            if let cache = headers[.cacheControl] { fields[.cacheControl] = cache }
+            return Response(status: .notModified, headers: fields)
+        }
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// Whether an `If-None-Match` or `If-Match` list (`"a", W/"b"` or `*`) names `tag`.
+    static func matches(_ list: String, _ tag: String) -> Bool {
+        list.split(separator: ",").contains { candidate in
+            let trimmed = candidate.trimmingCharacters(in: .whitespaces)
+            return trimmed == "*" || trimmed == tag || trimmed == "W/" + tag
+        }
+    }
+}
