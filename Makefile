@@ -29,13 +29,15 @@ test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	scripts/smoke.sh "$(BIN_DIR)/debrief"
+	scripts/api-walk.sh "$(BIN_DIR)/debrief"
+	scripts/shutdown-under-load.py "$(BIN_DIR)/debrief"
 	scripts/readme-check.py "$(BIN_DIR)/debrief"
 	$(MAKE) conformance
 	$(MAKE) e2e
 
 ## The API against its contract: schemathesis drives a live `debrief serve` from /api/v1/openapi.json
 ## alone, $(CONFORMANCE_EXAMPLES) examples per operation (see scripts/conformance.sh for the checks).
-CONFORMANCE_EXAMPLES ?= 25
+CONFORMANCE_EXAMPLES ?= 20
 conformance: build
 	@if command -v schemathesis >/dev/null; then \
 		scripts/conformance.sh "$(BIN_DIR)/debrief" $(CONFORMANCE_EXAMPLES); \

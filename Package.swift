@@ -40,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "DebriefStore",
-            dependencies: ["DebriefCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["DebriefCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Metrics", package: "swift-metrics")]
         ),
         .target(
             name: "DebriefReports",

@@ -58,8 +58,12 @@ public struct AppDatabase: Sendable {
     func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
         // GRDB runs the closure on its own queue; the request's id goes with it for the audit events.
         let requestID = AuditContext.requestID
+        let asked = DispatchTime.now()
         do {
-            return try await writer.write { db in try AuditContext.$requestID.withValue(requestID) { try updates(db) } }
+            return try await writer.write { db in
+                DatabaseMetrics.waited(since: asked, access: .write)
+                return try AuditContext.$requestID.withValue(requestID) { try updates(db) }
+            }
         } catch {
             throw StoreError(mapping: error)
         }
@@ -67,8 +71,12 @@ public struct AppDatabase: Sendable {
 
     /// Runs `value` on a consistent snapshot of the database.
     func read<T: Sendable>(_ value: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        let asked = DispatchTime.now()
         do {
-            return try await writer.read(value)
+            return try await writer.read { db in
+                DatabaseMetrics.waited(since: asked, access: .read)
+                return try value(db)
+            }
         } catch {
             throw StoreError(mapping: error)
         }

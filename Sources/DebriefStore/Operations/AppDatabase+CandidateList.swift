@@ -52,21 +52,7 @@ extension AppDatabase {
     /// A keyset query: each page costs the same however deep into the list it is.
     public func candidates(_ query: CandidateListQuery) async throws(StoreError) -> (candidates: [Candidate], more: Bool) {
         try await read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            if let text = query.filter.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
-                let pattern = "%" + Self.likeEscaped(text) + "%"
-                conditions.append("(name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')")
-                arguments += [pattern, pattern]
-            }
-            if let positionID = query.filter.positionID {
-                conditions.append("id IN (SELECT candidate_id FROM round WHERE position_id = ?)")
-                arguments += [positionID]
-            }
-            if let stage = query.filter.stage {
-                conditions.append("stage = ?")
-                arguments += [stage.rawValue]
-            }
+            var (conditions, arguments) = query.filter.sqlConditions()
             if let interviewerID = query.interviewerID {
                 conditions.append(
                     "id IN (SELECT r.candidate_id FROM round r JOIN round_interviewer ri ON ri.round_id = r.id WHERE ri.user_id = ?)")

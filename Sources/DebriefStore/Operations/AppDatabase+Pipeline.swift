@@ -18,6 +18,28 @@ public struct CandidateFilter: Sendable, Equatable {
     }
 }
 
+extension CandidateFilter {
+    /// The filter as SQL conditions on `candidate` with their arguments, for every query that narrows candidates.
+    func sqlConditions() -> (conditions: [String], arguments: StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
+            let pattern = "%" + AppDatabase.likeEscaped(text) + "%"
+            conditions.append("(name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')")
+            arguments += [pattern, pattern]
+        }
+        if let positionID {
+            conditions.append("id IN (SELECT candidate_id FROM round WHERE position_id = ?)")
+            arguments += [positionID]
+        }
+        if let stage {
+            conditions.append("stage = ?")
+            arguments += [stage.rawValue]
+        }
+        return (conditions, arguments)
+    }
+}
+
 /// Candidates grouped by stage: how many each stage holds, and the first of them by name.
 public struct PipelineView: Sendable {
     public var counts: [PipelineStage: Int]
@@ -30,21 +52,7 @@ extension AppDatabase {
     /// rows, whatever the number of candidates.
     public func pipeline(_ filter: CandidateFilter, perStage: Int) async throws(StoreError) -> PipelineView {
         try await read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            if let text = filter.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
-                let pattern = "%" + Self.likeEscaped(text) + "%"
-                conditions.append("(name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')")
-                arguments += [pattern, pattern]
-            }
-            if let positionID = filter.positionID {
-                conditions.append("id IN (SELECT candidate_id FROM round WHERE position_id = ?)")
-                arguments += [positionID]
-            }
-            if let stage = filter.stage {
-                conditions.append("stage = ?")
-                arguments += [stage.rawValue]
-            }
+            let (conditions, arguments) = filter.sqlConditions()
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             var counts: [PipelineStage: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT stage, count(*) AS n FROM candidate \(whereClause) GROUP BY stage", arguments: arguments) {

@@ -7,6 +7,7 @@ enum APIVersion1 {
         let resources =
             PositionOperations.all(service) + CandidateOperations.all(service) + RoundOperations.all(service)
             + QuestionBankOperations.all(service) + RubricOperations.all(service) + AdminOperations.all(service)
+            + CredentialOperations.all(service)
         let contract = APIOperation(
             method: .get, path: "/api/v1/openapi.json", operationID: "getContract", tag: "Contract",
             summary: "This document: the OpenAPI 3.1 contract of /api/v1", access: "anyone", outcomes: [

@@ -147,6 +147,18 @@ enum APISchemas {
                 ("id", .id), ("at", .dateTime), ("actor", .text), ("action", .text), ("entity", .text), ("entity_id", .nullable(.integer())),
                 ("before", .nullable(.string())), ("after", .nullable(.string())), ("request_id", .nullable(.string())),
             ], required: ["id", "at", "actor", "action", "entity", "entity_id", "before", "after", "request_id"]),
+        "Credential": .object(
+            [
+                ("kind", .string(oneOf: ["token", "session"])), ("id", .id), ("user_id", .id), ("label", .nullable(.text)),
+                ("created_at", .dateTime), ("last_seen_at", .nullable(.dateTime)), ("expires_at", .dateTime), ("ended_at", .nullable(.dateTime)),
+                ("live", .boolean),
+            ], required: ["kind", "id", "user_id", "label", "created_at", "last_seen_at", "expires_at", "ended_at", "live"],
+            description: "An access token or browser session; never its secret"),
+        "NewToken": .object(
+            [("label", .string(minLength: 1, maxLength: 100)), ("days", .integer(minimum: 1, maximum: 365)), ("user_id", .id)], required: ["label"],
+            description: "`user_id` defaults to the caller; only admins issue tokens to others"),
+        "IssuedToken": .object(
+            [("token", .text), ("user_id", .id), ("label", .text), ("expires_at", .dateTime)], required: ["token", "user_id", "label", "expires_at"]),
         "ScoreSheetResult": .object(
             [
                 ("positions_created", .integer(minimum: 0)), ("candidates_created", .integer(minimum: 0)),

@@ -92,6 +92,7 @@ enum OpenAPIDocument {
         if let body = operation.body { fields.append(("requestBody", requestBody(body))) }
         var responses: [(String, JSONValue)] = operation.outcomes.map { outcome in
             var response: [(String, JSONValue)] = [("description", .string(outcome.description))]
+            if outcome.mediaTypes.isEmpty { return (String(outcome.status.code), .object(response)) }
             let content = outcome.mediaTypes.map { type -> (String, JSONValue) in
                 let schema = type == "application/json" ? (outcome.schema ?? .any) : .string()
                 return (type, .object([("schema", schema.document)]))
