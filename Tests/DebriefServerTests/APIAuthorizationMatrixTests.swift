@@ -32,6 +32,8 @@ struct APIAuthorizationMatrixTests {
         ("/api/v1/rounds/1", [ok, ok, no, no, out, out, out, out]),
         ("/api/v1/rounds/2", [ok, ok, ok, no, out, out, out, out]),
         ("/api/v1/rounds/2/scorecards", [ok, ok, ok, no, out, out, out, out]),
+        ("/api/v1/rounds/2/kit", [ok, ok, ok, no, out, out, out, out]),
+        ("/api/v1/rounds/1/kit", [ok, ok, no, no, out, out, out, out]),
         ("/api/v1/question-sets", [ok, ok, no, no, out, out, out, out]),
         ("/api/v1/question-sets/1", [ok, ok, no, no, out, out, out, out]),
         ("/api/v1/questions?q=shard", [ok, ok, no, no, out, out, out, out]),
@@ -76,7 +78,10 @@ struct APIAuthorizationMatrixTests {
                     }
                     #expect(status == expected, "\(caller) GET \(route.path): \(status), expected \(expected)")
                     if status.code >= 400 { #expect(type == "application/problem+json", "\(caller) GET \(route.path)") }
-                    if route.path == "/api/v1/rounds/2/scorecards" && caller == .omarOnRound2 {
+                    if route.path == "/api/v1/rounds/2/kit" && caller == .omarOnRound2 {
+                        #expect(text.contains("How would you shard") && !text.contains("alert(3)"), "the kit holds the round's questions, sanitised")
+                    }
+                    if route.path.hasPrefix("/api/v1/rounds/2/") && caller == .omarOnRound2 {
                         #expect(!text.contains("Ines-private-note"), "Omar sees Ines's scorecard before submitting his own")
                     }
                 }

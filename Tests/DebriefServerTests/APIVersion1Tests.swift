@@ -20,6 +20,10 @@ struct APIVersion1Tests {
                 return try JSONSerialization.jsonObject(with: Data(response.body.text.utf8)) as? [String: Any] ?? [:]
             }
             #expect(document["openapi"] as? String == "3.1.0")
+            let healthz = try await client.execute(uri: "/healthz", method: .get) { response in
+                try JSONSerialization.jsonObject(with: Data(response.body.text.utf8)) as? [String: Any] ?? [:]
+            }
+            #expect((document["info"] as? [String: Any])?["version"] as? String == healthz["version"] as? String)
             let paths = document["paths"] as? [String: [String: Any]] ?? [:]
             let documented = Set(paths.flatMap { path, methods in methods.keys.map { "\($0.uppercased()) \(path)" } })
             let served = Set(APIVersion1.operations(DebriefServiceStub.service, version: "test").map { "\($0.method.rawValue) \($0.path)" })

@@ -34,6 +34,8 @@ struct APIOperation: Sendable {
         /// The JSON body's schema; nil for no body (or `mediaTypes` other than JSON).
         var schema: JSONSchema?
         var mediaTypes: [String] = ["application/json"]
+        /// Operations this answer leads to (OpenAPI links): operation id, its path parameter, and where the value is in the body.
+        var links: [(operation: String, parameter: String, pointer: String)] = []
     }
 
     /// JSON bodies are small; imports and score sheets set their own limit.

@@ -130,10 +130,11 @@ enum APISchemas {
         "Rubric": .object(
             [
                 ("id", .text), ("title", .text), ("version", .text), ("description", .nullable(.string())), ("content_hash", .text),
-                ("scale", .array(.object([("value", .integer()), ("label", .text), ("description", .string())], required: ["value", "label", "description"]))),
+                ("scale", .array(.ref("ScalePoint"))),
                 ("competencies", .array(.ref("Competency"))),
                 ("rounds", .array(.object([("kind", .text), ("competencies", .array(.text)), ("weights", .map(.number))], required: ["kind", "competencies", "weights"]))),
             ], required: ["id", "title", "version", "description", "content_hash", "scale", "competencies", "rounds"]),
+        "ScalePoint": .object([("value", .integer()), ("label", .text), ("description", .string())], required: ["value", "label", "description"]),
         "Competency": .object(
             [
                 ("id", .text), ("title", .text), ("description", .nullable(.string())), ("weight", .number), ("anchors", .map(.string())),
@@ -147,6 +148,13 @@ enum APISchemas {
                 ("id", .id), ("at", .dateTime), ("actor", .text), ("action", .text), ("entity", .text), ("entity_id", .nullable(.integer())),
                 ("before", .nullable(.string())), ("after", .nullable(.string())), ("request_id", .nullable(.string())),
             ], required: ["id", "at", "actor", "action", "entity", "entity_id", "before", "after", "request_id"]),
+        "RoundKit": .object(
+            [
+                ("round", .ref("Round")), ("candidate_name", .text), ("position_title", .text), ("rubric_id", .text),
+                ("scale", .array(.ref("ScalePoint"))),
+                ("competencies", .array(.ref("Competency"))), ("question_set", .nullable(.ref("QuestionSet"))),
+                ("my_scorecard", .nullable(.ref("Scorecard"))),
+            ], required: ["round", "candidate_name", "position_title", "rubric_id", "scale", "competencies", "question_set", "my_scorecard"]),
         "Credential": .object(
             [
                 ("kind", .string(oneOf: ["token", "session"])), ("id", .id), ("user_id", .id), ("label", .nullable(.text)),

@@ -101,6 +101,14 @@ enum OpenAPIDocument {
             var headers: [(String, JSONValue)] = [("ETag", .object([("schema", JSONSchema.string().document)]))]
             if outcome.status == .created { headers.append(("Location", .object([("schema", JSONSchema.string().document)]))) }
             response.append(("headers", .object(headers)))
+            if !outcome.links.isEmpty {
+                response.append((
+                    "links",
+                    .object(outcome.links.map { link in
+                        (link.operation, .object([("operationId", .string(link.operation)), ("parameters", .object([(link.parameter, .string("$response.body#" + link.pointer))]))]))
+                    })
+                ))
+            }
             return (String(outcome.status.code), .object(response))
         }
         if operation.method == .get { responses.append(("304", .object([("description", "not modified since the ETag in If-None-Match")]))) }

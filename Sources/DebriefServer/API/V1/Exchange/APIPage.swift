@@ -49,3 +49,8 @@ struct APIPage<Item: Encodable & Sendable>: Encodable, Sendable {
         return try reply(page, after: page.last.map(id), more: rest.count > limit, for: input)
     }
 }
+
+/// A whole list that is never long enough to page (a round's scorecards, the rubrics).
+struct APIList<Item: Encodable & Sendable>: Encodable, Sendable {
+    let items: [Item]
+}

@@ -60,7 +60,11 @@ enum AdminOperations {
                 method: .post, path: "/api/v1/users", operationID: "inviteUser", tag: "Users",
                 summary: "Invite a person (adding them if new): the answer holds the one-time address where they choose a password",
                 access: "admins", body: .json(.ref("NewUser")),
-                outcomes: [.init(status: .created, description: "the user and their invitation", schema: .ref("Invitation"))]
+                outcomes: [
+                    .init(
+                        status: .created, description: "the user and their invitation", schema: .ref("Invitation"),
+                        links: [("getUser", "user", "/user/id"), ("updateUser", "user", "/user/id")])
+                ]
             ) { input in
                 let principal = try input.principal
                 let body = try input.decode(NewUser.self)

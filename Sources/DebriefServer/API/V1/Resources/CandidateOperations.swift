@@ -45,7 +45,11 @@ enum CandidateOperations {
             APIOperation(
                 method: .post, path: "/api/v1/candidates", operationID: "createCandidate", tag: "Candidates",
                 summary: "Add a candidate (in the applied stage)", access: "recruiters and admins", body: .json(.ref("NewCandidate")),
-                outcomes: [.init(status: .created, description: "the candidate as stored", schema: .ref("Candidate"))]
+                outcomes: [
+                    .init(
+                        status: .created, description: "the candidate as stored", schema: .ref("Candidate"),
+                        links: [("getCandidate", "candidate", "/id"), ("updateCandidate", "candidate", "/id"), ("moveCandidate", "candidate", "/id")])
+                ]
             ) { input in
                 let body = try input.decode(NewCandidate.self)
                 let candidate = try Candidate(name: body.name, email: EmailAddress(body.email), phone: body.phone, source: body.source)

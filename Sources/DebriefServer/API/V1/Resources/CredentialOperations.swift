@@ -18,10 +18,6 @@ enum CredentialOperations {
         let expiresAt: Date
     }
 
-    private struct Items: Encodable {
-        let items: [Credential]
-    }
-
     static func all(_ service: DebriefService) -> [APIOperation] {
         [Credential.Kind.token, .session].flatMap { kind in list(kind, service) } + [
             APIOperation(
@@ -55,7 +51,7 @@ enum CredentialOperations {
             ) { input in
                 let items = try await service.credentials(
                     kind, of: input.integer("user"), everyone: input.query("everyone") == "true", by: try input.principal)
-                return try APIReply.json(Items(items: items))
+                return try APIReply.json(APIList(items: items))
             },
             APIOperation(
                 method: .delete, path: "/api/v1/\(plural)/{\(kind.rawValue)}", operationID: kind == .token ? "revokeToken" : "endSession",

@@ -27,7 +27,11 @@ enum PositionOperations {
             APIOperation(
                 method: .post, path: "/api/v1/positions", operationID: "createPosition", tag: "Positions",
                 summary: "Open a position scored against one of the rubrics", access: "recruiters and admins", body: .json(.ref("NewPosition")),
-                outcomes: [.init(status: .created, description: "the position as stored", schema: .ref("Position"))]
+                outcomes: [
+                    .init(
+                        status: .created, description: "the position as stored", schema: .ref("Position"),
+                        links: [("getPosition", "position", "/id"), ("getPositionReport", "position", "/id")])
+                ]
             ) { input in
                 let body = try input.decode(NewPosition.self)
                 let stored = try await service.addPosition(

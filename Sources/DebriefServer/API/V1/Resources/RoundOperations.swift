@@ -55,7 +55,11 @@ enum RoundOperations {
                 method: .post, path: "/api/v1/rounds", operationID: "scheduleRound", tag: "Rounds",
                 summary: "Schedule a round of a kind the position's rubric plans, with its panel and optional question set",
                 access: "recruiters and admins", body: .json(.ref("NewRound")),
-                outcomes: [.init(status: .created, description: "the round as stored", schema: .ref("Round"))]
+                outcomes: [
+                    .init(
+                        status: .created, description: "the round as stored", schema: .ref("Round"),
+                        links: [("getRound", "round", "/id"), ("updateRound", "round", "/id"), ("getRoundKit", "round", "/id"), ("listScorecards", "round", "/id")])
+                ]
             ) { input in
                 let body = try input.decode(NewRound.self)
                 let request = RoundRequest(
@@ -92,16 +96,33 @@ enum RoundOperations {
                 return try APIReply.json(try await service.changeRound(change, by: principal))
             },
             APIOperation(
+                method: .get, path: "/api/v1/rounds/{round}/kit", operationID: "getRoundKit", tag: "Rounds",
+                summary: "The round's interview kit: who and for what, the competencies with their anchors, the questions, the caller's own scorecard",
+                access: "its panel, recruiters and admins",
+                outcomes: [.init(status: .ok, description: "the kit", schema: .ref("RoundKit"))]
+            ) { input in
+                let kit = try await service.roundKit(try input.id("round"), for: try input.principal)
+                return try APIReply.json(
+                    Kit(
+                        round: kit.round, candidateName: kit.candidateName, positionTitle: kit.positionTitle, rubricId: kit.rubric.id,
+                        scale: kit.rubric.scale, competencies: kit.competencies.map(RubricOperations.CompetencyResource.init),
+                        questionSet: kit.questions, myScorecard: kit.mine))
+            },
+            APIOperation(
                 method: .get, path: "/api/v1/rounds/{round}/scorecards", operationID: "listScorecards", tag: "Scorecards",
                 summary: "A round's scorecards, blind: an interviewer sees colleagues' only after submitting their own",
                 access: "its panel, recruiters and admins",
-                parameters: [.query("history", .boolean, "every version of each scorecard, not only the current one")],
+                parameters: [
+                    .query("history", .boolean, "every version of each scorecard, not only the current one"),
+                    .query("state", .string(oneOf: ["draft", "submitted"]), "only scorecards in this state"),
+                ],
                 outcomes: [.init(status: .ok, description: "the scorecards the caller may read", schema: .object([("items", .array(.ref("Scorecard")))], required: ["items"]))]
             ) { input in
                 let principal = try input.principal
                 let round = try await service.visibleRound(try input.id("round"), by: principal)
                 let cards = try await service.scorecards(roundID: round.id ?? 0, visibleTo: principal, history: input.query("history") == "true")
-                return try APIReply.json(ScorecardList(items: cards))
+                let state = input.query("state").flatMap(ScorecardState.init(rawValue:))
+                return try APIReply.json(APIList(items: cards.filter { state == nil || $0.state == state }))
             },
             APIOperation(
                 method: .post, path: "/api/v1/scorecards", operationID: "submitScorecard", tag: "Scorecards",
@@ -139,7 +160,14 @@ enum RoundOperations {
         ]
     }
 
-    private struct ScorecardList: Encodable {
-        let items: [Scorecard]
+    private struct Kit: Encodable {
+        let round: Round
+        let candidateName: String
+        let positionTitle: String
+        let rubricId: String
+        let scale: [ScalePoint]
+        let competencies: [RubricOperations.CompetencyResource]
+        let questionSet: QuestionSet?
+        let myScorecard: Scorecard?
     }
 }

@@ -50,10 +50,6 @@ enum RubricOperations {
         }
     }
 
-    private struct Items<Item: Encodable>: Encodable {
-        let items: [Item]
-    }
-
     static func all(_ service: DebriefService) -> [APIOperation] {
         [
             APIOperation(
@@ -62,7 +58,7 @@ enum RubricOperations {
                 outcomes: [.init(status: .ok, description: "every rubric", schema: .object([("items", .array(.ref("Rubric")))], required: ["items"]))]
             ) { input in
                 _ = try input.principal
-                return try APIReply.json(Items(items: try service.rubricList().map(RubricResource.init)))
+                return try APIReply.json(APIList(items: try service.rubricList().map(RubricResource.init)))
             },
             APIOperation(
                 method: .get, path: "/api/v1/rubrics/{rubric}", operationID: "getRubric", tag: "Rubrics",
@@ -81,7 +77,7 @@ enum RubricOperations {
                 summary: "Every rubric version that scorecards were made under", access: "recruiters and admins",
                 outcomes: [.init(status: .ok, description: "the stored versions, oldest first", schema: .object([("items", .array(.ref("RubricVersion")))], required: ["items"]))]
             ) { input in
-                try APIReply.json(Items(items: try await service.rubricVersions(by: try input.principal)))
+                try APIReply.json(APIList(items: try await service.rubricVersions(by: try input.principal)))
             },
             APIOperation(
                 method: .get, path: "/api/v1/rubric-versions/{hash}", operationID: "getRubricVersion", tag: "Rubrics",
