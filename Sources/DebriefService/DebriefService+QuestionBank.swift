@@ -58,6 +58,7 @@ extension DebriefService {
     public func importPage(
         _ page: PageUpload, with importer: QuestionSetImporter, preview: Bool, by principal: Principal
     ) async throws -> PageImportOutcome {
+        try require(.managePipeline, principal)
         let found = try Self.named(importer.extract(page.data, source: page.path ?? "pasted text"), page: page)
         guard !preview else { return .preview(found) }
         let set = try found.questionSet(contentHash: ImportedQuestionSet.contentHash(of: page.data))

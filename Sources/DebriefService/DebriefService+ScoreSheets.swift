@@ -16,6 +16,17 @@ extension DebriefService {
     }
 }
 
+extension DebriefService {
+    /// A score sheet's CSV text, parsed and imported as `importScoreSheet` does; the caller's right to
+    /// import is checked before the sheet is read, so nobody learns from its problems what they may not do.
+    public func importScoreSheet(
+        csv text: String, createMissing: Bool, newPositionRubric: String?, by principal: Principal
+    ) async throws -> ScoreImportSummary {
+        try require(.managePipeline, principal)
+        return try await importScoreSheet(try ScoreSheet(csv: text), createMissing: createMissing, newPositionRubric: newPositionRubric, by: principal)
+    }
+}
+
 extension ScoreImportSummary {
     /// "12 scorecards submitted, 1 amended, 0 unchanged. Created …", the words the CLI and the page show.
     public var summary: String {

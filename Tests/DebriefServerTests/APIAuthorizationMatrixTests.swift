@@ -89,3 +89,48 @@ struct APIAuthorizationMatrixTests {
         }
     }
 }
+
+extension APIAuthorizationMatrixTests {
+    /// Every kind of change, by a recruiter, Omar (round 2's panel), Olga (no panel) and nobody: who may
+    /// is refused only for the body (422) or succeeds; who may not gets 403 before anything is read.
+    static let writes: [(method: HTTPRequest.Method, path: String, body: String, statuses: [HTTPResponse.Status])] = [
+        (.post, "/api/v1/candidates", #"{"name":"Zed","email":"zed@example.com"}"#, [.created, no, no, out]),
+        (.post, "/api/v1/candidates/1/stage", #"{"stage":"hired"}"#, [.unprocessableContent, no, no, out]),
+        (.patch, "/api/v1/candidates/1", #"{"source":"fair"}"#, [.preconditionFailed, no, no, out]),
+        (.post, "/api/v1/positions", #"{"title":"SRE","rubric_id":"backend-engineer"}"#, [.created, no, no, out]),
+        (.post, "/api/v1/rounds", #"{"candidate_id":1,"position_id":1,"kind":"hr","scheduled_at":"2027-01-01T10:00:00Z","interviewers":["omar@debrief.example"]}"#,
+         [.created, no, no, out]),
+        (.patch, "/api/v1/rounds/2", #"{"scheduled_at":"2027-01-01T10:00:00Z"}"#, [.preconditionFailed, no, no, out]),
+        (.post, "/api/v1/scorecards", #"{"round_id":2,"ratings":[{"competency_id":"system-design","value":3}],"draft":true}"#,
+         [.unprocessableContent, .created, no, out]),
+        (.post, "/api/v1/question-sets/import?dry_run=true&name=Matrix", "<h2>Q1. Why?</h2>", [.ok, no, no, out]),
+        (.post, "/api/v1/score-sheets", "position\n", [.unprocessableContent, no, no, out]),
+        (.post, "/api/v1/users", #"{"email":"x@example.com","role":"admin"}"#, [no, no, no, out]),
+        (.patch, "/api/v1/users/1", #"{"role":"admin"}"#, [no, no, no, out]),
+        (.post, "/api/v1/tokens", #"{"label":"mine"}"#, [.created, .created, .created, out]),
+    ]
+
+    @Test("every kind of change through /api/v1 is allowed or refused as the access policy says")
+    func writeMatrix() async throws {
+        let (fixture, _, _) = try await InterviewPageTests.panel()
+        let admin = Principal.localOperator(named: "tester")
+        func token(_ email: String) async throws -> AccessToken {
+            try await fixture.store.issueAccessToken(to: EmailAddress(email), label: "matrix", lifetime: 3_600, by: admin).token
+        }
+        let callers: [AccessToken?] = [fixture.recruiter, try await token("omar@debrief.example"), try await token("olga@debrief.example"), nil]
+        try await fixture.test { client in
+            for write in Self.writes {
+                for (caller, expected) in zip(callers, write.statuses) {
+                    var headers = caller.map(Headers.bearer) ?? [:]
+                    headers[.contentType] =
+                        write.path.contains("import") ? "text/html" : write.path.contains("score-sheets") ? "text/csv" : "application/json"
+                    if write.method == .patch { headers[.ifMatch] = "\"stale\"" }
+                    let status = try await client.execute(uri: write.path, method: write.method, headers: headers, body: ByteBuffer(string: write.body)) {
+                        $0.status
+                    }
+                    #expect(status == expected, "\(caller == nil ? "nobody" : "caller") \(write.method) \(write.path): \(status), expected \(expected)")
+                }
+            }
+        }
+    }
+}

@@ -25,10 +25,17 @@ struct APIClient {
         _ method: HTTPRequest.Method, _ uri: String, json: String? = nil, headers extra: HTTPFields = [:],
         contentType: String = "application/json"
     ) async throws -> Answer {
+        try await send(method, uri, body: json.map { ByteBuffer(string: $0) }, contentType: contentType, headers: extra)
+    }
+
+    /// Any body of any media type (pages, sheets, multipart uploads).
+    func send(
+        _ method: HTTPRequest.Method, _ uri: String, body: ByteBuffer?, contentType: String, headers extra: HTTPFields = [:]
+    ) async throws -> Answer {
         var headers = Headers.bearer(token)
-        if json != nil { headers[.contentType] = contentType }
+        if body != nil { headers[.contentType] = contentType }
         for field in extra { headers[field.name] = field.value }
-        let answer = try await client.execute(uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) }) { response in
+        let answer = try await client.execute(uri: uri, method: method, headers: headers, body: body) { response in
             Answer(status: response.status, headers: response.headers, text: response.body.text)
         }
         Self.checkAgainstContract(method, uri, answer)

@@ -51,7 +51,7 @@ struct ScoreSheetController {
         }
         do {
             let summary = try await service.importScoreSheet(
-                try ScoreSheet(csv: text), createMissing: outcome.createMissing, newPositionRubric: outcome.rubricID.isEmpty ? nil : outcome.rubricID, by: principal)
+                csv: text, createMissing: outcome.createMissing, newPositionRubric: outcome.rubricID.isEmpty ? nil : outcome.rubricID, by: principal)
             outcome.summary = summary.summary
             outcome.csv = ""
             return page(outcome, request, context, status: .ok)

@@ -165,7 +165,7 @@ enum QuestionBankOperations {
                 let text = String(decoding: input.body ?? Data(), as: UTF8.self)
                 do {
                     let summary = try await service.importScoreSheet(
-                        try ScoreSheet(csv: text), createMissing: input.query("create_missing") == "true", newPositionRubric: input.query("rubric"),
+                        csv: text, createMissing: input.query("create_missing") == "true", newPositionRubric: input.query("rubric"),
                         by: principal)
                     return try APIReply.json(summary)
                 } catch let error as ScoreSheetError {
