@@ -38,6 +38,7 @@ public struct QuestionSetImporter: Sendable {
         guard let root = document.root else { throw .noQuestions(source: source) }
         var skipped: [SkippedLine] = []
         var sections: [ImportedSection]
+        var contentsEntries = 0
         if let overrides, useXPath {
             sections = try XPathExtractor(document: document, overrides: overrides).sections()
         } else {
@@ -45,6 +46,7 @@ public struct QuestionSetImporter: Sendable {
             let extractor = QuestionExtractor.extract(blocks: reader.blocks)
             sections = extractor.sections
             skipped = reader.skipped + extractor.skipped
+            contentsEntries = extractor.contentsEntries
         }
         let mapper = CompetencyMapper(rubric: rubric)
         if !mapper.isEmpty {
@@ -59,6 +61,11 @@ public struct QuestionSetImporter: Sendable {
         var warnings: [String] = []
         let unanswered = sections.reduce(0) { total, section in total + section.questions.count { $0.answer == nil } }
         if unanswered > 0 && unanswered < found { warnings.append("\(unanswered) of \(found) questions have no model answer on the page") }
+        // A table of contents that long lists questions, not sections: the body should hold about as many.
+        if (contentsEntries >= 30 && found >= 2 * contentsEntries) || (contentsEntries >= 10 && 2 * found <= contentsEntries) {
+            warnings.append(
+                "the page's table of contents lists \(contentsEntries) entries but \(found) questions were found; review the questions before storing them")
+        }
         if document.tree.cutNesting {
             warnings.append(
                 "the page nests elements more than \(PageTreeBuilder.maximumDepth) deep; tags below that depth were read as plain text")

@@ -7,6 +7,9 @@ struct QuestionExtractor: Sendable {
     private var open: OpenQuestion?
     /// How many questions this run has stored; a question the page does not number gets the next one.
     private(set) var count = 0
+    /// How many entries the page's tables of contents (lists or tables of links) list: evidence to
+    /// weigh the questions found against.
+    private(set) var tableOfContentsEntries = 0
     /// For each stored question (by section), whether its ordinal came from `count`, so a run that
     /// started part-way through a page can be renumbered when the parts are joined.
     private var countedOrdinals: [[Bool]] = []
@@ -29,6 +32,12 @@ struct QuestionExtractor: Sendable {
     }
 
     private mutating func read(_ block: ContentBlock) {
+        if Self.isNavigation(block) {
+            // "⬆ Back to Top", a table of contents' heading link: passed over without closing the open
+            // question, so an answer on either side of it stays whole.
+            skipped.append(SkippedLine(text: block.text, reason: "an in-page link (a table of contents or back-to-top), not a question or section"))
+            return
+        }
         switch block.kind {
         case .heading(let level):
             if let (ordinal, text) = Self.headingQuestion(block.text) {
@@ -51,7 +60,10 @@ struct QuestionExtractor: Sendable {
         case .list:
             if open != nil { open?.answer.append(block) } else { readList(block) }
         case .table:
-            if let rows = TableQuestions.rows(of: block.node) {
+            if let entries = InPageNavigation.tableOfContentsEntries(block.node) {
+                tableOfContentsEntries += entries
+                skipped.append(SkippedLine(text: "a table of \(entries) in-page links", reason: "a table of contents, not questions"))
+            } else if let rows = TableQuestions.rows(of: block.node) {
                 close()
                 for row in rows { add(text: row.question, ordinal: nil, answer: row.answer, level: row.level) }
             } else if open != nil {
@@ -68,6 +80,14 @@ struct QuestionExtractor: Sendable {
     }
 
     // MARK: Headings and paragraphs
+
+    /// A heading or paragraph that is only in-page links: navigation.
+    static func isNavigation(_ block: ContentBlock) -> Bool {
+        switch block.kind {
+        case .heading, .paragraph: InPageNavigation.isOnlyInPageLinks(block.node)
+        default: false
+        }
+    }
 
     /// "Coding questions" promises questions; "Tips to prepare for … questions" does not.
     private static func headingPromisesQuestions(_ title: String?) -> Bool {
@@ -120,6 +140,7 @@ struct QuestionExtractor: Sendable {
         let items = ListItems(block.node)
         guard !items.entries.isEmpty else { return }
         if items.entries.allSatisfy(\.isOnlyLink) {
+            tableOfContentsEntries += items.entries.reduce(0) { $0 + 1 + $1.followUps.count }
             skipped += items.entries.map { SkippedLine(text: $0.text, reason: "a link in a table of contents, not a question") }
             return
         }

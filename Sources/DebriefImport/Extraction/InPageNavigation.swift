@@ -1,0 +1,61 @@
+/// Links to anchors on the same page (`href="#..."`): a table of contents, "⬆ Back to Top" between
+/// questions. Such a block is navigation, never a question or a section of its own.
+enum InPageNavigation {
+    /// True when every letter and digit of `node`'s visible text lies inside in-page links (arrows,
+    /// emoji and punctuation around them are allowed), and there is at least one such link.
+    static func isOnlyInPageLinks(_ node: HTMLNode) -> Bool {
+        var links = 0
+        var outside = false
+        walk(node, links: &links, outside: &outside)
+        return links > 0 && !outside
+    }
+
+    /// A table whose rows are in-page links, sometimes with a number column: a table of contents.
+    /// Returns how many entries it lists, or nil when it is not one.
+    static func tableOfContentsEntries(_ table: HTMLNode) -> Int? {
+        var rows: [HTMLNode] = []
+        collectRows(table, into: &rows)
+        let filled = rows.filter { !$0.normalisedText.isEmpty }
+        let linked = filled.filter(isOnlyInPageLinks)
+        // A header row ("#", "Question") has no links; every other row must be one.
+        guard linked.count >= 2, linked.count + 1 >= filled.count else { return nil }
+        return linked.count
+    }
+
+    private static func walk(_ node: HTMLNode, links: inout Int, outside: inout Bool) {
+        for child in node.children where !outside {
+            if child.isText {
+                // Most paragraphs open with words: decided from the bytes, without making a string.
+                let bytes = UnsafeBufferPointer(start: child.textPointer, count: child.textByteCount)
+                guard bytes.contains(where: { $0 >= 0x80 || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }) else { continue }
+                let text = child.content
+                if text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+                    // Numbers in a table of contents' number column sit outside its links.
+                    if !isEntryNumber(text) { outside = true }
+                }
+            } else if child.isElement, !child.traits.flags.contains(.invisible) {
+                if child.name == "a", let href = child.attribute("href"), href.hasPrefix("#"), href.count > 1 {
+                    links += 1
+                } else {
+                    walk(child, links: &links, outside: &outside)
+                }
+            }
+        }
+    }
+
+    /// "12", "12.", "(12)": the number column of a table of contents.
+    private static func isEntryNumber(_ text: String) -> Bool {
+        let trimmed = text.filter { !$0.isWhitespace && !"().:#-|".contains($0) }
+        return !trimmed.isEmpty && trimmed.allSatisfy(\.isNumber)
+    }
+
+    private static func collectRows(_ node: HTMLNode, into rows: inout [HTMLNode]) {
+        for child in node.elementChildren {
+            switch child.name {
+            case "tr": rows.append(child)
+            case "thead", "tbody", "tfoot": collectRows(child, into: &rows)
+            default: continue
+            }
+        }
+    }
+}

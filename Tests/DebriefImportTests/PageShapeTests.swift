@@ -1,0 +1,82 @@
+import DebriefCore
+import DebriefImport
+import Foundation
+import Testing
+
+/// Page shapes common on real sites (Fixtures/questionsets/shapes, written by its make-shapes.py):
+/// each against its true question list, with precision, recall and sections printed.
+@Suite("Page shapes: tables of contents and back-to-top links")
+struct PageShapeTests {
+    static let pages = ["shapes/contents-table.html", "shapes/back-to-top-headings.html"]
+
+    struct Truth: Decodable {
+        struct Entry: Decodable {
+            let section: String?
+            let question: String
+        }
+        let questions: [Entry]
+    }
+
+    @Test("each shape is read with precision and recall of at least 0.95, every question in its own section", arguments: pages)
+    func measure(page: String) throws {
+        let truth = try JSONDecoder().decode(Truth.self, from: ImportFixtures.data(page.replacingOccurrences(of: ".html", with: ".json")))
+        let set = try ImportFixtures.extract(page)
+        let found = set.sections.flatMap { section in section.questions.map { (section: section.title, text: $0.text) } }
+        var expected = truth.questions.map { RealQuestionSetTests.key($0.question) }
+        var hits = 0
+        for entry in found {
+            if let index = expected.firstIndex(of: RealQuestionSetTests.key(entry.text)) {
+                expected.remove(at: index)
+                hits += 1
+            }
+        }
+        let precision = Double(hits) / Double(max(found.count, 1)), recall = Double(hits) / Double(truth.questions.count)
+        let sectionsRight = zip(found, truth.questions).filter { $0.0.section == $0.1.section }.count
+        print(
+            "importer precision \(String(format: "%.3f", precision)) recall \(String(format: "%.3f", recall)) sections \(sectionsRight) of \(truth.questions.count) (\(found.count) extracted): \(page)"
+        )
+        #expect(precision >= 0.95 && recall >= 0.95, "not found: \(expected.prefix(3))")
+        #expect(sectionsRight == truth.questions.count, "sections: \(Set(found.map { $0.section ?? "none" }).sorted())")
+        #expect(!set.skipped.contains { $0.reason.contains("in-page link") } || page.contains("back-to-top") || page.contains("contents"))
+        #expect(set.warnings.allSatisfy { !$0.contains("table of contents") }, "\(set.warnings)")
+    }
+
+    /// Every fixture with questions, wrapped as popular pages wrap theirs.
+    static let fixtures: [String] = {
+        let layouts = ((try? FileManager.default.contentsOfDirectory(atPath: ImportFixtures.folder.appendingPathComponent("layouts").path)) ?? [])
+            .filter { $0.hasSuffix(".html") && $0 != "no-questions.html" && $0 != "windows-1252.html" }.map { "layouts/" + $0 }
+        return (layouts + RealQuestionSetTests.pages.map { "real/" + $0 } + ["backend-interview-questions.html"]).sorted()
+    }()
+
+    @Test("wrapping a page's questions in a table of contents and back-to-top links changes nothing that is imported", arguments: fixtures)
+    func navigationChangesNothing(page: String) throws {
+        // Pages the importer needs XPath overrides for (or refuses) have nothing to keep unchanged.
+        guard let original = try? ImportFixtures.extract(page) else { return }
+        var html = String(decoding: try ImportFixtures.data(page), as: UTF8.self)
+        let questions = ImportFixtures.questions(original)
+        let rows = questions.prefix(40).enumerated().map { index, question in
+            let text = question.text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            return "<tr><td>\(index + 1)</td><td><a href=\"#q\(index + 1)\">\(text)</a></td></tr>"
+        }
+        let contents = "<table><tr><th>#</th><th>Question</th></tr>" + rows.joined() + "</table>"
+        let back = "<p><a href=\"#top\">⬆ Back to Top</a></p>"
+        for tag in ["<h2", "<h3", "<H2", "<H3"] { html = html.replacingOccurrences(of: tag, with: back + tag) }
+        if let body = html.range(of: "<body[^>]*>", options: .regularExpression) {
+            html.insert(contentsOf: contents, at: body.upperBound)
+        } else {
+            html = contents + html
+        }
+        let wrapped = try QuestionSetImporter().extract(Data(html.utf8), source: page)
+        #expect(ImportFixtures.questions(wrapped).map(\.text) == questions.map(\.text))
+        #expect(wrapped.sections.map(\.title) == original.sections.map(\.title))
+    }
+
+    @Test("a page whose table of contents and body disagree says so in its warnings")
+    func contentsDisagree() throws {
+        let links = (1...30).map { "<li><a href=\"#q\($0)\">Question \($0)</a></li>" }.joined()
+        let body = (1...70).map { "<h3>What is concept number \($0) about?</h3><p>An answer.</p>" }.joined()
+        let set = try QuestionSetImporter().extract(Data(("<h2>Contents</h2><ul>" + links + "</ul>" + body).utf8), source: "disagree.html")
+        #expect(ImportFixtures.questions(set).count == 70)
+        #expect(set.warnings.contains { $0.contains("table of contents lists 30 entries but 70 questions") }, "\(set.warnings)")
+    }
+}
