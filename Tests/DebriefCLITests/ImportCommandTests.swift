@@ -18,7 +18,7 @@ struct ImportCommandTests {
         #expect(Set(sections[0].keys) == ["title", "level", "kind", "questions"])
         #expect(sections[0]["kind"] is NSNull)
         let question = try #require((sections[0]["questions"] as? [[String: Any]])?.first)
-        #expect(Set(question.keys) == ["ordinal", "text", "answer", "competencies"])
+        #expect(Set(question.keys) == ["ordinal", "text", "answer", "competencies", "title"])
         #expect(question["competencies"] as? [String] == ["fundamentals"])
         let skipped = try #require((json["skipped"] as? [[String: Any]])?.first)
         #expect(Set(skipped.keys) == ["text", "reason"])

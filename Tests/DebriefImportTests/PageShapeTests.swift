@@ -5,14 +5,15 @@ import Testing
 
 /// Page shapes common on real sites (Fixtures/questionsets/shapes, written by its make-shapes.py):
 /// each against its true question list, with precision, recall and sections printed.
-@Suite("Page shapes: tables of contents and back-to-top links")
+@Suite("Page shapes: titled questions, tables of contents and back-to-top links")
 struct PageShapeTests {
-    static let pages = ["shapes/contents-table.html", "shapes/back-to-top-headings.html"]
+    static let pages = ["shapes/contents-table.html", "shapes/back-to-top-headings.html", "shapes/titled-questions.html"]
 
     struct Truth: Decodable {
         struct Entry: Decodable {
             let section: String?
             let question: String
+            let title: String?
         }
         let questions: [Entry]
     }
@@ -21,7 +22,7 @@ struct PageShapeTests {
     func measure(page: String) throws {
         let truth = try JSONDecoder().decode(Truth.self, from: ImportFixtures.data(page.replacingOccurrences(of: ".html", with: ".json")))
         let set = try ImportFixtures.extract(page)
-        let found = set.sections.flatMap { section in section.questions.map { (section: section.title, text: $0.text) } }
+        let found = set.sections.flatMap { section in section.questions.map { (section: section.title, text: $0.text, title: $0.title) } }
         var expected = truth.questions.map { RealQuestionSetTests.key($0.question) }
         var hits = 0
         for entry in found {
@@ -37,6 +38,8 @@ struct PageShapeTests {
         )
         #expect(precision >= 0.95 && recall >= 0.95, "not found: \(expected.prefix(3))")
         #expect(sectionsRight == truth.questions.count, "sections: \(Set(found.map { $0.section ?? "none" }).sorted())")
+        let titlesRight = zip(found, truth.questions).filter { $0.0.title == $0.1.title }.count
+        #expect(titlesRight == truth.questions.count, "titles: \(found.prefix(3).map(\.title))")
         #expect(!set.skipped.contains { $0.reason.contains("in-page link") } || page.contains("back-to-top") || page.contains("contents"))
         #expect(set.warnings.allSatisfy { !$0.contains("table of contents") }, "\(set.warnings)")
     }

@@ -48,6 +48,26 @@ struct APIResourceTests {
         }
     }
 
+    @Test("a titled question keeps its title through the import, the store, the API and the bank page, escaped")
+    func titledQuestions() async throws {
+        let fixture = try await ServerFixture.make()
+        let blocks = [("Law of Demeter", "Why should an object talk only to its neighbours?"), ("Index 0", "Why do array indexes start at 0?"),
+                      ("<b>Cohesion</b> & coupling", "How do cohesion and coupling pull against each other?")]
+        let page = "<title>Design titles</title>" + blocks.map { "<h3>\($0.0)</h3><p>\($0.1)</p><p>Because it keeps changes local.</p>" }.joined()
+        try await fixture.test { client in
+            let api = APIClient(client: client, token: fixture.recruiter)
+            let stored = try await api.send(.post, "/api/v1/question-sets/import", body: ByteBuffer(string: page), contentType: "text/html")
+            #expect(stored.status == .created, "\(stored.text)")
+            let set = try await api.call(.get, try #require(stored.headers[.location]))
+            let questions = try #require(set.json["questions"] as? [[String: Any]])
+            #expect(questions.map { $0["title"] as? String } == ["Law of Demeter", "Index 0", "Cohesion & coupling"])
+            #expect(questions.first?["text"] as? String == "Why should an object talk only to its neighbours?")
+            let id = try #require(set.json["id"] as? Int)
+            let html = try await client.execute(uri: "/questions/sets/\(id)", method: .get, headers: Headers.browser(fixture.recruiterSession)) { $0.body.text }
+            #expect(html.contains("<strong>Law of Demeter</strong>: Why should an object") && html.contains("<strong>Cohesion &amp; coupling</strong>"))
+        }
+    }
+
     @Test("a score sheet is stored whole, or refused with every problem by line and nothing stored")
     func scoreSheets() async throws {
         let fixture = try await ServerFixture.make()

@@ -20,11 +20,15 @@ public struct Question: Identifiable, Hashable, Sendable, Codable {
     public var tags: [String]
     /// Rubric competencies the question probes, mapped from the rubric's keywords on import.
     public var competencies: [String]
+    /// The short title the source gave the question ("Law of Demeter"), when it had one besides the question.
+    public var title: String?
 
     public init(
         id: Int64? = nil, setID: Int64? = nil, ordinal: Int, text: String, answerHTML: String? = nil,
-        section: String? = nil, level: String? = nil, kind: QuestionKind? = nil, tags: [String] = [], competencies: [String] = []
+        section: String? = nil, level: String? = nil, kind: QuestionKind? = nil, tags: [String] = [], competencies: [String] = [],
+        title: String? = nil
     ) throws(FieldError) {
+        self.title = try Text.optional(title, field: "title", maxLength: 300)
         guard ordinal >= 0 else { throw FieldError(field: "ordinal", "must be zero or more, not \(ordinal)") }
         self.id = id
         self.setID = setID

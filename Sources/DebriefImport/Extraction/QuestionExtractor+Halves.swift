@@ -5,11 +5,15 @@ extension QuestionExtractor {
     static func extract(
         blocks: [ContentBlock], parallelAbove threshold: Int = 4_096
     ) -> (sections: [ImportedSection], skipped: [SkippedLine], contentsEntries: Int) {
+        // Whether the page titles its questions is decided over the whole page, so both halves agree.
+        let titled = titledLevels(in: blocks)
         guard blocks.count > threshold, let split = sectionStart(in: blocks, from: blocks.count / 2) else {
-            let whole = QuestionExtractor(blocks: blocks)
+            let whole = QuestionExtractor(blocks: blocks, titledLevels: titled)
             return (whole.sections, whole.skipped, whole.tableOfContentsEntries)
         }
-        var (first, second) = TwoHalves.run { half in QuestionExtractor(blocks: half == 0 ? blocks[..<split] : blocks[split...]) }
+        var (first, second) = TwoHalves.run { half in
+            QuestionExtractor(blocks: half == 0 ? blocks[..<split] : blocks[split...], titledLevels: titled)
+        }
         second.renumber(after: first.count)
         return (first.sections + second.sections, first.skipped + second.skipped, first.tableOfContentsEntries + second.tableOfContentsEntries)
     }

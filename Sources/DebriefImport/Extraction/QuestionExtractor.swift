@@ -20,11 +20,20 @@ struct QuestionExtractor: Sendable {
         let ordinal: Int
         let counted: Bool
         let text: String
+        var title: String? = nil
         var answer: [ContentBlock] = []
     }
 
-    init(blocks: some Sequence<ContentBlock>) {
+    /// Heading levels at which this page titles its questions: a short heading ("Law of Demeter")
+    /// and then the paragraph that asks (see `titledLevels(in:)`).
+    private let titledLevels: Set<Int>
+    /// A heading at a titled level, waiting to see whether the next block asks a question.
+    private var pendingTitle: (level: Int, text: String)?
+
+    init(blocks: some Sequence<ContentBlock>, titledLevels: Set<Int> = []) {
+        self.titledLevels = titledLevels
         for block in blocks { read(block) }
+        if let title = pendingTitle { startSection(title.text) }
         close()
         let keep = sections.map { !$0.questions.isEmpty }
         sections = zip(sections, keep).filter(\.1).map(\.0)
@@ -38,10 +47,21 @@ struct QuestionExtractor: Sendable {
             skipped.append(SkippedLine(text: block.text, reason: "an in-page link (a table of contents or back-to-top), not a question or section"))
             return
         }
+        if let title = pendingTitle {
+            pendingTitle = nil
+            if Self.asks(block) {
+                start(OpenQuestion(headingLevel: title.level, ordinal: count + 1, counted: true, text: block.text, title: title.text))
+                return
+            }
+            startSection(title.text)
+        }
         switch block.kind {
         case .heading(let level):
             if let (ordinal, text) = Self.headingQuestion(block.text) {
                 start(OpenQuestion(headingLevel: level, ordinal: ordinal ?? count + 1, counted: ordinal == nil, text: text))
+            } else if titledLevels.contains(level) {
+                close()
+                pendingTitle = (level, block.text)
             } else {
                 close()
                 startSection(block.text)
@@ -80,6 +100,33 @@ struct QuestionExtractor: Sendable {
     }
 
     // MARK: Headings and paragraphs
+
+    /// A paragraph that asks a question: what a titled question's heading is followed by.
+    static func asks(_ block: ContentBlock) -> Bool {
+        guard case .paragraph = block.kind, !block.sharesItsLine else { return false }
+        return TextScan.endsWith(block.text, UInt8(ascii: "?")) && TextScan.isShort(block.text, atMost: 400)
+    }
+
+    /// The heading levels at which most headings that do not ask are followed by a paragraph that
+    /// does: the page titles its questions there. Three such headings at least, and three in five of
+    /// the level's, so a section's one rhetorical opening question never turns sections into questions.
+    static func titledLevels(in blocks: [ContentBlock]) -> Set<Int> {
+        var headings: [Int: Int] = [:]
+        var asked: [Int: Int] = [:]
+        var index = blocks.startIndex
+        while index < blocks.endIndex {
+            defer { index += 1 }
+            guard case .heading(let level) = blocks[index].kind, !isNavigation(blocks[index]), headingQuestion(blocks[index].text) == nil else {
+                continue
+            }
+            headings[level, default: 0] += 1
+            if let next = blocks[(index + 1)...].first(where: { !isNavigation($0) }), asks(next) { asked[level, default: 0] += 1 }
+        }
+        return Set(headings.compactMap { level, count in
+            let asking = asked[level] ?? 0
+            return asking >= 3 && asking * 5 >= count * 3 ? level : nil
+        })
+    }
 
     /// A heading or paragraph that is only in-page links: navigation.
     static func isNavigation(_ block: ContentBlock) -> Bool {
@@ -212,7 +259,9 @@ struct QuestionExtractor: Sendable {
     private mutating func close() {
         guard let question = open else { return }
         open = nil
-        add(text: question.text, ordinal: question.ordinal, counted: question.counted, answer: AnswerSanitiser.html(of: question.answer), level: nil)
+        add(
+            text: question.text, ordinal: question.ordinal, counted: question.counted, answer: AnswerSanitiser.html(of: question.answer), level: nil,
+            title: question.title)
     }
 
     private mutating func startSection(_ title: String) {
@@ -222,7 +271,7 @@ struct QuestionExtractor: Sendable {
     }
 
     /// Stores a question; without an `ordinal` it takes the next count.
-    private mutating func add(text: String, ordinal: Int?, counted: Bool = false, answer: String?, level: String?) {
+    private mutating func add(text: String, ordinal: Int?, counted: Bool = false, answer: String?, level: String?, title: String? = nil) {
         let clean = TextNormaliser.normalise(text)
         guard !clean.isEmpty else { return }
         guard TextScan.isShort(clean, atMost: 1_000) else {
@@ -237,7 +286,8 @@ struct QuestionExtractor: Sendable {
         if let level, sections[sections.count - 1].level == nil, sections[sections.count - 1].questions.isEmpty {
             sections[sections.count - 1].level = level
         }
-        sections[sections.count - 1].questions.append(ImportedQuestion(ordinal: ordinal ?? count, text: clean, answer: answer, competencies: []))
+        sections[sections.count - 1].questions.append(
+            ImportedQuestion(ordinal: ordinal ?? count, text: clean, answer: answer, competencies: [], title: title.map(TextNormaliser.normalise)))
         countedOrdinals[countedOrdinals.count - 1].append(counted || ordinal == nil)
     }
 

@@ -10,7 +10,7 @@ extension ImportedQuestionSet {
                 questions.append(
                     try Question(
                         ordinal: question.ordinal, text: question.text, answerHTML: question.answer, section: section.title, level: section.level,
-                        kind: section.kind.flatMap(QuestionKind.init(rawValue:)), competencies: question.competencies))
+                        kind: section.kind.flatMap(QuestionKind.init(rawValue:)), competencies: question.competencies, title: question.title))
             }
         }
         return try QuestionSet(title: title, source: source, contentHash: contentHash, importedAt: importedAt, questions: questions)

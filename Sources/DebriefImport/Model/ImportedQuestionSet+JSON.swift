@@ -38,6 +38,8 @@ extension ImportedQuestionSet {
                             writer.integer(question.ordinal)
                             writer.key("text")
                             writer.string(question.text)
+                            writer.key("title")
+                            writer.string(question.title)
                         }
                     }
                     writer.key("title")

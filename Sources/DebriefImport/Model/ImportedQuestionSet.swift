@@ -35,6 +35,9 @@ public struct ImportedQuestion: Hashable, Sendable, Encodable {
     @NullEncoded public var answer: String?
     /// Rubric competencies the question maps to by keyword (empty without `--rubric`).
     public var competencies: [String]
+    /// The title a page gave the question in a heading of its own ("Law of Demeter") when the
+    /// paragraph after it asks the question; nil when the question is its own heading or line.
+    @NullEncoded public var title: String? = nil
 }
 
 /// Text that looked as if it might be a question but was left out, and why.

@@ -22,6 +22,7 @@ enum SchemaMigrator {
         migrator.registerMigration("v9-question-search", migrate: QuestionSearchMigration.migrate)
         migrator.registerMigration("v10-audit-request-ids", migrate: AuditRequestMigration.migrate)
         migrator.registerMigration("v11-idempotency-keys", migrate: IdempotencyMigration.migrate)
+        migrator.registerMigration("v12-question-titles", migrate: QuestionTitleMigration.migrate)
         return migrator
     }()
 }

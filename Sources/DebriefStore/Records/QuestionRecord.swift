@@ -15,8 +15,10 @@ struct QuestionRecord: StoredRecord {
     var kind: String?
     var tags: String
     var competencies: String
+    var title: String?
 
     init(_ question: Question, setID: Int64) throws {
+        title = question.title
         id = question.id
         self.setId = setID
         ordinal = question.ordinal
@@ -42,6 +44,7 @@ struct QuestionRecord: StoredRecord {
         container["kind"] = kind
         container["tags"] = tags
         container["competencies"] = competencies
+        container["title"] = title
         // What full-text search indexes of the answer (the FTS triggers read this column).
         container["answer_text"] = answerHtml.map(HTMLEscape.plainText(ofSanitised:))
     }
@@ -51,7 +54,7 @@ struct QuestionRecord: StoredRecord {
         let competencyList = try Self.list(fromJSON: competencies)
         return try Question(
             id: id, setID: setId, ordinal: ordinal, text: text, answerHTML: answerHtml, section: section, level: level,
-            kind: kind.flatMap(QuestionKind.init(rawValue:)), tags: tagList, competencies: competencyList)
+            kind: kind.flatMap(QuestionKind.init(rawValue:)), tags: tagList, competencies: competencyList, title: title)
     }
 
     /// A list as the JSON array stored in a column. Most lists are empty: no JSON coder for those.

@@ -116,7 +116,7 @@ enum InterviewPages {
         values["questionSet"] = kit.questions?.title ?? ""
         // Answers were sanitised to Debrief's small safe subset of HTML when they were imported.
         values["questions"] = (kit.questions?.questions ?? []).map { question -> [String: Any] in
-            ["ordinal": question.ordinal, "text": question.text, "section": question.section ?? "", "answer": question.answerHTML ?? false]
+            ["ordinal": question.ordinal, "text": question.text, "title": question.title ?? false, "section": question.section ?? "", "answer": question.answerHTML ?? false]
         }
         return PageTemplate.render("round", chrome: chrome, values)
     }

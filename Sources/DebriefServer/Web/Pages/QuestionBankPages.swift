@@ -69,7 +69,7 @@ enum QuestionBankPages {
             let meta = [question.level, question.kind?.rawValue, question.competencies.isEmpty ? nil : question.competencies.joined(separator: ", ")]
                 .compactMap { $0 }.joined(separator: " · ")
             var list = sections[sections.count - 1]["questions"] as? [[String: Any]] ?? []
-            list.append(["ordinal": question.ordinal, "text": question.text, "meta": meta.isEmpty ? false : meta, "answer": question.answerHTML ?? false])
+            list.append(["ordinal": question.ordinal, "text": question.text, "title": question.title ?? false, "meta": meta.isEmpty ? false : meta, "answer": question.answerHTML ?? false])
             sections[sections.count - 1]["questions"] = list
         }
         return PageTemplate.render(
@@ -114,7 +114,7 @@ enum QuestionBankPages {
                         "kind": section.kind ?? false,
                         "questions": section.questions.map { question -> [String: Any] in
                             [
-                                "ordinal": question.ordinal, "text": question.text, "answer": question.answer ?? false,
+                                "ordinal": question.ordinal, "text": question.text, "title": question.title ?? false, "answer": question.answer ?? false,
                                 "competencies": question.competencies.isEmpty ? false : question.competencies.joined(separator: ", "),
                             ]
                         },

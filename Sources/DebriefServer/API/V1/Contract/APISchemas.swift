@@ -103,8 +103,8 @@ enum APISchemas {
             [
                 ("id", .id), ("set_id", .id), ("ordinal", .integer()), ("text", .string()), ("answer_html", .nullable(.string())),
                 ("section", .nullable(.string())), ("level", .nullable(.string())), ("kind", .nullable(.string())), ("tags", .array(.string())),
-                ("competencies", .array(.string())),
-            ], required: ["id", "set_id", "ordinal", "text", "answer_html", "section", "level", "kind", "tags", "competencies"]),
+                ("competencies", .array(.string())), ("title", .nullable(.string())),
+            ], required: ["id", "set_id", "ordinal", "text", "answer_html", "section", "level", "kind", "tags", "competencies", "title"]),
         "QuestionSet": .object(
             [
                 ("id", .id), ("title", .text), ("source", .text), ("content_hash", .text), ("version", .integer(minimum: 1)),
@@ -125,8 +125,8 @@ enum APISchemas {
             ], required: ["stored", "unchanged", "question_set", "title", "question_count", "questions", "warnings"],
             description: "What the page held; with dry_run nothing was stored and question_set is null"),
         "ImportedQuestion": .object(
-            [("text", .string()), ("section", .nullable(.string())), ("competencies", .array(.string()))],
-            required: ["text", "section", "competencies"]),
+            [("text", .string()), ("title", .nullable(.string())), ("section", .nullable(.string())), ("competencies", .array(.string()))],
+            required: ["text", "title", "section", "competencies"]),
         "Rubric": .object(
             [
                 ("id", .text), ("title", .text), ("version", .text), ("description", .nullable(.string())), ("content_hash", .text),

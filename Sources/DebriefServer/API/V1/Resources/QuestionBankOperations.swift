@@ -45,6 +45,7 @@ enum QuestionBankOperations {
     private struct ImportResult: Encodable {
         struct Found: Encodable {
             let text: String
+            let title: String?
             let section: String?
             let competencies: [String]
         }
@@ -107,7 +108,7 @@ enum QuestionBankOperations {
                     PageUpload(data: data, path: nil, name: name), with: importer, preview: input.query("dry_run") == "true", by: principal)
                 let found = outcome.found
                 let questions = found.sections.flatMap { section in
-                    section.questions.map { ImportResult.Found(text: $0.text, section: section.title, competencies: $0.competencies) }
+                    section.questions.map { ImportResult.Found(text: $0.text, title: $0.title, section: section.title, competencies: $0.competencies) }
                 }
                 switch outcome {
                 case .preview:
