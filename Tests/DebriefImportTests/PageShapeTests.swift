@@ -5,9 +5,11 @@ import Testing
 
 /// Page shapes common on real sites (Fixtures/questionsets/shapes, written by its make-shapes.py):
 /// each against its true question list, with precision, recall and sections printed.
-@Suite("Page shapes: titled questions, tables of contents and back-to-top links")
+@Suite("Page shapes: titled questions, answers in list items, tables of contents and back-to-top links")
 struct PageShapeTests {
-    static let pages = ["shapes/contents-table.html", "shapes/back-to-top-headings.html", "shapes/titled-questions.html"]
+    static let pages = [
+        "shapes/contents-table.html", "shapes/back-to-top-headings.html", "shapes/titled-questions.html", "shapes/answers-in-list-items.html",
+    ]
 
     struct Truth: Decodable {
         struct Entry: Decodable {

@@ -8,7 +8,10 @@ its questions in a .json beside it (the format of ../real/*.json).
 - back-to-top-headings.html: sections of <h3> questions, a nested list of contents, and the
   back-to-top links written as headings of their own, as some site generators do.
 - titled-questions.html: each question is a short title heading ("Consistent hashing") followed by
-  the paragraph that asks it, then more paragraphs, lists or code; a few titles ask themselves."""
+  the paragraph that asks it, then more paragraphs, lists or code; a few titles ask themselves.
+- answers-in-list-items.html: one <ol> whose items each hold an <h3> question and its long answer
+  (paragraphs, a list of points, an example); some answers end with a nested list of follow-up
+  questions, which are questions too."""
 import argparse
 import json
 import os
@@ -121,8 +124,31 @@ def titled_questions():
         truth.append((name, question, title))
     return chrome("Backend concepts every engineer should explain", "\n".join(body)), truth
 
+def answers_in_list_items():
+    items, truth = [], []
+    for index, (name, question, topic) in enumerate(questions()[:150]):
+        points = "".join(f"<li>{p}</li>" for p in [
+            f"What it guarantees: {topic} bounds one kind of failure, not all of them.",
+            "How to explain it: start from the request path and say where state lives.",
+            f"Why it matters: teams that skip {topic} find out during an incident.",
+        ])
+        follow = ""
+        if index % 4 == 0:
+            follow = ("<p>Follow-up questions:</p><ul>"
+                      f"<li>How would you test {topic} before production?</li>"
+                      f"<li>What would you monitor to know {topic} is working?</li></ul>")
+        example = f"<p>For example:</p><pre><code>$ curl -i https://api.example.com/orders/42  # {topic}\n</code></pre>" if index % 2 else ""
+        items.append(f"<li><h3>{question}</h3>\n{answer(topic, index)}\n<p>A complete answer covers:</p><ul>{points}</ul>\n{example}{follow}</li>")
+        truth.append((None, question, None))
+        if follow:
+            truth.append((None, f"How would you test {topic} before production?", None))
+            truth.append((None, f"What would you monitor to know {topic} is working?", None))
+    body = "<h2>The questions</h2>\n<ol>\n" + "\n".join(items) + "\n</ol>"
+    return chrome("150 system questions with full answers", body), [("The questions", q, t) for _, q, t in truth]
+
+
 here = os.path.dirname(os.path.abspath(__file__))
-shapes = {"contents-table": contents_table(), "back-to-top-headings": back_to_top_headings()}
+shapes = {"answers-in-list-items": answers_in_list_items(), "contents-table": contents_table(), "back-to-top-headings": back_to_top_headings()}
 page, truth = titled_questions()
 with open(os.path.join(here, "titled-questions.html"), "w", encoding="utf-8") as out:
     out.write(page)
@@ -133,5 +159,5 @@ for name, (page, truth) in shapes.items():
     with open(os.path.join(here, name + ".html"), "w", encoding="utf-8") as out:
         out.write(page)
     with open(os.path.join(here, name + ".json"), "w", encoding="utf-8") as out:
-        json.dump({"questions": [{"section": s, "question": q} for s, q in truth]}, out, indent=1)
+        json.dump({"questions": [{"section": s, "question": q} for s, q, *_ in truth]}, out, indent=1)
         out.write("\n")

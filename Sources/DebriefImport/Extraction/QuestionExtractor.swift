@@ -184,6 +184,17 @@ struct QuestionExtractor: Sendable {
     // MARK: Lists, details, definition lists
 
     private mutating func readList(_ block: ContentBlock) {
+        if let answered = AnsweredListItems(block.node) {
+            for item in answered.items {
+                let (number, text) = QuestionHeuristics.splitNumbering(item.question)
+                let given = number ?? item.ordinal
+                let answer = item.answer.map { ContentBlock(kind: .other, node: $0, text: TextNormaliser.normalise($0.rawText)) }
+                    .filter { !$0.text.isEmpty }
+                add(text: text, ordinal: given, counted: given == nil, answer: AnswerSanitiser.html(of: answer), level: nil)
+                for followUp in item.followUps { add(text: followUp, ordinal: given ?? count, counted: given == nil, answer: nil, level: nil) }
+            }
+            return
+        }
         let items = ListItems(block.node)
         guard !items.entries.isEmpty else { return }
         if items.entries.allSatisfy(\.isOnlyLink) {
