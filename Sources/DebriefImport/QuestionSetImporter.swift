@@ -66,6 +66,7 @@ public struct QuestionSetImporter: Sendable {
             warnings.append(
                 "the page's table of contents lists \(contentsEntries) entries but \(found) questions were found; review the questions before storing them")
         }
+        warnings += Self.layoutWarnings(sections: sections, skipped: skipped, found: found)
         if document.tree.cutNesting {
             warnings.append(
                 "the page nests elements more than \(PageTreeBuilder.maximumDepth) deep; tags below that depth were read as plain text")
@@ -76,5 +77,26 @@ public struct QuestionSetImporter: Sendable {
         return ImportedQuestionSet(
             title: document.title ?? sections.first?.title ?? source, source: source, sections: sections, skipped: skipped, warnings: warnings,
             pageTitle: document.title)
+    }
+
+    /// Warnings that ask for a review: a section read in several layouts at once, or many lines left
+    /// out beside few kept (navigation, which is left out by design, does not count).
+    static func layoutWarnings(sections: [ImportedSection], skipped: [SkippedLine], found: Int) -> [String] {
+        var warnings: [String] = []
+        // A titled page's odd heading that asks for itself is the same shape, not a mix.
+        let family = { (layout: String) in layout == PageLayout.titledQuestions.rawValue ? PageLayout.questionHeadings.rawValue : layout }
+        let mixed = sections.filter { Set($0.layouts.map(family)).count > 1 }
+        if let first = mixed.first {
+            let named = first.title.map { "'\($0)'" } ?? "the untitled section"
+            warnings.append(
+                "\(mixed.count) section\(mixed.count == 1 ? "" : "s") mix layouts (\(named): \(first.layouts.joined(separator: ", "))); "
+                    + "check that every question is one before storing")
+        }
+        let doubtful = skipped.count { !$0.reason.contains("table of contents") && !$0.reason.contains("in-page link") }
+        if doubtful >= 10, doubtful * 10 >= (doubtful + found) * 3 {
+            warnings.append(
+                "\(doubtful) lines were left out beside \(found) questions (\(doubtful * 100 / (doubtful + found))%); the page may hold questions in a layout Debrief does not recognise")
+        }
+        return warnings
     }
 }

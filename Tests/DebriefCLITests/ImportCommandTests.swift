@@ -15,7 +15,8 @@ struct ImportCommandTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
         #expect(Set(json.keys) == ["title", "source", "sections", "skipped", "warnings"])
         let sections = try #require(json["sections"] as? [[String: Any]])
-        #expect(Set(sections[0].keys) == ["title", "level", "kind", "questions"])
+        #expect(Set(sections[0].keys) == ["title", "level", "kind", "questions", "layouts"])
+        #expect(sections[0]["layouts"] as? [String] == ["question-headings"])
         #expect(sections[0]["kind"] is NSNull)
         let question = try #require((sections[0]["questions"] as? [[String: Any]])?.first)
         #expect(Set(question.keys) == ["ordinal", "text", "answer", "competencies", "title"])
@@ -23,6 +24,14 @@ struct ImportCommandTests {
         let skipped = try #require((json["skipped"] as? [[String: Any]])?.first)
         #expect(Set(skipped.keys) == ["text", "reason"])
         #expect(!FileManager.default.fileExists(atPath: cli.databasePath))
+    }
+
+    @Test("--dry-run in text says how each section was read and shows a titled question's title")
+    func dryRunText() async throws {
+        let result = await cli.run(["import", ImportCommandTests.fixtures + "/shapes/titled-questions.html", "--dry-run"])
+        #expect(result.code == 0, "\(result.err)")
+        #expect(result.out.contains("## Fundamentals  (read as titled-questions + question-headings)"))
+        #expect(result.out.contains("  1. HTTP caching: What is HTTP caching?  [answer]"))
     }
 
     @Test("importing stores the set once; the same page again adds nothing and says so; a changed page is the next version")

@@ -84,4 +84,20 @@ struct PageShapeTests {
         #expect(ImportFixtures.questions(set).count == 70)
         #expect(set.warnings.contains { $0.contains("table of contents lists 30 entries but 70 questions") }, "\(set.warnings)")
     }
+
+    @Test("each section says which layout it was read in; a section that mixes layouts, or many lines left out, is a warning")
+    func layoutsAndDoubts() throws {
+        let shapes = try Self.pages.map { try ImportFixtures.extract($0) }
+        #expect(shapes.map { Set($0.sections.flatMap(\.layouts)) } == [
+            ["question-headings"], ["question-headings"], ["titled-questions", "question-headings"], ["answered-list-items"],
+        ])
+        #expect(shapes.allSatisfy { $0.warnings.allSatisfy { !$0.contains("mix layouts") && !$0.contains("left out beside") } })
+        let mixed = "<h2>Mixed</h2><details><summary>What is a mutex?</summary><p>A lock.</p></details><ul><li>What is a semaphore?</li><li>What is a monitor?</li></ul>"
+        let read = try QuestionSetImporter().extract(Data(mixed.utf8), source: "mixed.html")
+        #expect(read.sections.first?.layouts == ["details", "question-list"])
+        #expect(read.warnings.contains { $0.contains("1 section mix layouts ('Mixed': details, question-list)") }, "\(read.warnings)")
+        let doubtful = "<h3>What is a mutex?</h3><p>A lock.</p>" + (1...12).map { "<p>Is rule \($0) a question?</p>" }.joined()
+        let doubts = try QuestionSetImporter().extract(Data(("<h2>Notes</h2>" + (1...12).map { "<p>Is note \($0) a question?</p>" }.joined() + doubtful).utf8), source: "doubt.html")
+        #expect(doubts.warnings.contains { $0.contains("lines were left out beside") }, "\(doubts.warnings) \(doubts.skipped.count)")
+    }
 }

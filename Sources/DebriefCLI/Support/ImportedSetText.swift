@@ -7,10 +7,12 @@ enum ImportedSetText {
         for section in set.sections {
             let facts = [section.level, section.kind].compactMap { $0 }.joined(separator: ", ")
             lines.append("")
-            lines.append("## \(section.title ?? "(no section)")" + (facts.isEmpty ? "" : " [\(facts)]"))
+            let layouts = section.layouts.isEmpty ? "" : "  (read as \(section.layouts.joined(separator: " + ")))"
+            lines.append("## \(section.title ?? "(no section)")" + (facts.isEmpty ? "" : " [\(facts)]") + layouts)
             for question in section.questions {
                 let mapped = question.competencies.isEmpty ? "" : "  {\(question.competencies.joined(separator: ", "))}"
-                lines.append("  \(question.ordinal). \(question.text)\(question.answer == nil ? "" : "  [answer]")\(mapped)")
+                let title = question.title.map { "\($0): " } ?? ""
+                lines.append("  \(question.ordinal). \(title)\(question.text)\(question.answer == nil ? "" : "  [answer]")\(mapped)")
             }
         }
         if !set.skipped.isEmpty {

@@ -21,6 +21,7 @@ struct QuestionExtractor: Sendable {
         let counted: Bool
         let text: String
         var title: String? = nil
+        var layout: PageLayout = .questionHeadings
         var answer: [ContentBlock] = []
     }
 
@@ -50,7 +51,8 @@ struct QuestionExtractor: Sendable {
         if let title = pendingTitle {
             pendingTitle = nil
             if Self.asks(block) {
-                start(OpenQuestion(headingLevel: title.level, ordinal: count + 1, counted: true, text: block.text, title: title.text))
+                start(
+                    OpenQuestion(headingLevel: title.level, ordinal: count + 1, counted: true, text: block.text, title: title.text, layout: .titledQuestions))
                 return
             }
             startSection(title.text)
@@ -68,7 +70,10 @@ struct QuestionExtractor: Sendable {
             }
         case .paragraph:
             if let question = Self.paragraphQuestion(block) {
-                start(OpenQuestion(headingLevel: 7, ordinal: question.ordinal ?? count + 1, counted: question.ordinal == nil, text: question.text))
+                start(
+                    OpenQuestion(
+                        headingLevel: 7, ordinal: question.ordinal ?? count + 1, counted: question.ordinal == nil, text: question.text,
+                        layout: .questionParagraphs))
             } else if Self.isBoldHeading(block) {
                 close()
                 startSection(block.text)
@@ -85,7 +90,7 @@ struct QuestionExtractor: Sendable {
                 skipped.append(SkippedLine(text: "a table of \(entries) in-page links", reason: "a table of contents, not questions"))
             } else if let rows = TableQuestions.rows(of: block.node) {
                 close()
-                for row in rows { add(text: row.question, ordinal: nil, answer: row.answer, level: row.level) }
+                for row in rows { add(text: row.question, ordinal: nil, answer: row.answer, level: row.level, layout: .table) }
             } else if open != nil {
                 open?.answer.append(block)
             }
@@ -190,8 +195,10 @@ struct QuestionExtractor: Sendable {
                 let given = number ?? item.ordinal
                 let answer = item.answer.map { ContentBlock(kind: .other, node: $0, text: TextNormaliser.normalise($0.rawText)) }
                     .filter { !$0.text.isEmpty }
-                add(text: text, ordinal: given, counted: given == nil, answer: AnswerSanitiser.html(of: answer), level: nil)
-                for followUp in item.followUps { add(text: followUp, ordinal: given ?? count, counted: given == nil, answer: nil, level: nil) }
+                add(text: text, ordinal: given, counted: given == nil, answer: AnswerSanitiser.html(of: answer), level: nil, layout: .answeredListItems)
+                for followUp in item.followUps {
+                    add(text: followUp, ordinal: given ?? count, counted: given == nil, answer: nil, level: nil, layout: .answeredListItems)
+                }
             }
             return
         }
@@ -218,12 +225,12 @@ struct QuestionExtractor: Sendable {
             let given = number ?? entry.ordinal
             let ordinal = given ?? count + 1
             if advice ? text.hasSuffix("?") : (QuestionHeuristics.isQuestionLike(text) || sectionSaysQuestions || share >= 0.8) {
-                add(text: text, ordinal: ordinal, counted: given == nil, answer: nil, level: nil)
+                add(text: text, ordinal: ordinal, counted: given == nil, answer: nil, level: nil, layout: .questionList)
             } else {
                 skipped.append(SkippedLine(text: entry.text, reason: "a list item that does not read as a question"))
             }
             for followUp in entry.followUps {
-                add(text: followUp, ordinal: ordinal, counted: given == nil, answer: nil, level: nil)  // a follow-up shares its question's number
+                add(text: followUp, ordinal: ordinal, counted: given == nil, answer: nil, level: nil, layout: .questionList)  // a follow-up shares its question's number
             }
         }
     }
@@ -235,7 +242,7 @@ struct QuestionExtractor: Sendable {
         let rest = block.node.children.filter { !$0.isSame(as: summary) }
             .map { ContentBlock(kind: .other, node: $0, text: TextNormaliser.normalise($0.rawText)) }
             .filter { !$0.text.isEmpty }
-        add(text: text, ordinal: ordinal, answer: AnswerSanitiser.html(of: rest), level: nil)
+        add(text: text, ordinal: ordinal, answer: AnswerSanitiser.html(of: rest), level: nil, layout: .details)
     }
 
     /// Reads `<dt>` questions with their `<dd>` answers; false when the terms are not questions.
@@ -255,7 +262,7 @@ struct QuestionExtractor: Sendable {
         close()
         for pair in questions {
             let (ordinal, text) = QuestionHeuristics.splitNumbering(pair.term)
-            add(text: text, ordinal: ordinal, answer: AnswerSanitiser.html(of: pair.answers), level: nil)
+            add(text: text, ordinal: ordinal, answer: AnswerSanitiser.html(of: pair.answers), level: nil, layout: .definitionList)
         }
         return true
     }
@@ -272,7 +279,7 @@ struct QuestionExtractor: Sendable {
         open = nil
         add(
             text: question.text, ordinal: question.ordinal, counted: question.counted, answer: AnswerSanitiser.html(of: question.answer), level: nil,
-            title: question.title)
+            title: question.title, layout: question.layout)
     }
 
     private mutating func startSection(_ title: String) {
@@ -282,7 +289,9 @@ struct QuestionExtractor: Sendable {
     }
 
     /// Stores a question; without an `ordinal` it takes the next count.
-    private mutating func add(text: String, ordinal: Int?, counted: Bool = false, answer: String?, level: String?, title: String? = nil) {
+    private mutating func add(
+        text: String, ordinal: Int?, counted: Bool = false, answer: String?, level: String?, title: String? = nil, layout: PageLayout
+    ) {
         let clean = TextNormaliser.normalise(text)
         guard !clean.isEmpty else { return }
         guard TextScan.isShort(clean, atMost: 1_000) else {
@@ -300,6 +309,7 @@ struct QuestionExtractor: Sendable {
         sections[sections.count - 1].questions.append(
             ImportedQuestion(ordinal: ordinal ?? count, text: clean, answer: answer, competencies: [], title: title.map(TextNormaliser.normalise)))
         countedOrdinals[countedOrdinals.count - 1].append(counted || ordinal == nil)
+        if !sections[sections.count - 1].layouts.contains(layout.rawValue) { sections[sections.count - 1].layouts.append(layout.rawValue) }
     }
 
     /// Shifts the ordinals this run counted itself by the questions stored before it.

@@ -39,7 +39,7 @@ struct XPathExtractor {
                 sections.append(
                     ImportedSection(
                         title: title, level: title.flatMap(QuestionHeuristics.level(of:)), kind: title.flatMap(QuestionHeuristics.kind(of:)),
-                        questions: []))
+                        questions: [], layouts: [PageLayout.xpath.rawValue]))
                 currentSection = section
             }
             let questionText = libxml.node(for: question).map { TextNormaliser.normalise($0.rawText) } ?? ""

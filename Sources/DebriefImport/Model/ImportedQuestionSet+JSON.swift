@@ -25,6 +25,8 @@ extension ImportedQuestionSet {
                 writer.object { writer in
                     writer.key("kind")
                     writer.string(section.kind)
+                    writer.key("layouts")
+                    writer.array(section.layouts) { $0.string($1) }
                     writer.key("level")
                     writer.string(section.level)
                     writer.key("questions")

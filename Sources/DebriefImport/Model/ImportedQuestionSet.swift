@@ -24,6 +24,8 @@ public struct ImportedSection: Hashable, Sendable, Encodable {
     /// technical or behavioural, when the heading says.
     @NullEncoded public var kind: String?
     public var questions: [ImportedQuestion]
+    /// How the section's questions were laid out, in the order first met (several: a mixed section).
+    public var layouts: [String] = []
 }
 
 /// One question found on the page.
