@@ -100,4 +100,15 @@ struct PageShapeTests {
         let doubts = try QuestionSetImporter().extract(Data(("<h2>Notes</h2>" + (1...12).map { "<p>Is note \($0) a question?</p>" }.joined() + doubtful).utf8), source: "doubt.html")
         #expect(doubts.warnings.contains { $0.contains("lines were left out beside") }, "\(doubts.warnings) \(doubts.skipped.count)")
     }
+
+    @Test("a multiple-choice quiz keeps each question's options with it, and a page of prose is still no questions")
+    func quizzesAndProse() throws {
+        let quiz = "<h2>Quiz</h2>" + (1...30).map { "<h4>Q\($0). Which status code is number \($0)?</h4><ul><li>200</li><li>304</li><li>429</li></ul>" }.joined()
+        let set = try QuestionSetImporter().extract(Data(quiz.utf8), source: "quiz.html")
+        let questions = ImportFixtures.questions(set)
+        #expect(questions.count == 30 && questions.allSatisfy { $0.answer == "<ul><li>200</li><li>304</li><li>429</li></ul>" })
+        #expect(questions.map(\.ordinal) == Array(1...30) && set.sections.first?.layouts == ["question-headings"])
+        let prose = "<h2>Our interview process</h2>" + (1...20).map { "<h3>Part \($0)</h3><p>We talk about the work, then about the team.</p>" }.joined()
+        #expect(throws: ImportError.self) { try QuestionSetImporter().extract(Data(prose.utf8), source: "prose.html") }
+    }
 }
