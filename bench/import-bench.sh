@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Importer throughput against libxml2's own parser (xmllint) on the same generated page, in one run.
+# Importer throughput against libxml2's own parser (xmllint) on the same generated pages, in one run:
+# a page of short answers, and a page of long plain-prose answers (make-question-page.py --prose).
 # Usage: bench/import-bench.sh PATH/TO/release/debrief [MEGABYTES]
 set -euo pipefail
 if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
@@ -10,8 +11,11 @@ bin="${1:?usage: import-bench.sh PATH/TO/debrief [MEGABYTES]}"
 size="${2:-30}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-page="$work/questions-${size}mb.html"
-python3 "$(dirname "$0")/make-question-page.py" "$page" "$size"
+bench_page() {
+    local kind="$1" flags="$2"
+page="$work/questions-${kind// /-}-${size}mb.html"
+python3 "$(dirname "$0")/make-question-page.py" "$page" "$size" $flags
+echo "#### $kind answers"
 bytes=$(stat -c %s "$page")
 questions=$("$bin" import "$page" --dry-run --format json | python3 -c 'import json,sys; print(sum(len(s["questions"]) for s in json.load(sys.stdin)["sections"]))')
 
@@ -49,3 +53,8 @@ print(f"| debrief import --dry-run --quiet --rubric backend-engineer (median of 
 print(f"| importer speed / xmllint speed | {x / d:.2f} (with JSON output {x / j:.2f}) |")
 print(f"| importer peak memory / input size | {dm / mb:.1f}x (xmllint {xm / mb:.1f}x) |")
 PY
+}
+
+bench_page short ""
+echo
+bench_page "long prose" --prose
