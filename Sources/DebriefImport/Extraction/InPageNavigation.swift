@@ -25,13 +25,20 @@ enum InPageNavigation {
     private static func walk(_ node: HTMLNode, links: inout Int, outside: inout Bool) {
         for child in node.children where !outside {
             if child.isText {
-                // Most paragraphs open with words: decided from the bytes, without making a string.
+                // Decided from the bytes wherever they are ASCII: no string is made for a paragraph of prose.
                 let bytes = UnsafeBufferPointer(start: child.textPointer, count: child.textByteCount)
-                guard bytes.contains(where: { $0 >= 0x80 || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }) else { continue }
-                let text = child.content
-                if text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+                if bytes.contains(where: { $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A }) {
+                    outside = true
+                } else if bytes.contains(where: { $0 >= 0x80 }) {
+                    let text = child.content
+                    if text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) {
+                        outside = true
+                    } else if text.unicodeScalars.contains(where: { $0.properties.numericType != nil }), !isEntryNumber(text) {
+                        outside = true
+                    }
+                } else if bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), !isEntryNumber(child.content) {
                     // Numbers in a table of contents' number column sit outside its links.
-                    if !isEntryNumber(text) { outside = true }
+                    outside = true
                 }
             } else if child.isElement, !child.traits.flags.contains(.invisible) {
                 if child.name == "a", let href = child.attribute("href"), href.hasPrefix("#"), href.count > 1 {
