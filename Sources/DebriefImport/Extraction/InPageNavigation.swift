@@ -13,9 +13,7 @@ enum InPageNavigation {
     /// A table whose rows are in-page links, sometimes with a number column: a table of contents.
     /// Returns how many entries it lists, or nil when it is not one.
     static func tableOfContentsEntries(_ table: HTMLNode) -> Int? {
-        var rows: [HTMLNode] = []
-        collectRows(table, into: &rows)
-        let filled = rows.filter { !$0.normalisedText.isEmpty }
+        let filled = TableQuestions.rowElements(of: table).filter { !$0.normalisedText.isEmpty }
         let linked = filled.filter(isOnlyInPageLinks)
         // A header row ("#", "Question") has no links; every other row must be one.
         guard linked.count >= 2, linked.count + 1 >= filled.count else { return nil }
@@ -56,13 +54,4 @@ enum InPageNavigation {
         return !trimmed.isEmpty && trimmed.allSatisfy(\.isNumber)
     }
 
-    private static func collectRows(_ node: HTMLNode, into rows: inout [HTMLNode]) {
-        for child in node.elementChildren {
-            switch child.name {
-            case "tr": rows.append(child)
-            case "thead", "tbody", "tfoot": collectRows(child, into: &rows)
-            default: continue
-            }
-        }
-    }
 }

@@ -28,11 +28,16 @@ enum TableQuestions {
 
     /// Rows of cells, looking through `thead`, `tbody` and `tfoot`.
     private static func tableRows(_ table: HTMLNode) -> [[HTMLNode]] {
-        var rows: [[HTMLNode]] = []
+        rowElements(of: table).map { $0.elementChildren.filter { $0.name == "td" || $0.name == "th" } }
+    }
+
+    /// The `<tr>` elements of a table, looking through `thead`, `tbody` and `tfoot`.
+    static func rowElements(of table: HTMLNode) -> [HTMLNode] {
+        var rows: [HTMLNode] = []
         for child in table.elementChildren {
             switch child.name {
-            case "tr": rows.append(child.elementChildren.filter { $0.name == "td" || $0.name == "th" })
-            case "thead", "tbody", "tfoot": rows += tableRows(child)
+            case "tr": rows.append(child)
+            case "thead", "tbody", "tfoot": rows += rowElements(of: child)
             default: continue
             }
         }

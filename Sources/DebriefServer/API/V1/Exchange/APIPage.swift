@@ -27,17 +27,17 @@ struct APIPage<Item: Encodable & Sendable>: Encodable, Sendable {
 
     /// The reply: this page, with `next` pointing at the same list after `last` when more follow.
     static func reply(_ items: [Item], after last: (some Encodable)?, more: Bool, for input: APIRequest) throws -> APIReply {
-        var next: String?
-        if more, let last {
-            let cursor = try JSONEncoder().encode(last).base64EncodedString()
-                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-            var parameters = input.request.uri.queryParameters.filter { $0.key != "cursor" }.map { "\($0.key)=\($0.value)" }
-            parameters.append("cursor=\(cursor)")
-            next = input.request.uri.path + "?" + parameters.joined(separator: "&")
-        }
-        var reply = try APIReply.json(APIPage(items: items, next: next))
-        if let next { reply.headers[.link] = "<\(next)>; rel=\"next\"" }
-        return reply
+        let next = more ? try last.map { try nextLink(after: $0, for: input) } : nil
+        return try APIReply.json(APIPage(items: items, next: next)).linking(next: next)
+    }
+
+    /// The address of the same list after `last`: the request's query with its cursor replaced.
+    static func nextLink(after last: some Encodable, for input: APIRequest) throws -> String {
+        let cursor = try JSONEncoder().encode(last).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        var parameters = input.request.uri.queryParameters.filter { $0.key != "cursor" }.map { "\($0.key)=\($0.value)" }
+        parameters.append("cursor=\(cursor)")
+        return input.request.uri.path + "?" + parameters.joined(separator: "&")
     }
 
     /// A page of a list already in memory, ordered by id: the items after the cursor's id.
@@ -53,4 +53,13 @@ struct APIPage<Item: Encodable & Sendable>: Encodable, Sendable {
 /// A whole list that is never long enough to page (a round's scorecards, the rubrics).
 struct APIList<Item: Encodable & Sendable>: Encodable, Sendable {
     let items: [Item]
+}
+
+extension APIReply {
+    /// The reply with a `Link: <next>; rel="next"` header when there is a next page.
+    func linking(next: String?) -> APIReply {
+        var reply = self
+        if let next { reply.headers[.link] = "<\(next)>; rel=\"next\"" }
+        return reply
+    }
 }

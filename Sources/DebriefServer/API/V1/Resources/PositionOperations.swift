@@ -52,8 +52,7 @@ enum PositionOperations {
                 access: "recruiters and admins", parameters: [formatParameter],
                 outcomes: [.init(status: .ok, description: "the report in the format asked for", schema: .any, mediaTypes: reportTypes)]
             ) { input in
-                let principal = try input.principal
-                guard AccessPolicy.permits(principal, .readReports) else { throw forbidden(principal) }
+                _ = try input.context.requireReportReader()
                 let format = try format(of: input)
                 let (_, report) = try await service.positionReport(try input.id("position"))
                 return APIReply.document(try format.render(report), mediaType: format.contentType)
@@ -63,8 +62,7 @@ enum PositionOperations {
                 tag: "Reports", summary: "One candidate's report for a position", access: "recruiters and admins", parameters: [formatParameter],
                 outcomes: [.init(status: .ok, description: "the report in the format asked for", schema: .any, mediaTypes: reportTypes)]
             ) { input in
-                let principal = try input.principal
-                guard AccessPolicy.permits(principal, .readReports) else { throw forbidden(principal) }
+                _ = try input.context.requireReportReader()
                 let format = try format(of: input)
                 let report = try await service.candidateReport(try input.id("candidate"), position: try input.id("position"))
                 return APIReply.document(try format.render(report), mediaType: format.contentType)
@@ -74,10 +72,6 @@ enum PositionOperations {
 
     static let formatParameter = APIOperation.Parameter.query(
         "format", .string(oneOf: ReportFormat.allCases.map(\.rawValue)), "json (default), csv, md or html; else the Accept header decides")
-
-    private static func forbidden(_ principal: Principal) -> Problem {
-        Problem(status: .forbidden, title: "Not allowed", detail: AccessPolicy.refusal(principal, .readReports))
-    }
 
     /// `?format=` first, then the first report type the Accept header names, then JSON.
     private static func format(of input: APIRequest) throws(Problem) -> ReportFormat {

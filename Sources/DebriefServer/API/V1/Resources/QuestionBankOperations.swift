@@ -144,12 +144,8 @@ enum QuestionBankOperations {
                         question: hit.question, setTitle: hit.setTitle, setVersion: hit.setVersion,
                         highlighted: hit.runs.map { $0.matched ? "[[\($0.text)]]" : $0.text }.joined())
                 }
-                let more = offset + hits.count < result.total
-                let paged = try APIPage.reply(hits, after: more ? offset + hits.count : nil, more: more, for: input)
-                let next = paged.headers[.link].map { String($0.dropFirst().prefix { $0 != ">" }) }
-                var reply = try APIReply.json(SearchPage(items: hits, total: result.total, next: next))
-                if let link = paged.headers[.link] { reply.headers[.link] = link }
-                return reply
+                let next = offset + hits.count < result.total ? try APIPage<Hit>.nextLink(after: offset + hits.count, for: input) : nil
+                return try APIReply.json(SearchPage(items: hits, total: result.total, next: next)).linking(next: next)
             },
             APIOperation(
                 method: .post, path: "/api/v1/score-sheets", operationID: "importScoreSheet", tag: "Scorecards",

@@ -1,0 +1,38 @@
+/// What the extractor learns about a page as a whole before and while it reads it: which heading
+/// levels title their questions, and which blocks are only navigation.
+extension QuestionExtractor {
+    /// A paragraph that asks a question: what a titled question's heading is followed by.
+    static func asks(_ block: ContentBlock) -> Bool {
+        guard case .paragraph = block.kind, !block.sharesItsLine else { return false }
+        return TextScan.endsWith(block.text, UInt8(ascii: "?")) && TextScan.isShort(block.text, atMost: 400)
+    }
+
+    /// The heading levels at which most headings that do not ask are followed by a paragraph that
+    /// does: the page titles its questions there. Three such headings at least, and three in five of
+    /// the level's, so a section's one rhetorical opening question never turns sections into questions.
+    static func titledLevels(in blocks: [ContentBlock]) -> Set<Int> {
+        var headings: [Int: Int] = [:]
+        var asked: [Int: Int] = [:]
+        var index = blocks.startIndex
+        while index < blocks.endIndex {
+            defer { index += 1 }
+            guard case .heading(let level) = blocks[index].kind, !isNavigation(blocks[index]), headingQuestion(blocks[index].text) == nil else {
+                continue
+            }
+            headings[level, default: 0] += 1
+            if let next = blocks[(index + 1)...].first(where: { !isNavigation($0) }), asks(next) { asked[level, default: 0] += 1 }
+        }
+        return Set(headings.compactMap { level, count in
+            let asking = asked[level] ?? 0
+            return asking >= 3 && asking * 5 >= count * 3 ? level : nil
+        })
+    }
+
+    /// A heading or paragraph that is only in-page links: navigation.
+    static func isNavigation(_ block: ContentBlock) -> Bool {
+        switch block.kind {
+        case .heading, .paragraph: InPageNavigation.isOnlyInPageLinks(block.node)
+        default: false
+        }
+    }
+}
