@@ -10,7 +10,7 @@ public enum TextBytes {
     /// The text of UTF-8 bytes, normalised straight into a String's own storage.
     public static func normalised(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.count > 0 else { return "" }
-        var sawNonASCII = false
+        var mayChangeUnderNFC = false
         let text = String(unsafeUninitializedCapacity: bytes.count) { output in
             var written = 0
             var pendingSpace = false
@@ -30,7 +30,10 @@ public enum TextBytes {
                         index += skip.length
                         continue
                     }
-                    sawNonASCII = true
+                    // checked at each sequence's lead byte; its continuation bytes are copied after it
+                    if !mayChangeUnderNFC && byte >= 0xC0 && !isStableUnderNFC(scalarAt: index, in: bytes) {
+                        mayChangeUnderNFC = true
+                    }
                 }
                 if pendingSpace && written > 0 {
                     output[written] = 0x20
@@ -43,7 +46,75 @@ public enum TextBytes {
             }
             return written
         }
-        return sawNonASCII ? text.precomposedStringWithCanonicalMapping : text
+        // Normalising goes through Foundation's bridged string and was most of the time taken on pages
+        // of prose with curly quotes and dashes; text of scalars that NFC never changes is returned as is.
+        return mayChangeUnderNFC ? text.precomposedStringWithCanonicalMapping : text
+    }
+
+    /// The length of the UTF-8 sequence of a non-ASCII scalar at `index` when `normalised(_:)` copies it
+    /// unchanged (not a Unicode space or invisible character, and left alone by NFC); nil otherwise.
+    ///
+    /// Lets callers that copy text straight from a parser's bytes go on copying through curly quotes,
+    /// dashes and accented letters instead of taking the careful path for the whole text.
+    @inline(__always)
+    public static func unchangedSequenceLength(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let lead = bytes[index]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
+        guard length > 0, unicodeSpace(bytes, at: index).length == 0, isStableUnderNFC(scalarAt: index, in: bytes) else { return nil }
+        return length
+    }
+
+    /// Whether the scalar whose UTF-8 sequence starts at `index` is one that NFC leaves alone wherever it
+    /// stands: canonical combining class 0, its own NFC form, and never the second of a composition.
+    ///
+    /// A conservative allow-list of the blocks real pages use (Latin, Cyrillic, punctuation, currency,
+    /// arrows and symbols, CJK ideographs, variation selectors, emoji); anything else, combining marks
+    /// and Hangul included, makes the caller normalise. A test checks every scalar the list admits.
+    @inline(__always)
+    static func isStableUnderNFC(scalarAt index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let scalar = scalarValue(at: index, in: bytes) else { return false }
+        return isStableUnderNFC(scalar)
+    }
+
+    /// The allow-list behind `isStableUnderNFC(scalarAt:in:)`, by scalar value.
+    static func isStableUnderNFC(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x00A0...0x02FF,  // Latin-1 supplement, Latin extended A and B, IPA, spacing modifiers
+            0x0400...0x0482, 0x048A...0x052F,  // Cyrillic without its combining marks
+            0x2010...0x2064,  // dashes, quotes, bullets, ellipsis and the rest of general punctuation
+            0x2070...0x20CF,  // super- and subscripts, currency signs
+            0x2190...0x2328, 0x232B...0x27BF,  // arrows, mathematical operators, technical symbols, shapes, dingbats
+            0x4E00...0x9FFF,  // CJK unified ideographs
+            0xFE00...0xFE0F,  // variation selectors
+            0x1F000...0x1FAFF:  // emoji and other pictographs
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The scalar value of the well-formed UTF-8 sequence starting at `index`; nil for a malformed one.
+    @inline(__always)
+    private static func scalarValue(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        let lead = bytes[index], count = bytes.count
+        func continuation(_ offset: Int) -> UInt32? {
+            guard index + offset < count else { return nil }
+            let byte = bytes[index + offset]
+            return byte & 0xC0 == 0x80 ? UInt32(byte & 0x3F) : nil
+        }
+        switch lead {
+        case 0xC2...0xDF:
+            guard let b1 = continuation(1) else { return nil }
+            return UInt32(lead & 0x1F) << 6 | b1
+        case 0xE0...0xEF:
+            guard let b1 = continuation(1), let b2 = continuation(2) else { return nil }
+            return UInt32(lead & 0x0F) << 12 | b1 << 6 | b2
+        case 0xF0...0xF4:
+            guard let b1 = continuation(1), let b2 = continuation(2), let b3 = continuation(3) else { return nil }
+            return UInt32(lead & 0x07) << 18 | b1 << 12 | b2 << 6 | b3
+        default:
+            return nil
+        }
     }
 
     /// A multi-byte space (`isSpace`) or invisible character at `index`, and its length; 0 when neither.

@@ -35,11 +35,13 @@ enum TextScan {
     }
 
     /// True when `text` has at most `limit` Characters; counts Characters only when the byte count
-    /// cannot decide (no more bytes than the limit means no more Characters).
+    /// cannot decide (no more bytes than the limit means no more Characters), and then only the first
+    /// `limit` of them, so a paragraph of prose is not walked to its end.
     static func isShort(_ text: String, atMost limit: Int) -> Bool {
         let bytes = text.utf8.count
         if bytes <= limit { return true }
-        return text.count <= limit
+        guard let afterLimit = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex) else { return true }
+        return afterLimit == text.endIndex
     }
 
     /// True when the text's last byte is `byte` (an ASCII mark such as `?` or `.`).

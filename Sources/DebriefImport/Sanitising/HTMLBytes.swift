@@ -15,17 +15,23 @@ struct HTMLBytes {
 
     /// Appends a text node's text with runs of ASCII white space collapsed to one space (the ends
     /// kept, since inline text sits between tags) and escaped, straight from libxml2's bytes.
-    /// Text with other characters goes through `TextNormaliser` for its Unicode rules.
+    /// Characters that normalising leaves alone (curly quotes, dashes, accented letters) are copied
+    /// too; text with any other (Unicode spaces, combining marks) goes through `TextNormaliser`.
     ///
     /// Stretches that need no change (words and single spaces) are copied whole; only white-space
     /// runs and the five special characters are written byte by byte.
     mutating func appendCollapsedText(_ node: HTMLNode) {
         guard let text = node.textPointer else { return }
         let count = node.textByteCount, mark = bytes.count
+        let buffer = UnsafeBufferPointer(start: text, count: count)
         var copied = 0, index = 0
         while index < count {
             let byte = text[index]
             if byte >= 0x80 {
+                if let length = TextBytes.unchangedSequenceLength(at: index, in: buffer) {
+                    index += length
+                    continue
+                }
                 bytes.removeSubrange(mark...)  // Unicode spaces and NFC: the careful path
                 appendEscaped(Self.collapsedUnicode(node.content))
                 return
