@@ -111,4 +111,16 @@ struct PageShapeTests {
         let prose = "<h2>Our interview process</h2>" + (1...20).map { "<h3>Part \($0)</h3><p>We talk about the work, then about the team.</p>" }.joined()
         #expect(throws: ImportError.self) { try QuestionSetImporter().extract(Data(prose.utf8), source: "prose.html") }
     }
+
+    @Test("headings that open with a question word but state something (\"Why we interview\") are sections, not questions")
+    func statementHeadings() throws {
+        let asked = ["What is a deadlock?", "How does a B-tree index speed up a range query?", "Why would you choose UDP over TCP?", "When is a cache harmful?"]
+        let page = "<h1>Interviewing at Example</h1><h2>Why we interview this way</h2><p>Structured interviews are fairer.</p>"
+            + "<h2>How we score</h2><p>Each interviewer rates on its own.</p><h2>What you’ll be asked</h2>"
+            + asked.map { "<h3>\($0)</h3><p>An answer that explains it in a sentence or two.</p>" }.joined()
+            + "<h2>How you'll hear back</h2><p>Within a week, by email.</p>"
+        let set = try QuestionSetImporter().extract(Data(page.utf8), source: "guide.html")
+        #expect(ImportFixtures.questions(set).map(\.text) == asked)
+        #expect(set.sections.map(\.title).contains("What you’ll be asked"), "\(set.sections.map(\.title))")
+    }
 }

@@ -13,6 +13,15 @@ enum QuestionHeuristics {
         "was", "wie", "warum", "wann", "wo", "welche", "welcher", "welches", "wer", "erklären", "erkläre", "beschreiben", "beschreibe",
     ]
 
+    /// Question words that, followed by a subject, open a statement: "Why we interview", "How you'll be scored".
+    private static let statementOpeners: Set<String> = ["what", "how", "why", "when", "where", "which", "who", "wie", "warum", "was"]
+
+    /// Subjects that, straight after a question word and with no question mark, make a heading a statement.
+    private static let statementSubjects: Set<String> = [
+        "we", "we're", "we'll", "we've", "you", "you're", "you'll", "you've", "i", "i'm", "i'll", "they", "our", "your", "this", "these",
+        "wir", "sie", "du", "ich",
+    ]
+
     /// The labels a numbered or labelled question may start with, and their lengths in Characters.
     private static let labels: [(StaticString, Int)] = [("question", 8), ("q", 1)]
 
@@ -67,8 +76,11 @@ enum QuestionHeuristics {
         guard length >= 4, length <= 2_400 else { return false }
         if trimmed.hasSuffix("?") || trimmed.hasSuffix("？") || trimmed.hasSuffix("か。") || trimmed.hasSuffix("か") { return true }
         if TextScan.contains(trimmed, ignoringCase: "? ") || TextScan.contains(trimmed, ignoringCase: "?)") { return true }
-        let first = trimmed.split(whereSeparator: { $0 == " " || $0 == "," }).first.map { $0.lowercased() } ?? ""
-        return openers.contains(first.trimmingCharacters(in: .punctuationCharacters))
+        let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "," }).prefix(2).map {
+            $0.lowercased().trimmingCharacters(in: .punctuationCharacters).replacingOccurrences(of: "’", with: "'")
+        }
+        guard let first = words.first, openers.contains(first) else { return false }
+        return !(words.count == 2 && statementOpeners.contains(first) && statementSubjects.contains(words[1]))
     }
 
     /// A section heading's level, when it says.
