@@ -74,6 +74,27 @@ struct ImportCommandTests {
         #expect(await cli.run(["questions", "search", "x", "--limit", "0"]).code == 64)
     }
 
+    @Test("questions search finds a titled question by the words of its title alone")
+    func searchTitles() async throws {
+        let path = cli.directory.appendingPathComponent("titled.html").path
+        let blocks = [
+            ("Law of Demeter", "Why should an object talk only to its immediate collaborators?"),
+            ("Index 0", "Why do array indexes start with 0 in most languages?"),
+            ("Cohesion vs Coupling", "How do cohesion and coupling pull a design in different directions?"),
+            ("Idempotent retries", "How would you make a payment request safe to retry?"),
+        ]
+        let page = "<h2>Design</h2>" + blocks.map { "<h3>\($0.0)</h3><p>\($0.1)</p><p>It depends on the callers and the data.</p>" }.joined()
+        try page.write(toFile: path, atomically: true, encoding: .utf8)
+        let imported = await cli.run(["import", path])
+        #expect(imported.code == 0 && imported.out.contains("4 questions"), "\(imported.out)\(imported.err)")
+        let demeter = await cli.run(["questions", "search", "demeter", "--format", "json"])
+        let hits = try #require(try JSONSerialization.jsonObject(with: Data(demeter.out.utf8)) as? [[String: Any]], "\(demeter.out)\(demeter.err)")
+        #expect(hits.count == 1 && hits.first?["title"] as? String == "Law of Demeter", "\(hits)")
+        #expect(hits.first?["text"] as? String == "Why should an object talk only to its immediate collaborators?")
+        let coupling = await cli.run(["questions", "search", "Cohesion", "vs"])
+        #expect(coupling.code == 0 && coupling.out.contains("How do cohesion and coupling"), "\(coupling.out)")
+    }
+
     @Test("a changed page from the same source becomes version 2 of its set")
     func sameSourceNextVersion() async throws {
         let path = cli.directory.appendingPathComponent("page.html").path

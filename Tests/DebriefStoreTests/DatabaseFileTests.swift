@@ -43,6 +43,28 @@ struct DatabaseFileTests {
         }
     }
 
+    @Test("titled questions stored before titles were searchable are found by their titles once migrated")
+    func titlesIndexedByMigration() async throws {
+        try await StoreFixtures.withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("titled.sqlite").path
+            let queue = try DatabaseQueue(path: path)
+            try SchemaMigrator.migrator.migrate(queue, upTo: "v12-question-titles")
+            try await queue.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO question_set (title, source, content_hash, version, imported_at) VALUES ('Design', 'page.html', 'abc', 1, '2026-01-01 00:00:00');
+                        INSERT INTO question (set_id, ordinal, text, title) VALUES (1, 1, 'Why should an object talk only to its neighbours?', 'Law of Demeter');
+                        """)
+            }
+            try queue.close()
+            let store = try AppDatabase.open(path: path)
+            let found = try await store.searchQuestions(QuestionQuery(text: "demeter"))
+            #expect(found.total == 1 && found.hits.first?.question.title == "Law of Demeter")
+            let answerOnly = try await store.searchQuestions(QuestionQuery(text: "neighbours"))
+            #expect(answerOnly.total == 1, "the question's own words are still indexed")
+        }
+    }
+
     @Test("a SQLite file of another application is refused and left byte-for-byte untouched")
     func foreignSQLite() async throws {
         try await StoreFixtures.withTemporaryDirectory { directory in

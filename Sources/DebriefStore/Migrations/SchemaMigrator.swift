@@ -23,6 +23,7 @@ enum SchemaMigrator {
         migrator.registerMigration("v10-audit-request-ids", migrate: AuditRequestMigration.migrate)
         migrator.registerMigration("v11-idempotency-keys", migrate: IdempotencyMigration.migrate)
         migrator.registerMigration("v12-question-titles", migrate: QuestionTitleMigration.migrate)
+        migrator.registerMigration("v13-question-title-search", migrate: QuestionTitleSearchMigration.migrate)
         return migrator
     }()
 }

@@ -4,7 +4,7 @@ import GRDB
 
 /// A search of the question bank: words to find in questions and answers, and filters.
 public struct QuestionQuery: Sendable, Equatable {
-    /// Words to find (every one, the last also as a prefix), in the question or its model answer.
+    /// Words to find (every one, the last also as a prefix), in the question, its title or its model answer.
     public var text: String?
     public var competency: String?
     public var level: String?
@@ -43,7 +43,7 @@ public struct QuestionSearchResult: Sendable {
 }
 
 extension AppDatabase {
-    /// Searches question text and answers with SQLite FTS5 (ranked by bm25), filtered by competency,
+    /// Searches question text, titles and answers with SQLite FTS5 (ranked by bm25), filtered by competency,
     /// level and set. Whatever a person types is turned into quoted FTS terms, never FTS syntax.
     public func searchQuestions(_ query: QuestionQuery) async throws(StoreError) -> QuestionSearchResult {
         try await read { db in
