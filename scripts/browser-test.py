@@ -166,6 +166,15 @@ try:
     check("the uploaded seed page previews as 40 questions in 4 sections", "40 questions in 4 sections would be stored" in browser.page_source)
     click_and_wait("button[value=store]")
     check("confirming stores the uploaded page", "/questions/sets/" in browser.current_url)
+    browser.get(f"{base}/questions/import")
+    titled = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Fixtures", "questionsets", "shapes", "titled-questions.html")
+    browser.find_element(By.ID, "file").send_keys(os.path.abspath(titled))
+    click_and_wait("button[value=preview]")
+    layouts = [p.text for p in browser.find_elements(By.CSS_SELECTOR, "p.section-layout")]
+    titles = [s.text for s in browser.find_elements(By.CSS_SELECTOR, "ol.kit li > strong")]
+    check("a page of titled questions previews each question under its title, and says how each section was read",
+          "240 questions in" in browser.page_source and len(titles) == 213 and all(l.startswith("Read as ") for l in layouts) and layouts)
+    inspect("import-preview-titled")
     browser.get(f"{base}/questions")
     fill("q", "CAP theorem")
     click_and_wait("form[action='/questions'] button")

@@ -102,7 +102,7 @@ struct ImportCommandTests {
         #expect(await cli.run(["import", path]).out.contains("v1"))
         try "<ol><li>What is a mutex?</li><li>What is a semaphore?</li></ol>".write(toFile: path, atomically: true, encoding: .utf8)
         let second = await cli.run(["import", path])
-        #expect(second.out.contains("2 questions in 1 sections as set #2 v2"), "\(second.out)")
+        #expect(second.out.contains("2 questions in 1 section as set #2 v2"), "\(second.out)")
     }
 
     @Test("bad input: each file gets a clear message and exit 1, and good files beside it are still stored")
@@ -120,7 +120,7 @@ struct ImportCommandTests {
         #expect(result.err.contains("logo.png is not text"))
         #expect(result.err.contains("found no questions in"))
         #expect(result.err.contains("missing.html does not exist"))
-        #expect(result.out.contains("3 questions in 1 sections"))
+        #expect(result.out.contains("3 questions in 1 section"))
         let bank = await cli.run(["questions", "list", "--format", "json"])
         #expect((try JSONSerialization.jsonObject(with: Data(bank.out.utf8)) as? [[String: Any]])?.count == 1)
     }

@@ -72,6 +72,25 @@ struct QuestionBankPageTests {
         #expect(sets[0].questions.contains { $0.competencies.contains("databases") })
     }
 
+    @Test("the preview says how each section was read and shows titled questions with their titles")
+    func previewLayouts() async throws {
+        let fixture = try await ServerFixture.make()
+        let session = fixture.recruiterSession
+        let blocks = [
+            ("Law of Demeter", "Why should an object talk only to its immediate collaborators?"),
+            ("Index 0", "Why do array indexes start with 0 in most languages?"),
+            ("Cohesion vs Coupling", "How do cohesion and coupling pull a design in different directions?"),
+        ]
+        let page = "<title>Design</title><h2>Design</h2>" + blocks.map { "<h3>\($0.0)</h3><p>\($0.1)</p><p>It depends.</p>" }.joined()
+        try await fixture.test { client in
+            let preview = try await Self.post(client, Self.multipart([("csrf", session.formProof), ("action", "preview"), ("html", page)]), session: session)
+            let html = preview.body.text
+            #expect(preview.status == .ok && html.contains("3 questions in 1 section would be stored"), "\(html.prefix(2000))")
+            #expect(html.contains("<p class=\"meta section-layout\">Read as a title heading, then the paragraph that asks.</p>"), "\(html)")
+            #expect(html.contains("<strong>Law of Demeter</strong>: Why should an object talk only to its immediate collaborators?"))
+        }
+    }
+
     @Test("the seed page uploaded as a file is named by its file and stored the same way")
     func upload() async throws {
         let fixture = try await ServerFixture.make()

@@ -74,7 +74,8 @@ struct ImportCommand: AsyncParsableCommand {
         if quiet && dryRun {
             results.forEach {
                 Console.current.line(
-                    "\($0.source): \($0.questionCount) questions in \($0.sections.count) sections, \($0.skipped.count) lines left out")
+                    "\($0.source): \(CountedNoun.phrase($0.questionCount, "question")) in \(CountedNoun.phrase($0.sections.count, "section")), "
+                        + "\(CountedNoun.phrase($0.skipped.count, "line")) left out")
             }
         } else if dryRun || output.format == .json {
             if output.format == .json {
@@ -92,7 +93,8 @@ struct ImportCommand: AsyncParsableCommand {
         case .preview: break
         case .stored(let found, let stored):
             Console.current.line(
-                "Imported \(found.source): \(stored.questions.count) questions in \(found.sections.count) sections as set #\(stored.id ?? 0) v\(stored.version)"
+                "Imported \(found.source): \(CountedNoun.phrase(stored.questions.count, "question")) in \(CountedNoun.phrase(found.sections.count, "section")) "
+                    + "as set #\(stored.id ?? 0) v\(stored.version)"
                     + (found.skipped.isEmpty ? "" : "; left out \(found.skipped.count) lines (see --dry-run)"))
             if !quiet { found.warnings.forEach { Console.current.line("  warning: \($0)") } }
         case .unchanged(let found, let existing):

@@ -20,3 +20,25 @@ public enum PageLayout: String, Sendable, Hashable, CaseIterable {
     /// The XPath expressions the person gave.
     case xpath
 }
+
+extension PageLayout {
+    /// The layout in a recruiter's words, for the import preview ("a heading per question").
+    public var plainWords: String {
+        switch self {
+        case .questionHeadings: "a heading per question"
+        case .titledQuestions: "a title heading, then the paragraph that asks"
+        case .questionParagraphs: "bold or “Question:” paragraphs"
+        case .questionList: "a list of questions"
+        case .answeredListItems: "list items holding a question and its answer"
+        case .details: "expandable question summaries"
+        case .table: "a table with a question column"
+        case .definitionList: "a definition list of questions and answers"
+        case .xpath: "the XPath expressions given"
+        }
+    }
+
+    /// The plain words of a section's `layouts` (raw values), joined for one line of the preview.
+    public static func plainWords(of layouts: [String]) -> String {
+        layouts.map { PageLayout(rawValue: $0)?.plainWords ?? $0 }.joined(separator: "; ")
+    }
+}

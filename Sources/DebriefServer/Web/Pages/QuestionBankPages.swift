@@ -103,15 +103,17 @@ enum QuestionBankPages {
         PageTemplate.render(
             "import", chrome: chrome,
             [
-                "preview": true, "title": found.title, "questionCount": found.questionCount, "sectionCount": found.sections.count,
+                "preview": true, "title": found.title, "count": found.questionCount,
+                "questionCount": CountedNoun.phrase(found.questionCount, "question"), "sectionCount": CountedNoun.phrase(found.sections.count, "section"),
+                "single": found.questionCount == 1,
                 "rubric": rubric?.title ?? false, "rubricID": rubric?.id ?? "", "name": form.name, "filename": filename,
                 "page": page.base64EncodedString(), "warnings": found.warnings, "hasWarnings": !found.warnings.isEmpty,
                 "skipped": found.skipped.map { ["text": $0.text, "reason": $0.reason] }, "hasSkipped": !found.skipped.isEmpty,
-                "skippedCount": found.skipped.count, "message": form.message ?? false,
+                "skippedCount": CountedNoun.phrase(found.skipped.count, "line"), "message": form.message ?? false,
                 "sections": found.sections.map { section -> [String: Any] in
                     [
                         "title": section.title ?? "Questions", "count": section.questions.count, "level": section.level ?? false,
-                        "kind": section.kind ?? false,
+                        "kind": section.kind ?? false, "layouts": section.layouts.isEmpty ? false : PageLayout.plainWords(of: section.layouts),
                         "questions": section.questions.map { question -> [String: Any] in
                             [
                                 "ordinal": question.ordinal, "text": question.text, "title": question.title ?? false, "answer": question.answer ?? false,
