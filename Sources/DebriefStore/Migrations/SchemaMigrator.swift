@@ -24,6 +24,7 @@ enum SchemaMigrator {
         migrator.registerMigration("v11-idempotency-keys", migrate: IdempotencyMigration.migrate)
         migrator.registerMigration("v12-question-titles", migrate: QuestionTitleMigration.migrate)
         migrator.registerMigration("v13-question-title-search", migrate: QuestionTitleSearchMigration.migrate)
+        migrator.registerMigration("v14-question-search-by-set", migrate: QuestionSearchBySetMigration.migrate)
         return migrator
     }()
 }

@@ -44,6 +44,10 @@ extension AppDatabase {
             question.setID = setID
             questions.append(question)
         }
+        // The set's questions are indexed for search at once (see QuestionSearchBySetMigration).
+        try db.execute(
+            sql: "INSERT INTO question_search(rowid, text, title, answer_text) SELECT id, text, title, answer_text FROM question WHERE set_id = ?",
+            arguments: [setID])
         let stored = try record.domain(questions: questions)
         try AuditLog.record(
             db, by: principal, action: "import", entity: "question_set", entityID: setID,

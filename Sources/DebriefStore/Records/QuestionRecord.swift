@@ -45,7 +45,7 @@ struct QuestionRecord: StoredRecord {
         container["tags"] = tags
         container["competencies"] = competencies
         container["title"] = title
-        // What full-text search indexes of the answer (the FTS triggers read this column).
+        // What full-text search indexes of the answer (see QuestionSearchBySetMigration).
         container["answer_text"] = answerHtml.map(HTMLEscape.plainText(ofSanitised:))
     }
 
