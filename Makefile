@@ -55,8 +55,8 @@ e2e: build
 
 ## Release build, then each benchmark against its baseline measured in the same run (see BENCHMARKS.md).
 bench:
-	@command -v xmllint >/dev/null && command -v hyperfine >/dev/null && command -v sqlite3 >/dev/null || \
-		{ echo "make bench needs xmllint, hyperfine and sqlite3: apt-get install libxml2-utils hyperfine sqlite3"; exit 1; }
+	@command -v xmllint >/dev/null && command -v hyperfine >/dev/null && command -v sqlite3 >/dev/null && command -v cc >/dev/null || \
+		{ echo "make bench needs xmllint, hyperfine, sqlite3 and a C compiler: apt-get install libxml2-utils hyperfine sqlite3 gcc"; exit 1; }
 	$(SWIFT) build -c release --product debrief
 	bench/import-bench.sh "$$($(SWIFT) build -c release --show-bin-path)/debrief" $(BENCH_MB)
 	bench/report-bench.sh "$$($(SWIFT) build -c release --show-bin-path)/debrief" $(BENCH_CANDIDATES)

@@ -11,6 +11,9 @@ bin="${1:?usage: import-bench.sh PATH/TO/debrief [MEGABYTES]}"
 size="${2:-30}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# The floor: libxml2's SAX pass alone, as Debrief runs it, with callbacks that only count.
+floor="$work/sax-floor"
+cc -O2 -I/usr/include/libxml2 -o "$floor" "$(dirname "$0")/sax-floor.c" -lxml2
 bench_page() {
     local kind="$1" flags="$2"
 page="$work/questions-${kind// /-}-${size}mb.html"
@@ -23,6 +26,7 @@ questions=$("$bin" import "$page" --dry-run --format json | python3 -c 'import j
 # this virtual machine's speed drifts by a third within minutes and medians of five were not stable.
 hyperfine -N --style basic --warmup 2 --runs 10 --export-json "$work/times.json" \
     -n xmllint "xmllint --html --noout --nowarning --recover $page" \
+    -n "libxml2 SAX pass alone" "$floor $page" \
     -n "debrief import" "$bin import $page --dry-run --quiet" \
     -n "debrief import json" "$bin import $page --dry-run --format json" >&2
 
@@ -42,15 +46,17 @@ import json, sys
 times = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"] + json.load(open(sys.argv[6]))["results"]}
 size, questions, xm, dm = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 x, d, j = times["xmllint"]["median"], times["debrief import"]["median"], times["debrief import json"]["median"]
+f = times["libxml2 SAX pass alone"]["median"]
 mb = size / 1048576
 print(f"| page | {mb:.1f} MB, {questions} questions |")
 print(f"| xmllint --html --noout (baseline, median of 10) | {x:.3f} s, {mb / x:.1f} MB/s, peak {xm} MB |")
+print(f"| libxml2's SAX pass alone, callbacks that only count (the floor) | {f:.3f} s, {mb / f:.1f} MB/s, {f / x:.2f} of xmllint's time |")
 print(f"| debrief import --dry-run --quiet: parse + extract + sanitise | {d:.3f} s, {mb / d:.1f} MB/s, peak {dm} MB |")
 print(f"| debrief import --dry-run --format json: the same, plus JSON of every question | {j:.3f} s, {mb / j:.1f} MB/s |")
 s, r = times["debrief import, stored"]["median"], times["debrief import --rubric"]["median"]
 print(f"| debrief import into a new database (median of 5) | {s:.3f} s, {mb / s:.1f} MB/s |")
 print(f"| debrief import --dry-run --quiet --rubric backend-engineer (median of 5) | {r:.3f} s, {mb / r:.1f} MB/s |")
-print(f"| importer speed / xmllint speed | {x / d:.2f} (with JSON output {x / j:.2f}) |")
+print(f"| importer speed / xmllint speed | {x / d:.2f} (with JSON output {x / j:.2f}); the floor's {x / f:.2f}, so the importer adds {(d - f) / x:.2f} of xmllint's time to the parse |")
 print(f"| importer peak memory / input size | {dm / mb:.1f}x (xmllint {xm / mb:.1f}x) |")
 PY
 }
