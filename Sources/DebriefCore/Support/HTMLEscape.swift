@@ -24,39 +24,31 @@ public enum HTMLEscape {
         var html = html
         return html.withUTF8 { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { output in
-                var written = 0, index = 0, inTag = false, pendingSpace = false
-                func emit(_ byte: UInt8) {
-                    if pendingSpace && written > 0 {
-                        output[written] = 0x20
-                        written += 1
-                    }
-                    pendingSpace = false
-                    output[written] = byte
-                    written += 1
-                }
+                var writer = SpaceCollapsingWriter(output)
+                var index = 0, inTag = false
                 while index < bytes.count {
                     let byte = bytes[index]
                     index += 1
                     if inTag {
                         if byte == UInt8(ascii: ">") {
                             inTag = false
-                            pendingSpace = true
+                            writer.pendingSpace = true
                         }
                     } else if byte == UInt8(ascii: "<") {
                         inTag = true
                     } else if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                        pendingSpace = true
+                        writer.pendingSpace = true
                     } else if byte == 0xC2, index < bytes.count, bytes[index] == 0xA0 {
                         index += 1  // a no-break space
-                        pendingSpace = true
+                        writer.pendingSpace = true
                     } else if byte == UInt8(ascii: "&"), let (character, length) = entity(in: bytes, after: index) {
-                        emit(character)
+                        writer.emit(character)
                         index += length
                     } else {
-                        emit(byte)
+                        writer.emit(byte)
                     }
                 }
-                return written
+                return writer.written
             }
         }
     }

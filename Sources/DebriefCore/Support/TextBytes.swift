@@ -12,21 +12,20 @@ public enum TextBytes {
         guard bytes.count > 0 else { return "" }
         var mayChangeUnderNFC = false
         let text = String(unsafeUninitializedCapacity: bytes.count) { output in
-            var written = 0
-            var pendingSpace = false
+            var writer = SpaceCollapsingWriter(output)
             var index = 0
             let count = bytes.count
             while index < count {
                 let byte = bytes[index]
                 if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    pendingSpace = true
+                    writer.pendingSpace = true
                     index += 1
                     continue
                 }
                 if byte >= 0x80 {
                     let skip = unicodeSpace(bytes, at: index)
                     if skip.length > 0 {
-                        if skip.isSpace { pendingSpace = true }
+                        if skip.isSpace { writer.pendingSpace = true }
                         index += skip.length
                         continue
                     }
@@ -35,16 +34,10 @@ public enum TextBytes {
                         mayChangeUnderNFC = true
                     }
                 }
-                if pendingSpace && written > 0 {
-                    output[written] = 0x20
-                    written += 1
-                }
-                pendingSpace = false
-                output[written] = byte
-                written += 1
+                writer.emit(byte)
                 index += 1
             }
-            return written
+            return writer.written
         }
         // Normalising goes through Foundation's bridged string and was most of the time taken on pages
         // of prose with curly quotes and dashes; text of scalars that NFC never changes is returned as is.
@@ -138,5 +131,28 @@ public enum TextBytes {
             return (3, true)
         }
         return (0, false)
+    }
+}
+
+/// Writes bytes into a buffer with runs of white space as one space between words: a space asked
+/// for (`pendingSpace`) is written only before the next byte, never first or last.
+struct SpaceCollapsingWriter {
+    private let output: UnsafeMutableBufferPointer<UInt8>
+    private(set) var written = 0
+    var pendingSpace = false
+
+    init(_ output: UnsafeMutableBufferPointer<UInt8>) {
+        self.output = output
+    }
+
+    @inline(__always)
+    mutating func emit(_ byte: UInt8) {
+        if pendingSpace && written > 0 {
+            output[written] = 0x20
+            written += 1
+        }
+        pendingSpace = false
+        output[written] = byte
+        written += 1
     }
 }
