@@ -25,6 +25,11 @@ public struct DebriefService: Sendable {
 
     /// Refuses unless the access policy lets `principal` do `action`: the one check every use case makes.
     func require(_ action: AccessPolicy.Action, _ principal: Principal) throws(ServiceError) {
+        try Self.require(action, principal)
+    }
+
+    /// The same check, for use cases that need no database (such as inspecting a backup file).
+    static func require(_ action: AccessPolicy.Action, _ principal: Principal) throws(ServiceError) {
         guard AccessPolicy.permits(principal, action) else { throw ServiceError.forbidden(AccessPolicy.refusal(principal, action)) }
     }
 

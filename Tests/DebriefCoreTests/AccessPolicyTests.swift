@@ -23,6 +23,7 @@ struct AccessPolicyTests {
         #expect(AccessPolicy.permits(principal, .readReports) == reports)
         #expect(AccessPolicy.permits(principal, .managePipeline) == pipeline)
         #expect(AccessPolicy.permits(principal, .manageUsers) == users)
+        #expect(AccessPolicy.permits(principal, .operateDatabase) == users, "backups and restores are for admins, as users are")
         #expect(AccessPolicy.permits(principal, .openRound(panel: Self.panel)) == open)
         if principal.role == .interviewer {
             #expect(AccessPolicy.permits(principal, .scoreRound(panel: Self.panel, interviewer: principal.userID!)) == own)
@@ -33,7 +34,7 @@ struct AccessPolicyTests {
 
     @Test("every refusal says why")
     func refusals() {
-        for action: AccessPolicy.Action in [.readReports, .managePipeline, .manageUsers, .openRound(panel: []), .scoreRound(panel: [], interviewer: 1)] {
+        for action: AccessPolicy.Action in [.readReports, .managePipeline, .manageUsers, .operateDatabase, .openRound(panel: []), .scoreRound(panel: [], interviewer: 1)] {
             #expect(!AccessPolicy.refusal(Self.offPanel, action).isEmpty)
         }
     }

@@ -9,6 +9,8 @@ public enum AccessPolicy {
         case managePipeline
         /// Users, roles, sessions, tokens and the audit log.
         case manageUsers
+        /// Back up and restore the whole database: everything in it, about everyone.
+        case operateDatabase
         /// Open a round's interview kit: the candidate's name, the round's competencies and questions.
         case openRound(panel: [Int64])
         /// Save or submit the scorecard of `interviewer` for a round with this panel.
@@ -18,12 +20,12 @@ public enum AccessPolicy {
     public static func permits(_ principal: Principal, _ action: Action) -> Bool {
         switch (principal.role, action) {
         case (.admin, _): true
-        case (.recruiter, .manageUsers): false
+        case (.recruiter, .manageUsers), (.recruiter, .operateDatabase): false
         case (.recruiter, _): true
         case (.interviewer, .openRound(let panel)): principal.userID.map(panel.contains) ?? false
         case (.interviewer, .scoreRound(let panel, let interviewer)):
             principal.userID == interviewer && panel.contains(interviewer)
-        case (.interviewer, .readReports), (.interviewer, .managePipeline), (.interviewer, .manageUsers): false
+        case (.interviewer, .readReports), (.interviewer, .managePipeline), (.interviewer, .manageUsers), (.interviewer, .operateDatabase): false
         }
     }
 
@@ -34,6 +36,7 @@ public enum AccessPolicy {
             "reports show every interviewer's ratings and notes, so they are open to recruiters and admins; \(principal.label) is an \(principal.role.rawValue)"
         case .managePipeline: "positions, candidates and rounds are managed by recruiters and admins"
         case .manageUsers: "users, sessions and the audit log are managed by admins"
+        case .operateDatabase: "backups and restores hold everyone's data, so they are run by admins"
         case .openRound: "this round's kit is open to the interviewers on its panel, recruiters and admins"
         case .scoreRound: "an interviewer fills in only their own scorecard, for rounds whose panel they are on"
         }
