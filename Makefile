@@ -31,6 +31,7 @@ test:
 	scripts/smoke.sh "$(BIN_DIR)/debrief"
 	scripts/api-walk.sh "$(BIN_DIR)/debrief"
 	scripts/shutdown-under-load.py "$(BIN_DIR)/debrief"
+	scripts/crash-test.py "$(BIN_DIR)/debrief"
 	scripts/readme-check.py "$(BIN_DIR)/debrief"
 	$(MAKE) conformance
 	$(MAKE) e2e
