@@ -1,12 +1,13 @@
 import ArgumentParser
 import DebriefCore
+import DebriefService
 import DebriefStore
 
-/// `debrief candidates add|list|show|move`
+/// `debrief candidates add|list|show|move|export|erase`
 struct CandidatesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "candidates", abstract: "Track candidates along the hiring pipeline.",
-        subcommands: [Add.self, List.self, Show.self, Move.self])
+        subcommands: [Add.self, List.self, Show.self, Move.self, Export.self, Erase.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a candidate (stage: applied).")
@@ -95,6 +96,50 @@ struct CandidatesCommand: AsyncParsableCommand {
         func run() async throws {
             let moved = try await database.open().moveCandidate(candidate, to: to, by: database.principal)
             try output.print(moved) { "Moved \($0.name) to \($0.stage.rawValue)" }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Everything Debrief holds about a candidate, as JSON (a subject access request).",
+            discussion: "The record, every round with its position and panel, every scorecard version with ratings and notes, and every audit event about them.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The candidate's id or email.", transform: { try CandidateReference(parsing: $0) })
+        var candidate: CandidateReference
+
+        func run() async throws {
+            let service = DebriefService(database: try database.open(), rubrics: nil)
+            let export = try await service.personalData(of: candidate, by: database.principal)
+            Console.current.line(try JSONText.string(export))
+        }
+    }
+
+    struct Erase: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Erase a candidate's personal data everywhere, keeping anonymised ratings (cannot be undone).",
+            discussion: """
+                Name, email, phone and source; scorecard notes, amendment reasons and rating notes about them; the audit log's \
+                summaries that show or quote them; stored API replies that quote them. Ratings, rounds and stages stay, so \
+                statistics stay valid. Erased bytes are overwritten in the database file and its write-ahead log. Needs --yes.
+                """)
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The candidate's id or email.", transform: { try CandidateReference(parsing: $0) })
+        var candidate: CandidateReference
+        @Flag(help: "Confirm: the erasure cannot be undone.") var yes = false
+        @OptionGroup var output: FormatOptions
+
+        func validate() throws {
+            guard yes else { throw ValidationError("erasing cannot be undone; add --yes to confirm") }
+        }
+
+        func run() async throws {
+            let service = DebriefService(database: try database.open(), rubrics: nil)
+            let summary = try await service.erasePersonalData(of: candidate, by: database.principal)
+            try output.print(summary) {
+                "Erased the personal data of candidate #\($0.candidateID): \(CountedNoun.phrase($0.scorecards, "scorecard")) and "
+                    + "\(CountedNoun.phrase($0.ratingNotes, "rating note")) cleared, \(CountedNoun.phrase($0.auditEvents, "audit summary", plural: "audit summaries")) blanked, "
+                    + "\(CountedNoun.phrase($0.idempotentReplies, "stored reply", plural: "stored replies")) removed; ratings kept."
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ public enum AccessPolicy {
         case managePipeline
         /// Users, roles, sessions, tokens and the audit log.
         case manageUsers
-        /// Back up and restore the whole database: everything in it, about everyone.
+        /// Back up and restore the whole database, and erase a person's data: irreversible work on everyone's data.
         case operateDatabase
         /// Open a round's interview kit: the candidate's name, the round's competencies and questions.
         case openRound(panel: [Int64])
@@ -36,7 +36,7 @@ public enum AccessPolicy {
             "reports show every interviewer's ratings and notes, so they are open to recruiters and admins; \(principal.label) is an \(principal.role.rawValue)"
         case .managePipeline: "positions, candidates and rounds are managed by recruiters and admins"
         case .manageUsers: "users, sessions and the audit log are managed by admins"
-        case .operateDatabase: "backups and restores hold everyone's data, so they are run by admins"
+        case .operateDatabase: "backups, restores and erasures of personal data are run by admins"
         case .openRound: "this round's kit is open to the interviewers on its panel, recruiters and admins"
         case .scoreRound: "an interviewer fills in only their own scorecard, for rounds whose panel they are on"
         }

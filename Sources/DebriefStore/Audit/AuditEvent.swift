@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// One entry of the append-only audit log: who changed what, when, and how it looked before and after.
 public struct AuditEvent: Hashable, Sendable, Codable {
@@ -20,6 +21,15 @@ public struct AuditEvent: Hashable, Sendable, Codable {
     private enum CodingKeys: String, CodingKey {
         case id, at, actor, action, entity, before, after
         case entityID = "entityId", requestID = "requestId"
+    }
+}
+
+extension AuditEvent {
+    /// The event of an `audit_event` row.
+    init(row: Row) {
+        self.init(
+            id: row["id"], at: row["at"], actor: row["actor"], action: row["action"], entity: row["entity"], entityID: row["entity_id"],
+            before: row["before"], after: row["after"], requestID: row["request_id"])
     }
 }
 

@@ -25,6 +25,7 @@ enum SchemaMigrator {
         migrator.registerMigration("v12-question-titles", migrate: QuestionTitleMigration.migrate)
         migrator.registerMigration("v13-question-title-search", migrate: QuestionTitleSearchMigration.migrate)
         migrator.registerMigration("v14-question-search-by-set", migrate: QuestionSearchBySetMigration.migrate)
+        migrator.registerMigration("v15-personal-data-erasure", migrate: PersonalDataErasureMigration.migrate)
         return migrator
     }()
 }

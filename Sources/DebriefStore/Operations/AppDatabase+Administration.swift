@@ -120,12 +120,7 @@ extension AppDatabase {
             let rows = try Row.fetchAll(
                 db, sql: "SELECT * FROM audit_event \(whereClause) ORDER BY id DESC LIMIT ? OFFSET ?",
                 arguments: arguments + [filter.limit, filter.offset])
-            let events = rows.map { row in
-                AuditEvent(
-                    id: row["id"], at: row["at"], actor: row["actor"], action: row["action"], entity: row["entity"], entityID: row["entity_id"],
-                    before: row["before"], after: row["after"], requestID: row["request_id"])
-            }
-            return (events, total)
+            return (rows.map(AuditEvent.init(row:)), total)
         }
     }
 

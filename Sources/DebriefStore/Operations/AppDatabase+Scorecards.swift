@@ -126,7 +126,7 @@ extension AppDatabase {
         try scorecards(db, [record])[0]
     }
 
-    private static func scorecards(_ db: Database, _ records: [ScorecardRecord]) throws -> [Scorecard] {
+    static func scorecards(_ db: Database, _ records: [ScorecardRecord]) throws -> [Scorecard] {
         let ids = records.compactMap(\.id)
         let ratings = try ChunkedLookup.fetch(ids) { try RatingRecord.filter($0.contains(Column("scorecard_id"))).order(Column("id")).fetchAll(db) }
         let byScorecard = Dictionary(grouping: ratings, by: \.scorecardId)
