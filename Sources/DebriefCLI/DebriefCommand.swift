@@ -13,7 +13,7 @@ public struct DebriefCommand: AsyncParsableCommand {
         subcommands: [
             PositionsCommand.self, CandidatesCommand.self, RoundsCommand.self, UsersCommand.self, RubricCommand.self,
             ScorecardsCommand.self, ScoresCommand.self, ImportCommand.self, QuestionsCommand.self, ReportCommand.self, DemoCommand.self,
-            ServeCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self,
+            ServeCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, MaintenanceCommand.self,
         ]
     )
 

@@ -129,3 +129,32 @@ extension AppDatabase {
          OR (entity = 'scorecard' AND entity_id IN (SELECT s.id FROM scorecard s JOIN round r ON r.id = s.round_id WHERE r.candidate_id = ?)))
         """
 }
+
+/// A candidate whose process ended (rejected or withdrawn) longer ago than the retention period.
+public struct RetentionDue: Sendable, Equatable, Encodable {
+    public let candidateID: Int64
+    public let stage: PipelineStage
+    /// When they were moved to that stage (their creation, when they were added in it).
+    public let closedAt: Date
+}
+
+extension AppDatabase {
+    /// Candidates not yet erased who were rejected or withdrew before `cutoff`, oldest first. When they
+    /// were closed is the time of their last stage move, from the audit log, else when they were added.
+    public func candidatesDueForErasure(closedBefore cutoff: Date) async throws(StoreError) -> [RetentionDue] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, stage, closed_at FROM (
+                        SELECT c.id, c.stage, ifnull((SELECT max(a.at) FROM audit_event a
+                                WHERE a.entity = 'candidate' AND a.entity_id = c.id AND a.action = 'move'), c.created_at) AS closed_at
+                        FROM candidate c WHERE c.erased_at IS NULL AND c.stage IN ('rejected', 'withdrawn'))
+                    WHERE closed_at < ? ORDER BY closed_at, id
+                    """, arguments: [cutoff.storedPrecision]
+            ).map { row in
+                RetentionDue(candidateID: row["id"], stage: try PipelineStage(parsing: row["stage"]), closedAt: row["closed_at"])
+            }
+        }
+    }
+}
