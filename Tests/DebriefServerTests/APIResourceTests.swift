@@ -48,6 +48,32 @@ struct APIResourceTests {
         }
     }
 
+    @Test("a candidate's personal data: recruiters export it, only admins erase it, once; the export and erasure follow the contract")
+    func personalData() async throws {
+        let fixture = try await ServerFixture.make()
+        let operatorPrincipal = Principal.localOperator(named: "tester")
+        let admin = try await fixture.store.addUser(User(name: "Avery", email: EmailAddress("avery@debrief.example"), role: .admin), by: operatorPrincipal)
+        let adminToken = try await fixture.store.issueAccessToken(to: admin.email, label: "test", lifetime: 3_600, by: operatorPrincipal).token
+        let path = "/api/v1/candidates/\(fixture.candidateID)/personal-data"
+        try await fixture.test { client in
+            let recruiter = APIClient(client: client, token: fixture.recruiter)
+            let exported = try await recruiter.call(.get, path)
+            #expect(exported.status == .ok && exported.text.contains("ada@example.com"), "\(exported.text.prefix(500))")
+            let rounds = try #require(exported.json["rounds"] as? [[String: Any]])
+            #expect(rounds.count == 1 && (rounds[0]["scorecards"] as? [[String: Any]])?.count == 1)
+            #expect(try await APIClient(client: client, token: fixture.interviewer).call(.get, path).status == .forbidden)
+            #expect(try await recruiter.call(.delete, path).status == .forbidden, "erasing is for admins")
+            let adminClient = APIClient(client: client, token: adminToken)
+            let erased = try await adminClient.call(.delete, path)
+            #expect(erased.status == .ok && erased.json["candidate_id"] as? Int == Int(fixture.candidateID) && erased.json["scorecards"] as? Int == 1)
+            let again = try await adminClient.call(.delete, path)
+            #expect(again.status == .unprocessableContent && again.text.contains("erased already"), "\(again.text)")
+            let after = try await recruiter.call(.get, path)
+            #expect(after.status == .ok && !after.text.contains("ada@example.com") && after.json["erased_at"] is String, "\(after.text.prefix(300))")
+            #expect(try await adminClient.call(.delete, "/api/v1/candidates/999/personal-data").status == .notFound)
+        }
+    }
+
     @Test("a titled question keeps its title through the import, the store, the API and the bank page, escaped")
     func titledQuestions() async throws {
         let fixture = try await ServerFixture.make()

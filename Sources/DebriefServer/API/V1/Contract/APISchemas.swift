@@ -167,6 +167,24 @@ enum APISchemas {
             description: "`user_id` defaults to the caller; only admins issue tokens to others"),
         "IssuedToken": .object(
             [("token", .text), ("user_id", .id), ("label", .text), ("expires_at", .dateTime)], required: ["token", "user_id", "label", "expires_at"]),
+        "PersonalData": .object(
+            [
+                ("candidate", .ref("Candidate")), ("erased_at", .nullable(.dateTime)), ("rounds", .array(.ref("PersonalDataRound"))),
+                ("audit_events", .array(.ref("AuditEvent"))), ("exported_at", .dateTime),
+            ], required: ["candidate", "rounds", "audit_events", "exported_at"],
+            description: "Everything Debrief holds about a candidate: a subject access export"),
+        "PersonalDataRound": .object(
+            [
+                ("round", .ref("Round")), ("position_title", .text),
+                ("panel", .array(.object([("name", .text), ("email", .email)], required: ["name", "email"]))),
+                ("scorecards", .array(.ref("Scorecard"))),
+            ], required: ["round", "position_title", "panel", "scorecards"]),
+        "Erasure": .object(
+            [
+                ("candidate_id", .id), ("scorecards", .integer(minimum: 0)), ("rating_notes", .integer(minimum: 0)),
+                ("audit_events", .integer(minimum: 0)), ("idempotent_replies", .integer(minimum: 0)),
+            ], required: ["candidate_id", "scorecards", "rating_notes", "audit_events", "idempotent_replies"],
+            description: "What an erasure changed, in counts; never the erased values"),
         "ScoreSheetResult": .object(
             [
                 ("positions_created", .integer(minimum: 0)), ("candidates_created", .integer(minimum: 0)),

@@ -87,6 +87,20 @@ enum CandidateOperations {
                 let stage = try PipelineStage(parsing: try input.decode(StageMove.self).stage)
                 return try APIReply.json(try await service.moveCandidate(.id(try input.id("candidate")), to: stage, by: try input.principal))
             },
+            APIOperation(
+                method: .get, path: "/api/v1/candidates/{candidate}/personal-data", operationID: "exportCandidateData", tag: "Candidates",
+                summary: "Everything Debrief holds about a candidate (a subject access request)", access: "recruiters and admins",
+                outcomes: [.init(status: .ok, description: "the record, rounds, scorecards and audit events", schema: .ref("PersonalData"))]
+            ) { input in
+                try APIReply.json(try await service.personalData(of: .id(try input.id("candidate")), by: try input.principal))
+            },
+            APIOperation(
+                method: .delete, path: "/api/v1/candidates/{candidate}/personal-data", operationID: "eraseCandidateData", tag: "Candidates",
+                summary: "Erase a candidate's personal data everywhere, keeping anonymised ratings; cannot be undone", access: "admins",
+                outcomes: [.init(status: .ok, description: "what the erasure changed, in counts", schema: .ref("Erasure"))]
+            ) { input in
+                try APIReply.json(try await service.erasePersonalData(of: .id(try input.id("candidate")), by: try input.principal))
+            },
         ]
     }
 }
