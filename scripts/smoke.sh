@@ -40,9 +40,9 @@ DEBRIEF_DB="$db" check "DEBRIEF_DB is honoured" 0 "Backend Engineer" -- env DEBR
 
 # Pasted fragments (standard input) are sets of their own, named by --name or by their <title>.
 paste_db="$work/paste.sqlite"
-check "a paste is named by its <title>" 0 "Imported pasted: Deadlocks: 1 questions" -- bash -c \
+check "a paste is named by its <title>" 0 "Imported pasted: Deadlocks: 1 question in 1 section" -- bash -c \
     "printf '<title>Deadlocks</title><h2>Q1. What is a deadlock?</h2><p>Two waits.</p>' | '$bin' import - --db '$paste_db'"
-check "an unrelated paste is not the first one's next version" 0 "Imported Locks: 1 questions .* v1" -- bash -c \
+check "an unrelated paste is not the first one's next version" 0 "Imported Locks: 1 question in 1 section .* v1" -- bash -c \
     "printf '<h2>Q1. What is a mutex?</h2><p>A lock.</p>' | '$bin' import - --name Locks --db '$paste_db'"
 check "a paste with no name and no <title> is refused" 1 "pass --name NAME" -- bash -c \
     "printf '<h2>Q1. What is a latch?</h2><p>A gate.</p>' | '$bin' import - --db '$paste_db'"

@@ -90,7 +90,7 @@ struct CandidatePageTests {
         try await fixture.test { client in
             let proof = session.formProof
             let page = try await Pages.page(client, "/candidates/1", session: session).body.text
-            #expect(page.contains("<option value=\"system_design\"") && page.contains("Design kit (v1, 1 questions)"))
+            #expect(page.contains("<option value=\"system_design\"") && page.contains("Design kit (v1, 1 question)"))
             let noPanel = try await Pages.post(
                 client, "/candidates/1/rounds", "csrf=\(proof)&position=1&kind=hr&at=2026-12-03T14%3A30&zone=Europe%2FBerlin", session: session)
             #expect(noPanel.status == .unprocessableContent && noPanel.body.text.contains("id=\"panel-error\" role=\"alert\">a round needs at least one interviewer"))

@@ -90,7 +90,7 @@ enum CandidatePages {
         for entry in file.positions { for kind in entry.kinds where !kinds.contains(kind) { kinds.append(kind) } }
         values["kinds"] = kinds.map { ["value": $0.rawValue, "label": $0.rawValue.replacingOccurrences(of: "_", with: " "), "selected": $0.rawValue == form.kind] }
         values["questionSets"] = file.questionSets.map { set -> [String: Any] in
-            ["id": set.id, "title": set.title, "version": set.version, "count": set.questionCount, "selected": set.id == form.questionSetID]
+            ["id": set.id, "title": set.title, "version": set.version, "count": CountedNoun.phrase(set.questionCount, "question"), "selected": set.id == form.questionSetID]
         }
         values["scheduleMessage"] = form.message ?? false
         values.merge(roundFields(form, people: file.people)) { _, new in new }
