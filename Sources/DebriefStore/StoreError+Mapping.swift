@@ -16,6 +16,18 @@ extension StoreError {
         }
     }
 
+    /// The result codes after which trying again later may work, and what they mean for an operator.
+    private static func unavailability(_ code: ResultCode) -> String? {
+        switch code {
+        case .SQLITE_FULL: "the disk is full or the database reached its size limit"
+        case .SQLITE_READONLY: "the database file or its folder is read-only"
+        case .SQLITE_IOERR: "the disk reported an I/O error"
+        case .SQLITE_CANTOPEN: "the database's files cannot be opened"
+        case .SQLITE_BUSY, .SQLITE_LOCKED: "another process held the database's lock too long"
+        default: nil
+        }
+    }
+
     private init(databaseError error: DatabaseError) {
         let message = error.message ?? "\(error.resultCode)"
         switch error.extendedResultCode {
@@ -37,6 +49,8 @@ extension StoreError {
                 self = .constraint(message)
             } else if error.resultCode == .SQLITE_NOTADB {
                 self = .notADebriefDatabase(path: "the file", reason: "not a SQLite database")
+            } else if let reason = Self.unavailability(error.resultCode) {
+                self = .unavailable(reason: "\(reason): \(message)")
             } else if error.resultCode == .SQLITE_CORRUPT {
                 self = .notADebriefDatabase(path: "the file", reason: "it is damaged: \(message)")
             } else {

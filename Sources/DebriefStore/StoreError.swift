@@ -22,6 +22,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case sheetRejected(ScoreSheetError)
     /// The record changed after the caller read it (its version no longer matches); nothing was written.
     case stale(entity: String, key: String)
+    /// The database cannot take writes for now (the disk is full, the file or its folder is read-only,
+    /// an I/O error, another process holds the lock too long); nothing of the change was written and
+    /// the database is as it was. `reason` says which, for the operator.
+    case unavailable(reason: String)
     /// Anything else SQLite reported.
     case database(String)
 
@@ -47,6 +51,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             error.description
         case .stale(let entity, let key):
             "\(entity) \(key) was changed after you read it; read it again and apply your change to what it is now"
+        case .unavailable(let reason):
+            "the database cannot take changes right now (\(reason)); nothing was written, try again later"
         case .database(let message):
             "database error: \(message)"
         }

@@ -1,7 +1,7 @@
 import DebriefCore
 @testable import DebriefServer
 import DebriefService
-import DebriefStore
+@testable import DebriefStore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -71,6 +71,25 @@ struct APIResourceTests {
             let after = try await recruiter.call(.get, path)
             #expect(after.status == .ok && !after.text.contains("ada@example.com") && after.json["erased_at"] is String, "\(after.text.prefix(300))")
             #expect(try await adminClient.call(.delete, "/api/v1/candidates/999/personal-data").status == .notFound)
+        }
+    }
+
+    @Test("a full disk is a 503 problem with Retry-After, nothing half-stored, and the same request works once there is room")
+    func fullDisk() async throws {
+        let fixture = try await ServerFixture.make()
+        let answer = String(repeating: "A long model answer about caches and queues. ", count: 1_000)
+        let page = "<title>Big</title>" + (1...40).map { "<h3>What is big question \($0)?</h3><p>\(answer)</p>" }.joined()
+        try await fixture.test { client in
+            let api = APIClient(client: client, token: fixture.recruiter)
+            try await FullDisk.limit(fixture.store, extraPages: 2)
+            let refused = try await api.send(.post, "/api/v1/question-sets/import", body: ByteBuffer(string: page), contentType: "text/html")
+            #expect(refused.status == .serviceUnavailable && refused.headers[.retryAfter] == "60", "\(refused.status) \(refused.text)")
+            #expect(refused.json["type"] as? String == "urn:debrief:problem:unavailable" && refused.text.contains("nothing of this change was stored"))
+            #expect((try await api.call(.get, "/api/v1/question-sets").json["items"] as? [Any])?.isEmpty == true)
+            #expect(try await api.call(.get, "/api/v1/candidates/\(fixture.candidateID)").status == .ok, "reads still work")
+            try await FullDisk.limit(fixture.store, extraPages: 1_000_000)
+            let stored = try await api.send(.post, "/api/v1/question-sets/import", body: ByteBuffer(string: page), contentType: "text/html")
+            #expect(stored.status == .created && stored.json["question_count"] as? Int == 40)
         }
     }
 
@@ -191,5 +210,15 @@ struct APIResourceTests {
         let cards = try await reopened.scorecards(roundID: round.id!)
         #expect(cards.count == 50 && Set(cards.map(\.interviewerID)).count == 50)
         #expect(Set(cards.map(\.notes)) == Set((0..<50).map { "card \($0)" }))
+    }
+}
+
+/// SQLite's size limit on the writer connection, standing in for a disk that is full.
+enum FullDisk {
+    static func limit(_ store: AppDatabase, extraPages: Int) async throws {
+        try await store.write { db in
+            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages + extraPages)")
+        }
     }
 }

@@ -68,6 +68,12 @@ struct ErrorMapping: RouterMiddleware {
         case .invalid, .sheetRejected: return .badRequest(error.description)
         case .stale: return Problem(status: .preconditionFailed, title: "Changed since read", detail: error.description)
         case .constraint, .brokenReference: return Problem(status: .unprocessableContent, title: "Refused", detail: error.description)
+        case .unavailable(let reason):
+            context.logger.error("database cannot take changes: \(reason)")
+            return Problem(
+                status: .serviceUnavailable, title: "Database unavailable",
+                detail: "the server cannot write to its database right now; nothing of this change was stored. Try again in a minute",
+                headers: [.retryAfter: "60"], kind: .unavailable)
         case .notADebriefDatabase, .newerSchema, .cannotOpen, .database:
             context.logger.error("database failure: \(error.description)")
             return Problem(status: .serviceUnavailable, title: "Database unavailable", detail: "the database could not be used; the log says why")

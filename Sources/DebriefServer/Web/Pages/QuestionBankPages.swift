@@ -23,7 +23,7 @@ enum QuestionBankPages {
             "query": query.text ?? "", "level": query.level ?? "", "competencies": competencies, "hasSets": !sets.isEmpty,
             "sets": sets.map { set -> [String: Any] in
                 [
-                    "id": set.id, "title": set.title, "version": set.version, "count": set.questionCount, "source": set.source,
+                    "id": set.id, "title": set.title, "version": set.version, "count": CountedNoun.phrase(set.questionCount, "question"), "source": set.source,
                     "imported": Figures.dateTime(set.importedAt), "selected": set.id == query.setID,
                 ]
             },
