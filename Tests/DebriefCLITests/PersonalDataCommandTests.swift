@@ -86,6 +86,13 @@ struct PersonalDataCommandTests {
         let shown = await cli.run(["candidates", "show", "1"])
         #expect(shown.out.contains("Erased candidate #1"), "\(shown.out)")
         #expect(await cli.run(["candidates", "erase", "1", "--yes"]).err.contains("erased already"))
+        let moved = await cli.run(["candidates", "move", "1", "--to", "rejected"])
+        #expect(moved.code == 1 && moved.err.contains("cannot be changed, moved or scheduled"), "\(moved.err)")
+        let scheduled = await cli.run([
+            "rounds", "schedule", "--candidate", "1", "--position", "1", "--kind", "technical", "--at", "2026-12-01T10:00Z",
+            "--interviewer", "grace@example.com",
+        ])
+        #expect(scheduled.code == 1 && scheduled.err.contains("erased"), "\(scheduled.err)")
         let report = await cli.run(["report", "position", "1", "--format", "json"])
         #expect(report.code == 0 && !report.out.contains("Ada"), "the report still runs, anonymised")
     }

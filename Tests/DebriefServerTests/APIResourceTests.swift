@@ -71,6 +71,11 @@ struct APIResourceTests {
             let after = try await recruiter.call(.get, path)
             #expect(after.status == .ok && !after.text.contains("ada@example.com") && after.json["erased_at"] is String, "\(after.text.prefix(300))")
             #expect(try await adminClient.call(.delete, "/api/v1/candidates/999/personal-data").status == .notFound)
+            let current = try await recruiter.call(.get, "/api/v1/candidates/\(fixture.candidateID)")
+            let renamed = try await recruiter.call(
+                .patch, "/api/v1/candidates/\(fixture.candidateID)", json: #"{"name": "Ada Again"}"#,
+                headers: [.ifMatch: current.headers[.eTag] ?? ""], contentType: "application/merge-patch+json")
+            #expect(renamed.status.code >= 400 && renamed.status.code < 500 && renamed.text.contains("erased"), "an erased candidate stays anonymous: \(renamed.text)")
         }
     }
 

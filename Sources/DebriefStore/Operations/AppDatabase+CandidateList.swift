@@ -95,6 +95,7 @@ extension AppDatabase {
     ) async throws(StoreError) -> Candidate {
         try await write { db in
             let current = try Self.fetchCandidate(db, .id(id))
+            try Self.requireNotErased(db, current)
             try precondition(current)
             var changed = try change(current)
             changed.id = current.id

@@ -41,6 +41,7 @@ extension AppDatabase {
     ) async throws(StoreError) -> Candidate {
         try await write { db in
             let current = try Self.fetchCandidate(db, reference)
+            try Self.requireNotErased(db, current)
             let moved = try current.moved(to: stage)
             try CandidateRecord(moved).update(db)
             try AuditLog.record(db, by: principal, action: "move", entity: "candidate", entityID: moved.id, before: current, after: moved)

@@ -76,9 +76,7 @@ extension AppDatabase {
             try db.execute(sql: "PRAGMA secure_delete = ON")
             let candidate = try Self.fetchCandidate(db, reference)
             guard let id = candidate.id else { throw StoreError.notFound(entity: "candidate", key: reference.description) }
-            if try Date.fetchOne(db, sql: "SELECT erased_at FROM candidate WHERE id = ?", arguments: [id]) != nil {
-                throw StoreError.invalid(FieldError(field: "candidate", "candidate #\(id)'s personal data was erased already"))
-            }
+            try Self.requireNotErased(db, candidate)
             let scorecardsOfRounds = "SELECT s.id FROM scorecard s JOIN round r ON r.id = s.round_id WHERE r.candidate_id = ?"
             try db.execute(
                 sql: "UPDATE scorecard SET notes = '', amend_reason = NULL WHERE id IN (\(scorecardsOfRounds))", arguments: [id])
@@ -119,6 +117,16 @@ extension AppDatabase {
             throw StoreError(mapping: error)
         }
         return summary
+    }
+
+    /// Refuses any change to a candidate whose personal data was erased (editing, moving, scheduling):
+    /// an erased person stays anonymous, and their process stays closed.
+    static func requireNotErased(_ db: Database, _ candidate: Candidate) throws {
+        guard let id = candidate.id,
+            try Date.fetchOne(db, sql: "SELECT erased_at FROM candidate WHERE id = ?", arguments: [id]) != nil
+        else { return }
+        throw StoreError.invalid(
+            FieldError(field: "candidate", "candidate #\(id)'s personal data was erased already; an erased candidate cannot be changed, moved or scheduled"))
     }
 
     /// The audit events about candidate `?` (bound three times): the candidate, their rounds, the

@@ -13,6 +13,7 @@ extension AppDatabase {
     /// rounds a score sheet creates alike.
     static func createRound(_ db: Database, _ round: Round, rubric: Rubric, by principal: Principal) throws -> Round {
         let candidate = try Self.fetchCandidate(db, .id(round.candidateID))
+        try Self.requireNotErased(db, candidate)
         try candidate.validateCanBeScheduled()
         let position = try Self.fetchPosition(db, id: round.positionID)
         guard position.rubricID == rubric.id else {
