@@ -44,19 +44,20 @@ extension AppDatabase {
         let partial = path + ".partial"
         let removePartial = { for suffix in ["", "-journal", "-wal", "-shm"] { try? manager.removeItem(atPath: partial + suffix) } }
         removePartial()
+        let summary: DatabaseSummary
         do {
             let destination = try DatabaseQueue(path: partial, configuration: Self.configuration())
             try writer.backup(to: destination)
             // The copy carries the source's WAL mode; a backup is one file, so it goes back to a rollback journal.
             try await destination.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             try destination.close()
-            _ = try Self.inspectBackup(path: partial)
+            // Checked once, before the move: the rename within one folder changes no byte of it.
+            summary = try Self.inspectBackup(path: partial)
             try manager.moveItem(atPath: partial, toPath: path)
         } catch {
             removePartial()
             throw StoreError(mapping: error).naming(path: path)
         }
-        let summary = try Self.inspectBackup(path: path)
         try await write { db in
             try AuditLog.record(
                 db, by: principal, action: "back up", entity: "database", entityID: nil,
