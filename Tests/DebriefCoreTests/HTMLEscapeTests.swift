@@ -16,6 +16,7 @@ struct HTMLEscapeTests {
         #expect(HTMLEscape.plainText(ofSanitised: "  <p>&amp;lt; stays &lt;</p>  ") == "&lt; stays <")
         #expect(HTMLEscape.plainText(ofSanitised: "a&nbsp;b &unknown; & c&amp") == "a&nbsp;b &unknown; & c&amp")
         #expect(HTMLEscape.plainText(ofSanitised: "no\u{A0}break") == "no break")
+        #expect(HTMLEscape.plainText(ofSanitised: "em\u{2003}space and\u{3000}ideographic \u{202F}narrow") == "em space and ideographic narrow")
         #expect(HTMLEscape.plainText(ofSanitised: "") == "" && HTMLEscape.plainText(ofSanitised: "<br>") == "")
     }
 }

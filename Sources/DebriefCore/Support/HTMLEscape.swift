@@ -38,8 +38,8 @@ public enum HTMLEscape {
                         inTag = true
                     } else if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
                         writer.pendingSpace = true
-                    } else if byte == 0xC2, index < bytes.count, bytes[index] == 0xA0 {
-                        index += 1  // a no-break space
+                    } else if byte >= 0xC2, case let space = TextBytes.unicodeSpace(bytes, at: index - 1), space.isSpace {
+                        index += space.length - 1  // a no-break or other Unicode space
                         writer.pendingSpace = true
                     } else if byte == UInt8(ascii: "&"), let (character, length) = entity(in: bytes, after: index) {
                         writer.emit(character)

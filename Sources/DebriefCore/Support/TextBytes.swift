@@ -112,7 +112,7 @@ public enum TextBytes {
 
     /// A multi-byte space (`isSpace`) or invisible character at `index`, and its length; 0 when neither.
     @inline(__always)
-    private static func unicodeSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (length: Int, isSpace: Bool) {
+    static func unicodeSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (length: Int, isSpace: Bool) {
         let byte = bytes[index], count = bytes.count
         // U+00A0 no-break space → space; U+00AD soft hyphen → nothing
         if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xA0 || bytes[index + 1] == 0xAD { return (2, bytes[index + 1] == 0xA0) }
