@@ -35,6 +35,10 @@ struct MaintenanceCommand: AsyncParsableCommand {
             if let days = resolvedDays, days < 1 { throw ValidationError("--retention-days must be 1 or more, not \(days)") }
         }
 
+        static func nobodyDue(_ days: Int) -> String {
+            "Nobody is due: no candidate was rejected or withdrew more than \(days) days ago."
+        }
+
         func run() async throws {
             guard let days = resolvedDays else {
                 Console.current.line("No retention period is set (--retention-days or DEBRIEF_RETENTION_DAYS); nothing was erased.")
@@ -44,7 +48,7 @@ struct MaintenanceCommand: AsyncParsableCommand {
             if dryRun {
                 let due = try await service.candidatesDueForErasure(retentionDays: days, now: asOf ?? Date(), by: database.principal)
                 try output.print(due) { due in
-                    guard !due.isEmpty else { return "Nobody is due: no candidate was rejected or withdrew more than \(days) days ago." }
+                    guard !due.isEmpty else { return Self.nobodyDue(days) }
                     var table = TextTable("ID", "STAGE", "CLOSED")
                     for entry in due { table.add("\(entry.candidateID)", entry.stage.rawValue, DateText.string(entry.closedAt)) }
                     return table.rendered(emptyMessage: "") + "\n\(CountedNoun.phrase(due.count, "candidate")) would be erased (dry run; nothing changed)."
@@ -54,7 +58,7 @@ struct MaintenanceCommand: AsyncParsableCommand {
             let erased = try await service.applyRetention(retentionDays: days, now: asOf ?? Date(), by: database.principal)
             try output.print(erased) { erased in
                 erased.isEmpty
-                    ? "Nobody is due: no candidate was rejected or withdrew more than \(days) days ago."
+                    ? Self.nobodyDue(days)
                     : "Erased the personal data of \(CountedNoun.phrase(erased.count, "candidate")) (#\(erased.map { "\($0.candidateID)" }.joined(separator: ", #"))); ratings kept."
             }
         }

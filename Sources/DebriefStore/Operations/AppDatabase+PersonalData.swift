@@ -43,7 +43,7 @@ extension AppDatabase {
         try await read { db in
             let candidate = try Self.fetchCandidate(db, reference)
             guard let candidateID = candidate.id else { throw StoreError.notFound(entity: "candidate", key: reference.description) }
-            let erasedAt = try Date.fetchOne(db, sql: "SELECT erased_at FROM candidate WHERE id = ?", arguments: [candidateID])
+            let erasedAt = try Self.erasedAt(db, candidateID: candidateID)
             let rounds = try Self.withInterviewers(
                 db, try RoundRecord.filter(Column("candidate_id") == candidateID).order(Column("scheduled_at"), Column("id")).fetchAll(db))
             let exported = try rounds.map { round -> PersonalDataExport.ExportedRound in
@@ -122,11 +122,14 @@ extension AppDatabase {
     /// Refuses any change to a candidate whose personal data was erased (editing, moving, scheduling):
     /// an erased person stays anonymous, and their process stays closed.
     static func requireNotErased(_ db: Database, _ candidate: Candidate) throws {
-        guard let id = candidate.id,
-            try Date.fetchOne(db, sql: "SELECT erased_at FROM candidate WHERE id = ?", arguments: [id]) != nil
-        else { return }
+        guard let id = candidate.id, try erasedAt(db, candidateID: id) != nil else { return }
         throw StoreError.invalid(
             FieldError(field: "candidate", "candidate #\(id)'s personal data was erased already; an erased candidate cannot be changed, moved or scheduled"))
+    }
+
+    /// When the candidate's personal data was erased; nil while it is held.
+    private static func erasedAt(_ db: Database, candidateID: Int64) throws -> Date? {
+        try Date.fetchOne(db, sql: "SELECT erased_at FROM candidate WHERE id = ?", arguments: [candidateID])
     }
 
     /// The audit events about candidate `?` (bound three times): the candidate, their rounds, the
