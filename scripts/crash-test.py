@@ -8,14 +8,13 @@ after it; no question set is half-imported and no scorecard half-written; the au
 for each acknowledged write and none for a write that is not there.
 Usage: scripts/crash-test.py path/to/debrief [--kills N] [--seed S]"""
 import argparse
+import debrief_harness
 import http.client
 import json
 import os
 import random
 import signal
-import socket
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import threading
@@ -30,44 +29,14 @@ binary = os.path.abspath(arguments.binary)
 rng = random.Random(arguments.seed)
 work = tempfile.mkdtemp(prefix="debrief-crash-")
 database = os.path.join(work, "crash.sqlite")
-rubrics = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Rubrics")
-environment = dict(os.environ, DEBRIEF_RUBRICS=rubrics)
-competencies = ["fundamentals", "apis-http", "databases", "reliability-security"]  # what a technical round covers
+competencies = debrief_harness.technical_competencies
 questions_per_set = 12
 
-
-def cli(*words):
-    return subprocess.run([binary, *words, "--db", database], check=True, capture_output=True, text=True, env=environment).stdout
-
-
-# The people, the position and the rounds that scorecards are submitted for.
-cli("users", "add", "--name", "Riley Recruiter", "--email", "riley@example.com", "--role", "recruiter")
-cli("users", "add", "--name", "Grace Hopper", "--email", "grace@example.com")
-cli("users", "add", "--name", "Alan Turing", "--email", "alan@example.com")
-cli("positions", "add", "--title", "Backend Engineer", "--rubric", "backend-engineer")
-token = cli("users", "token", "riley@example.com", "--quiet").strip()
+# The people and the position; each candidate's round is what scorecards are submitted for.
+token = debrief_harness.set_up_team(binary, database)
 headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json", "Accept": "application/json"}
-
 port = None
 server = None
-
-
-def start_server():
-    global port, server
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([binary, "serve", "--db", database, "--port", str(port), "--write-rate", "100000"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
-    for _ in range(200):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            if server.poll() is not None:
-                sys.exit(f"crash-test: the server would not start on the database (exit {server.returncode})")
-            time.sleep(0.05)
-    sys.exit("crash-test: the server did not listen within 10 s")
 
 
 def call(method, path, body=None, extra=None, content_type=None):
@@ -183,7 +152,7 @@ def client(stop):
 
 started = time.monotonic()
 for kill in range(arguments.kills):
-    start_server()
+    server, port = debrief_harness.start_server(binary, database, "crash-test")
     stop = threading.Event()
     threads = [threading.Thread(target=client, args=(stop,)) for _ in range(8)]
     for thread in threads:

@@ -9,13 +9,12 @@ growing (the last third's peak more than 15% + 16 MB above the middle third's). 
 request count, rate, p50 and p99 latency and the memory figures.
 Usage: scripts/soak.py path/to/debrief [--seconds N] [--clients N]"""
 import argparse
+import debrief_harness
 import http.client
 import json
 import os
 import random
-import socket
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import threading
@@ -30,34 +29,9 @@ arguments = parser.parse_args()
 binary = os.path.abspath(arguments.binary)
 work = tempfile.mkdtemp(prefix="debrief-soak-")
 database = os.path.join(work, "soak.sqlite")
-environment = dict(os.environ, DEBRIEF_RUBRICS=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Rubrics"))
-competencies = ["fundamentals", "apis-http", "databases", "reliability-security"]
-
-
-def cli(*words):
-    return subprocess.run([binary, *words, "--db", database], check=True, capture_output=True, text=True, env=environment).stdout
-
-
-cli("users", "add", "--name", "Riley Recruiter", "--email", "riley@example.com", "--role", "recruiter")
-cli("users", "add", "--name", "Grace Hopper", "--email", "grace@example.com")
-cli("users", "add", "--name", "Alan Turing", "--email", "alan@example.com")
-cli("positions", "add", "--title", "Backend Engineer", "--rubric", "backend-engineer")
-token = cli("users", "token", "riley@example.com", "--quiet").strip()
-with socket.socket() as probe:
-    probe.bind(("127.0.0.1", 0))
-    port = probe.getsockname()[1]
-server = subprocess.Popen([binary, "serve", "--db", database, "--port", str(port), "--write-rate", "100000"],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment)
-for _ in range(600):
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-        break
-    except OSError:
-        if server.poll() is not None:
-            sys.exit(f"soak: the server exited {server.returncode}: {server.stderr.read().decode()[-400:]}")
-        time.sleep(0.05)
-else:
-    sys.exit("soak: the server did not listen within 30 s")
+competencies = debrief_harness.technical_competencies
+token = debrief_harness.set_up_team(binary, database)
+server, port = debrief_harness.start_server(binary, database, "soak", keep_stderr=True)
 
 lock = threading.Lock()
 latencies, failures = [], []
