@@ -88,6 +88,10 @@ struct QuestionBankPageTests {
             #expect(preview.status == .ok && html.contains("3 questions in 1 section would be stored"), "\(html.prefix(2000))")
             #expect(html.contains("<p class=\"meta section-layout\">Read as a title heading, then the paragraph that asks.</p>"), "\(html)")
             #expect(html.contains("<strong>Law of Demeter</strong>: Why should an object talk only to its immediate collaborators?"))
+            let one = try await Self.post(
+                client, Self.multipart([("csrf", session.formProof), ("action", "preview"), ("html", "<title>One</title><h3>What is a mutex?</h3><p>A lock.</p>")]),
+                session: session)
+            #expect(one.body.text.contains("(1 question)") && one.body.text.contains("Store this question"), "\(one.body.text)")
         }
     }
 

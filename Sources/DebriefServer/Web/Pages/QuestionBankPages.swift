@@ -112,7 +112,7 @@ enum QuestionBankPages {
                 "skippedCount": CountedNoun.phrase(found.skipped.count, "line"), "message": form.message ?? false,
                 "sections": found.sections.map { section -> [String: Any] in
                     [
-                        "title": section.title ?? "Questions", "count": section.questions.count, "level": section.level ?? false,
+                        "title": section.title ?? "Questions", "count": CountedNoun.phrase(section.questions.count, "question"), "level": section.level ?? false,
                         "kind": section.kind ?? false, "layouts": section.layouts.isEmpty ? false : PageLayout.plainWords(of: section.layouts),
                         "questions": section.questions.map { question -> [String: Any] in
                             [
