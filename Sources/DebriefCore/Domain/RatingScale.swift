@@ -12,10 +12,10 @@ public struct RatingScale: Hashable, Sendable, Codable {
     }
 
     /// Refuses a point off the scale, naming the scale.
-    public func validate(_ value: RatingValue, field: String) throws(FieldError) {
+    public func validate(_ value: RatingValue, field: @autoclosure () -> String) throws(FieldError) {
         guard let point = value.point else { return }
         guard (minimum...maximum).contains(point) else {
-            throw FieldError(field: field, "rating \(point) is off the scale; use \(minimum) to \(maximum) or no signal")
+            throw FieldError(field: field(), "rating \(point) is off the scale; use \(minimum) to \(maximum) or no signal")
         }
     }
 }

@@ -10,6 +10,10 @@ public enum Recommendation: String, CaseIterable, Codable, Sendable {
     case noDecision = "no_decision"
 
     public init(parsing text: String) throws(FieldError) {
+        if let stored = Recommendation(rawValue: text) {  // the stored spelling, as every scorecard row has it
+            self = stored
+            return
+        }
         let key = text.trimmingWhitespace().lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
         guard let value = Recommendation(rawValue: key) else {
             let names = Recommendation.allCases.map(\.rawValue).joined(separator: ", ")

@@ -14,6 +14,11 @@ public struct RoundKind: RawRepresentable, Hashable, Sendable, Codable, CustomSt
 
     /// Accepts a slug (`system_design`); spaces and dashes as a person types them become `_`.
     public init(parsing text: String) throws(FieldError) {
+        // Stored kinds are already canonical: a large position reads one per scorecard.
+        if Slug.isPlainSlug(text), !text.utf8.contains(UInt8(ascii: "-")) {
+            rawValue = text
+            return
+        }
         let slug = text.trimmingWhitespace().lowercased()
             .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
         rawValue = try Slug.validated(slug, field: "kind")

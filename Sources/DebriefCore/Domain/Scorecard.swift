@@ -35,11 +35,15 @@ public struct Scorecard: Identifiable, Hashable, Sendable, Codable {
     ) throws(FieldError) {
         guard version >= 1 else { throw FieldError(field: "version", "must be 1 or more, not \(version)") }
         guard !rubricHash.isEmpty else { throw FieldError(field: "rubric hash", "must not be empty") }
-        var seen = Set<String>()
+        // Keyed without building a string per rating: a large position loads a million of them.
+        struct Rated: Hashable {
+            let competencyID: String
+            let questionID: Int64?
+        }
+        var seen = Set<Rated>(minimumCapacity: ratings.count)
         for rating in ratings {
             try scale.validate(rating.value, field: "rating for \(rating.competencyID)")
-            let key = "\(rating.competencyID)#\(rating.questionID.map(String.init) ?? "")"
-            guard seen.insert(key).inserted else {
+            guard seen.insert(Rated(competencyID: rating.competencyID, questionID: rating.questionID)).inserted else {
                 throw FieldError(field: "rating for \(rating.competencyID)", "is given twice; rate each competency (and question) once")
             }
         }

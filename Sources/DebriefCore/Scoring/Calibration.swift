@@ -23,19 +23,32 @@ public enum Calibration {
 
     public static func evaluate(cards: [ScoredCard], matrix: ReliabilityMatrix) -> [InterviewerCalibration] {
         let byInterviewer = Dictionary(grouping: cards, by: \.interviewerID)
+        let differences = differencesFromColleagues(matrix)
         return byInterviewer.keys.sorted().map { interviewer in
             let own = byInterviewer[interviewer]!
             let values = own.flatMap { $0.values.values }
-            var differences: [Double] = []
-            for row in matrix.cells.values {
-                guard let mine = row[interviewer], let others = StableSum.mean(row.filter { $0.key != interviewer }.map(\.value)) else { continue }
-                differences.append(mine - others)
-            }
             let count = Double(own.count)
             return InterviewerCalibration(
-                interviewerID: interviewer, scorecards: own.count, mean: StableSum.mean(values), leniency: StableSum.mean(differences),
+                interviewerID: interviewer, scorecards: own.count, mean: StableSum.mean(values),
+                leniency: StableSum.mean(differences[interviewer] ?? []),
                 noDecisionShare: Double(own.filter { $0.recommendation == .noDecision }.count) / count,
                 strongShare: Double(own.filter { $0.recommendation == .strongYes || $0.recommendation == .strongNo }.count) / count)
         }
+    }
+
+    /// For each interviewer, their value minus the mean of the others' values, for every unit they
+    /// share with colleagues. One pass over the units: asking each interviewer in turn to scan every
+    /// unit took minutes' worth of work at a position of 20,000 candidates and 60 interviewers.
+    static func differencesFromColleagues(_ matrix: ReliabilityMatrix) -> [Int64: [Double]] {
+        var differences: [Int64: [Double]] = [:]
+        var others: [Double] = []
+        for row in matrix.cells.values where row.count >= 2 {
+            for (interviewer, mine) in row {
+                others.removeAll(keepingCapacity: true)
+                for (colleague, value) in row where colleague != interviewer { others.append(value) }
+                differences[interviewer, default: []].append(mine - StableSum.mean(others)!)
+            }
+        }
+        return differences
     }
 }

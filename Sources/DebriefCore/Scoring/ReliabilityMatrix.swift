@@ -22,17 +22,17 @@ public struct ReliabilityMatrix: Sendable {
                 sums[unit, default: [:]][card.interviewerID] = (current.total + value, current.count + 1)
             }
         }
-        cells = sums.mapValues { row in row.mapValues { $0.total / Double($0.count) } }
+        self.init(cells: sums.mapValues { row in row.mapValues { $0.total / Double($0.count) } })
     }
 
     init(cells: [Unit: [Int64: Double]]) {
         self.cells = cells
+        pairableUnits = cells.filter { $0.value.count >= 2 }.keys.sorted()
     }
 
-    /// Units that two or more interviewers rated, in a stable order.
-    public var pairableUnits: [Unit] {
-        cells.keys.filter { cells[$0]!.count >= 2 }.sorted()
-    }
+    /// Units that two or more interviewers rated, in a stable order. Worked out once: agreement and
+    /// the complete block both walk them, and sorting a large position's units is not free.
+    public let pairableUnits: [Unit]
 
     /// The interviewers who rated at least one pairable unit.
     public var coders: Set<Int64> {

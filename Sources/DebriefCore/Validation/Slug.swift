@@ -15,7 +15,7 @@ enum Slug {
     }
 
     /// The common case read as bytes: already trimmed, ASCII, and valid.
-    private static func isPlainSlug(_ text: String) -> Bool {
+    static func isPlainSlug(_ text: String) -> Bool {
         let bytes = text.utf8
         guard let first = bytes.first, (0x61...0x7A).contains(first), bytes.count <= 64 else { return false }
         return bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }

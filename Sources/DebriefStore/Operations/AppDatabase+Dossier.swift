@@ -7,8 +7,7 @@ extension AppDatabase {
     public func positionDossier(positionID: Int64) async throws(StoreError) -> PositionDossier {
         try await read { db in
             let position = try Self.fetchPosition(db, id: positionID)
-            let roundRecords = try RoundRecord.filter(Column("position_id") == positionID).order(Column("scheduled_at"), Column("id")).fetchAll(db)
-            let rounds = try Self.withInterviewers(db, roundRecords)
+            let rounds = try Self.rounds(db, positionID: positionID)
             let candidateIDs = Array(Set(rounds.map(\.candidateID)))
             let candidates = try ChunkedLookup.fetch(candidateIDs) { try CandidateRecord.filter($0.contains(Column("id"))).fetchAll(db) }
                 .map { try $0.domain() }.sorted { ($0.name, $0.id ?? 0) < ($1.name, $1.id ?? 0) }

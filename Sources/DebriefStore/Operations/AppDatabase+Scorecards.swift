@@ -87,25 +87,6 @@ extension AppDatabase {
         try await read { db in try Self.submittedScorecards(db, positionID: positionID) }
     }
 
-    static func submittedScorecards(_ db: Database, positionID: Int64) throws -> [DossierScorecard] {
-        // The latest submitted version of each interviewer's scorecard in each round.
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT s.*, r.candidate_id AS round_candidate_id, r.kind AS round_kind
-                FROM scorecard s JOIN round r ON r.id = s.round_id
-                WHERE r.position_id = ? AND s.state = 'submitted'
-                  AND s.version = (SELECT max(version) FROM scorecard x
-                                   WHERE x.round_id = s.round_id AND x.interviewer_id = s.interviewer_id AND x.state = 'submitted')
-                ORDER BY s.round_id, s.interviewer_id
-                """, arguments: [positionID])
-        let records = try rows.map { try ScorecardRecord(row: $0) }
-        let cards = try Self.scorecards(db, records)
-        return try zip(rows, cards).map { row, card in
-            DossierScorecard(scorecard: card, candidateID: row["round_candidate_id"], roundKind: try RoundKind(parsing: row["round_kind"]))
-        }
-    }
-
     /// The text of a rubric version that scorecards were made under, by content hash.
     public func rubricVersion(hash: String) async throws(StoreError) -> String {
         try await read { db in

@@ -1,0 +1,64 @@
+import DebriefCore
+import GRDB
+
+/// A position's current submitted scorecards and its rounds' panels, read with one statement each.
+///
+/// A large position holds hundreds of thousands of scorecards and a million ratings. Looking them
+/// up by lists of ids (ten thousand at a time) and reading columns by name cost most of a report's
+/// time; these read the position's rows through joins and their columns by position.
+extension AppDatabase {
+    /// Which rows of `scorecard s` (joined to its `round r`) count: each round's interviewer's latest
+    /// submitted version, for the position bound to `?`.
+    private static let currentScorecards = """
+        r.position_id = ? AND s.state = 'submitted'
+          AND s.version = (SELECT max(version) FROM scorecard x
+                           WHERE x.round_id = s.round_id AND x.interviewer_id = s.interviewer_id AND x.state = 'submitted')
+        """
+
+    static func submittedScorecards(_ db: Database, positionID: Int64) throws -> [DossierScorecard] {
+        var ratings: [Int64: [(id: Int64, rating: Rating)]] = [:]
+        let ratingRows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT ra.scorecard_id, ra.id, ra.competency_id, ra.question_id, ra.value, ra.note
+                FROM scorecard s JOIN round r ON r.id = s.round_id JOIN rating ra ON ra.scorecard_id = s.id
+                WHERE \(currentScorecards)
+                """,
+            arguments: [positionID])
+        while let row = try ratingRows.next() {
+            let value: Int? = row[4]
+            let rating = try Rating(competencyID: row[2], questionID: row[3], value: value.map(RatingValue.point) ?? .noSignal, note: row[5])
+            ratings[row[0], default: []].append((row[1], rating))
+        }
+        var cards: [DossierScorecard] = []
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT \(ScorecardRecord.orderedColumns), r.candidate_id, r.kind
+                FROM scorecard s JOIN round r ON r.id = s.round_id
+                WHERE \(currentScorecards) ORDER BY s.round_id, s.interviewer_id
+                """,
+            arguments: [positionID])
+        while let row = try rows.next() {
+            let record = ScorecardRecord(ordered: row)
+            // In the order they were stored, as a scorecard read on its own has them.
+            let own = (ratings[record.id ?? -1] ?? []).sorted { $0.id < $1.id }.map(\.rating)
+            let count = ScorecardRecord.orderedColumnCount
+            cards.append(
+                DossierScorecard(scorecard: try record.domain(ratings: own), candidateID: row[count], roundKind: try RoundKind(parsing: row[count + 1])))
+        }
+        return cards
+    }
+
+    /// The position's rounds, in schedule order, each with its panel.
+    static func rounds(_ db: Database, positionID: Int64) throws -> [Round] {
+        var panels: [Int64: [Int64]] = [:]
+        let links = try Row.fetchCursor(
+            db,
+            sql: "SELECT ri.round_id, ri.user_id FROM round_interviewer ri JOIN round r ON r.id = ri.round_id WHERE r.position_id = ? ORDER BY ri.user_id",
+            arguments: [positionID])
+        while let link = try links.next() { panels[link[0], default: []].append(link[1]) }
+        let records = try RoundRecord.filter(Column("position_id") == positionID).order(Column("scheduled_at"), Column("id")).fetchAll(db)
+        return try records.map { try $0.domain(interviewerIDs: panels[$0.id ?? -1] ?? []) }
+    }
+}
