@@ -50,13 +50,17 @@ public enum DebriefApplication {
     /// The routes alone, for in-process tests. Middleware runs outermost first: the request's id, security
     /// headers on every response, then errors mapped to problems, then who is asking.
     public static func router(database: AppDatabase, options: Options = Options()) -> Router<DebriefRequestContext> {
+        router(service: DebriefService(database: database, rubrics: options.rubrics, passwordCost: options.passwordCost), options: options)
+    }
+
+    /// The routes over a service the caller holds (tests look at its report cache).
+    public static func router(service: DebriefService, options: Options = Options()) -> Router<DebriefRequestContext> {
         // Every GET route answers HEAD too, with the same status and headers and no body.
         let router = Router(context: DebriefRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: RequestIdentity())
         if options.metrics != nil { router.add(middleware: MetricsMiddleware()) }
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorMapping())
-        let service = DebriefService(database: database, rubrics: options.rubrics, passwordCost: options.passwordCost)
         router.add(middleware: Authenticator(service: service, secureCookies: options.secureCookies))
         router.add(middleware: WriteRateLimit(perMinute: options.writesPerMinute))
         HealthController(service: service, version: options.version).addRoutes(to: router)

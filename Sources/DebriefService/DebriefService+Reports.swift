@@ -2,17 +2,53 @@ import DebriefCore
 import DebriefReports
 
 extension DebriefService {
-    /// The position's dossier and its report: the one path from the database to a report.
-    public func positionReport(_ positionID: Int64) async throws -> (dossier: PositionDossier, report: PositionReport) {
+    /// The position's report, from the cache when nothing it shows has changed since it was built.
+    public func positionReport(_ positionID: Int64) async throws -> PositionReport {
+        let version = try await database.reportDataVersion(positionID: positionID)
+        if let kept = reportCache.report(positionID, version: version) { return kept }
+        return try await positionDossierAndReport(positionID).report
+    }
+
+    /// The position's report rendered in `format` (without links to candidate pages, as the API
+    /// serves it), kept beside the cached report.
+    public func renderedPositionReport(_ positionID: Int64, format: ReportFormat) async throws -> String {
+        let version = try await database.reportDataVersion(positionID: positionID)
+        if let kept = reportCache.rendered(positionID, version: version, format: format) { return kept }
+        let report: PositionReport
+        let builtFrom: ReportDataVersion
+        if let kept = reportCache.report(positionID, version: version) {
+            (report, builtFrom) = (kept, version)
+        } else {
+            let (dossier, built) = try await positionDossierAndReport(positionID)
+            (report, builtFrom) = (built, dossier.dataVersion ?? version)
+        }
+        let text = try format.render(report)
+        reportCache.keep(text, rendering: positionID, version: builtFrom, format: format)
+        return text
+    }
+
+    /// The position's dossier and its report, both read and built now from one snapshot (for
+    /// batches of candidate reports, which need the dossier too); the report is kept in the cache.
+    public func positionDossierAndReport(_ positionID: Int64) async throws -> (dossier: PositionDossier, report: PositionReport) {
         let dossier = try await database.positionDossier(positionID: positionID)
         let current = try? rubrics?.rubric(dossier.position.rubricID)
-        return (dossier, try PositionReportBuilder.build(dossier, currentRubric: current))
+        let report = try PositionReportBuilder.build(dossier, currentRubric: current)
+        if let version = dossier.dataVersion { reportCache.keep(report, of: positionID, version: version) }
+        return (dossier, report)
     }
 
     /// One candidate's report within a position; an unknown candidate is "no candidate #N".
+    ///
+    /// Reads only the candidate's part of the position, and takes the position's figures (ranks,
+    /// percentiles, averages) from its cached report when that was built from the same data.
     public func candidateReport(_ candidateID: Int64, position positionID: Int64) async throws -> CandidateReport {
         _ = try await database.candidate(.id(candidateID))
-        let (dossier, report) = try await positionReport(positionID)
+        let own = try await database.positionDossier(positionID: positionID, candidateID: candidateID)
+        if let version = own.dataVersion, let report = reportCache.report(positionID, version: version) {
+            return try CandidateReportBuilder.build(own, position: report, candidateID: candidateID)
+        }
+        // Not cached for this data: build the position from one snapshot, which caches it.
+        let (dossier, report) = try await positionDossierAndReport(positionID)
         return try CandidateReportBuilder.build(dossier, position: report, candidateID: candidateID)
     }
 

@@ -15,6 +15,8 @@ public struct DebriefService: Sendable {
     let rubricsProblem: String?
     /// bcrypt's cost for new password hashes: 12 in production; tests pass a lower one explicitly.
     let passwordCost: UInt8
+    /// Position reports kept between requests, shared by every copy of this service.
+    let reportCache = ReportCache()
 
     public init(database: AppDatabase, rubrics: RubricCatalog?, rubricsProblem: String? = nil, passwordCost: UInt8 = 12) {
         self.database = database

@@ -259,7 +259,7 @@ struct AuthenticationTests {
         }
         #expect(try await service.session(presenting: fixture.interviewerSession.secret) == nil)
         #expect(try await fixture.store.session(presenting: fixture.interviewer) == nil)
-        #expect(try await service.positionReport(fixture.positionID).report.candidates.first?.scorecards == 1)
+        #expect(try await service.positionReport(fixture.positionID).candidates.first?.scorecards == 1)
         try await fixture.store.setDeactivated(false, email: ines, by: .localOperator(named: "t"))
         #expect(try await service.signIn(email: ines.value, password: ServerFixture.password, client: "x").user.email == ines)
     }

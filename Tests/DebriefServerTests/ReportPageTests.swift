@@ -14,7 +14,7 @@ struct ReportPageTests {
     @Test("a recruiter gets the position's debrief pack: the reports' own HTML, linking each candidate's page")
     func positionPage() async throws {
         let fixture = try await ServerFixture.make()
-        let (_, report) = try await DebriefService(database: fixture.store, rubrics: RubricCatalog(rubrics: [fixture.rubric])).positionReport(
+        let report = try await DebriefService(database: fixture.store, rubrics: RubricCatalog(rubrics: [fixture.rubric])).positionReport(
             fixture.positionID)
         let link = "/positions/\(fixture.positionID)/candidates/\(fixture.candidateID)"
         try await fixture.test { client in
@@ -82,7 +82,7 @@ struct ReportPageTests {
     @Test("the API's JSON report is the documented contract, as the CLI prints it")
     func jsonReport() async throws {
         let fixture = try await ServerFixture.make()
-        let (_, report) = try await DebriefService(database: fixture.store, rubrics: RubricCatalog(rubrics: [fixture.rubric])).positionReport(
+        let report = try await DebriefService(database: fixture.store, rubrics: RubricCatalog(rubrics: [fixture.rubric])).positionReport(
             fixture.positionID)
         try await fixture.test { client in
             try await client.execute(uri: "/api/positions/\(fixture.positionID)/report", method: .get, headers: Headers.bearer(fixture.recruiter)) {

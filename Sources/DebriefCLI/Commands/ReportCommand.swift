@@ -42,7 +42,7 @@ struct ReportCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let (dossier, report) = try await rubrics.service(database).positionReport(id)
+            let (dossier, report) = try await rubrics.service(database).positionDossierAndReport(id)
             guard all else {
                 let text = long ? PositionRatingsCSV.render(dossier) : try ReportRendering.position(report, format: format)
                 try ReportOutput.deliver(text, format: format, out: out, defaultName: "debrief-position-\(id)")

@@ -12,11 +12,14 @@ public struct PositionDossier: Sendable {
     public let rubricVersions: [String: String]
     /// The questions that scorecards rated, by id.
     public let questions: [Int64: Question]
+    /// The version of the data read, from the same snapshot; nil when not read from a store.
+    public let dataVersion: ReportDataVersion?
 
     public init(
         position: Position, candidates: [Candidate], interviewers: [User], rounds: [Round], scorecards: [DossierScorecard],
-        rubricVersions: [String: String], questions: [Int64: Question] = [:]
+        rubricVersions: [String: String], questions: [Int64: Question] = [:], dataVersion: ReportDataVersion? = nil
     ) {
+        self.dataVersion = dataVersion
         self.questions = questions
         self.position = position
         self.candidates = candidates

@@ -26,6 +26,7 @@ enum SchemaMigrator {
         migrator.registerMigration("v13-question-title-search", migrate: QuestionTitleSearchMigration.migrate)
         migrator.registerMigration("v14-question-search-by-set", migrate: QuestionSearchBySetMigration.migrate)
         migrator.registerMigration("v15-personal-data-erasure", migrate: PersonalDataErasureMigration.migrate)
+        migrator.registerMigration("v16-report-data-version", migrate: ReportDataVersionMigration.migrate)
         return migrator
     }()
 }

@@ -3,15 +3,16 @@ import GRDB
 
 extension AppDatabase {
     /// A position with its candidates, interviewers, rounds, current submitted scorecards and the
-    /// rubric versions they were made under, read in one consistent snapshot.
-    public func positionDossier(positionID: Int64) async throws(StoreError) -> PositionDossier {
+    /// rubric versions they were made under, read in one consistent snapshot with its data version.
+    /// With `candidateID`, only that candidate's part of it: what their own report needs.
+    public func positionDossier(positionID: Int64, candidateID: Int64? = nil) async throws(StoreError) -> PositionDossier {
         try await read { db in
             let position = try Self.fetchPosition(db, id: positionID)
-            let rounds = try Self.rounds(db, positionID: positionID)
+            let rounds = try Self.rounds(db, positionID: positionID, candidateID: candidateID)
             let candidateIDs = Array(Set(rounds.map(\.candidateID)))
             let candidates = try ChunkedLookup.fetch(candidateIDs) { try CandidateRecord.filter($0.contains(Column("id"))).fetchAll(db) }
                 .map { try $0.domain() }.sorted { ($0.name, $0.id ?? 0) < ($1.name, $1.id ?? 0) }
-            let scorecards = try Self.submittedScorecards(db, positionID: positionID)
+            let scorecards = try Self.submittedScorecards(db, positionID: positionID, candidateID: candidateID)
             // The panels' people, and whoever entered a scorecard on an interviewer's behalf.
             let interviewerIDs = Array(Set(rounds.flatMap(\.interviewerIDs) + scorecards.compactMap(\.scorecard.enteredByID)))
             let interviewers = try ChunkedLookup.fetch(interviewerIDs) { try UserRecord.filter($0.contains(Column("id"))).fetchAll(db) }
@@ -28,7 +29,8 @@ extension AppDatabase {
             }
             return PositionDossier(
                 position: position, candidates: candidates, interviewers: interviewers, rounds: rounds, scorecards: scorecards,
-                rubricVersions: versions, questions: Dictionary(uniqueKeysWithValues: questions.map { ($0.id ?? 0, $0) }))
+                rubricVersions: versions, questions: Dictionary(uniqueKeysWithValues: questions.map { ($0.id ?? 0, $0) }),
+                dataVersion: try Self.reportDataVersion(db, positionID: positionID))
         }
     }
 }

@@ -8,14 +8,16 @@ import GRDB
 /// time; these read the position's rows through joins and their columns by position.
 extension AppDatabase {
     /// Which rows of `scorecard s` (joined to its `round r`) count: each round's interviewer's latest
-    /// submitted version, for the position bound to `?`.
+    /// submitted version, for the position bound to the first `?`, and the candidate bound to the
+    /// next two when it is not NULL.
     private static let currentScorecards = """
-        r.position_id = ? AND s.state = 'submitted'
+        r.position_id = ? AND (? IS NULL OR r.candidate_id = ?) AND s.state = 'submitted'
           AND s.version = (SELECT max(version) FROM scorecard x
                            WHERE x.round_id = s.round_id AND x.interviewer_id = s.interviewer_id AND x.state = 'submitted')
         """
 
-    static func submittedScorecards(_ db: Database, positionID: Int64) throws -> [DossierScorecard] {
+    /// The position's current submitted scorecards; only `candidateID`'s when given.
+    static func submittedScorecards(_ db: Database, positionID: Int64, candidateID: Int64? = nil) throws -> [DossierScorecard] {
         var ratings: [Int64: [(id: Int64, rating: Rating)]] = [:]
         let ratingRows = try Row.fetchCursor(
             db,
@@ -24,7 +26,7 @@ extension AppDatabase {
                 FROM scorecard s JOIN round r ON r.id = s.round_id JOIN rating ra ON ra.scorecard_id = s.id
                 WHERE \(currentScorecards)
                 """,
-            arguments: [positionID])
+            arguments: [positionID, candidateID, candidateID])
         while let row = try ratingRows.next() {
             let value: Int? = row[4]
             let rating = try Rating(competencyID: row[2], questionID: row[3], value: value.map(RatingValue.point) ?? .noSignal, note: row[5])
@@ -38,7 +40,7 @@ extension AppDatabase {
                 FROM scorecard s JOIN round r ON r.id = s.round_id
                 WHERE \(currentScorecards) ORDER BY s.round_id, s.interviewer_id
                 """,
-            arguments: [positionID])
+            arguments: [positionID, candidateID, candidateID])
         while let row = try rows.next() {
             let record = ScorecardRecord(ordered: row)
             // In the order they were stored, as a scorecard read on its own has them.
@@ -50,15 +52,32 @@ extension AppDatabase {
         return cards
     }
 
-    /// The position's rounds, in schedule order, each with its panel.
-    static func rounds(_ db: Database, positionID: Int64) throws -> [Round] {
+    /// The position's rounds, in schedule order, each with its panel; only `candidateID`'s when given.
+    static func rounds(_ db: Database, positionID: Int64, candidateID: Int64? = nil) throws -> [Round] {
         var panels: [Int64: [Int64]] = [:]
         let links = try Row.fetchCursor(
             db,
-            sql: "SELECT ri.round_id, ri.user_id FROM round_interviewer ri JOIN round r ON r.id = ri.round_id WHERE r.position_id = ? ORDER BY ri.user_id",
-            arguments: [positionID])
+            sql: "SELECT ri.round_id, ri.user_id FROM round_interviewer ri JOIN round r ON r.id = ri.round_id WHERE r.position_id = ? AND (? IS NULL OR r.candidate_id = ?) ORDER BY ri.user_id",
+            arguments: [positionID, candidateID, candidateID])
         while let link = try links.next() { panels[link[0], default: []].append(link[1]) }
-        let records = try RoundRecord.filter(Column("position_id") == positionID).order(Column("scheduled_at"), Column("id")).fetchAll(db)
+        var request = RoundRecord.filter(Column("position_id") == positionID)
+        if let candidateID { request = request.filter(Column("candidate_id") == candidateID) }
+        let records = try request.order(Column("scheduled_at"), Column("id")).fetchAll(db)
         return try records.map { try $0.domain(interviewerIDs: panels[$0.id ?? -1] ?? []) }
+    }
+
+    /// The version of what the position's report shows (see `ReportDataVersionMigration`).
+    public func reportDataVersion(positionID: Int64) async throws(StoreError) -> ReportDataVersion {
+        try await read { db in try Self.reportDataVersion(db, positionID: positionID) }
+    }
+
+    static func reportDataVersion(_ db: Database, positionID: Int64) throws -> ReportDataVersion {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT (SELECT version FROM report_data_version WHERE position_id = ?),
+                       (SELECT version FROM report_data_version WHERE position_id = 0)
+                """, arguments: [positionID])
+        return ReportDataVersion(position: row?[0] ?? 0, shared: row?[1] ?? 0)
     }
 }

@@ -25,7 +25,7 @@ struct PositionPagesController {
     @Sendable func positionReport(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         _ = try context.requireReportReader()
         let positionID = try PathID.require("position", in: context)
-        let (_, report) = try await service.positionReport(positionID)
+        let report = try await service.positionReport(positionID)
         let links = Dictionary(uniqueKeysWithValues: report.candidates.map { ($0.id, "/positions/\(positionID)/candidates/\($0.id)") })
         let chrome = context.chrome("\(report.position.title): debrief pack", request)
         return HTMLResponse.page(ReportPages.position(report, candidateLinks: links, chrome: chrome))

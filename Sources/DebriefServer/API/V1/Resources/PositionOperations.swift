@@ -54,8 +54,8 @@ enum PositionOperations {
             ) { input in
                 _ = try input.context.requireReportReader()
                 let format = try format(of: input)
-                let (_, report) = try await service.positionReport(try input.id("position"))
-                return APIReply.document(try format.render(report), mediaType: format.contentType)
+                let text = try await service.renderedPositionReport(try input.id("position"), format: format)
+                return APIReply.document(text, mediaType: format.contentType)
             },
             APIOperation(
                 method: .get, path: "/api/v1/positions/{position}/candidates/{candidate}/report", operationID: "getCandidateReport",
