@@ -7,10 +7,57 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 
 @Suite("Report pages and the report API")
 struct ReportPageTests {
+    @Test("the pack pages its ranking on the server, in four orders, and prints whole with ?all=1")
+    func pagedRanking() async throws {
+        let fixture = try await ServerFixture.make()
+        let admin = Principal.localOperator(named: "tester")
+        let panel = try await fixture.store.addUser(User(name: "Pat", email: EmailAddress("pat@debrief.example"), role: .interviewer), by: admin)
+        for n in 1...120 {
+            let candidate = try await fixture.store.addCandidate(
+                Candidate(name: String(format: "Zed %03d", 121 - n), email: EmailAddress("zed\(n)@example.com"), phone: nil, source: nil), by: admin)
+            _ = try await fixture.store.scheduleRound(
+                Round(candidateID: candidate.id!, positionID: fixture.positionID, kind: .hr, scheduledAt: Date(), interviewerIDs: [panel.id!]),
+                rubric: fixture.rubric, by: admin)
+        }
+        let path = "/positions/\(fixture.positionID)"
+        func page(_ query: String) async throws -> (status: HTTPResponse.Status, html: String, rows: Int) {
+            let result = Mutex<(HTTPResponse.Status, String, Int)>((.ok, "", 0))
+            try await fixture.test { client in
+                try await client.execute(uri: path + query, method: .get, headers: Headers.browser(fixture.recruiterSession)) { response in
+                    let html = response.body.text
+                    result.withLock { $0 = (response.status, html, html.components(separatedBy: "<a href=\"\(path)/candidates/").count - 1) }
+                }
+            }
+            return result.withLock { $0 }
+        }
+        let first = try await page("")
+        #expect(first.status == .ok && first.rows == 100)
+        #expect(first.html.contains("Candidates 1–100 of 121, in rank order. Page 1 of 2."))
+        #expect(first.html.contains("href=\"\(path)?sort=rank&amp;page=2\" rel=\"next\"") && !first.html.contains("rel=\"prev\""))
+        // The scored candidate ranks first; the rest follow.
+        #expect(first.html.range(of: "Ada")!.lowerBound < first.html.range(of: "Zed")!.lowerBound)
+        let second = try await page("?page=2")
+        #expect(second.rows == 21 && second.html.contains("Candidates 101–121 of 121") && second.html.contains("rel=\"prev\""))
+        let byName = try await page("?sort=name")
+        #expect(byName.html.contains("<strong aria-current=\"true\">name</strong>"))
+        let names = byName.html.components(separatedBy: "<a href=\"\(path)/candidates/").dropFirst().map { $0.split(separator: ">")[1].prefix(7) }
+        #expect(names.first == "&lt;scr", "the fixture's name, escaped, sorts first by its '<'")
+        #expect(Array(names.dropFirst().prefix(3)) == ["Zed 001", "Zed 002", "Zed 003"])
+        let everything = try await page("?all=1")
+        #expect(everything.rows == 121 && !everything.html.contains("Ranking pages"))
+        let past = try await page("?page=3")
+        #expect(past.status == .badRequest && past.html.contains("there is no page 3 of the ranking; it has 2 pages"))
+        let bogus = try await page("?sort=salary")
+        #expect(bogus.status == .badRequest && bogus.html.contains("use one of: rank, name, stage, calibrated"))
+        let word = try await page("?page=two")
+        #expect(word.status == .badRequest && word.html.contains("two") && word.html.contains("is not a page number"))
+    }
+
     @Test("a recruiter gets the position's debrief pack: the reports' own HTML, linking each candidate's page")
     func positionPage() async throws {
         let fixture = try await ServerFixture.make()
@@ -18,7 +65,7 @@ struct ReportPageTests {
             fixture.positionID)
         let link = "/positions/\(fixture.positionID)/candidates/\(fixture.candidateID)"
         try await fixture.test { client in
-            try await client.execute(uri: "/positions/\(fixture.positionID)", method: .get, headers: Headers.browser(fixture.recruiterSession)) { response in
+            try await client.execute(uri: "/positions/\(fixture.positionID)?all=1", method: .get, headers: Headers.browser(fixture.recruiterSession)) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 // The same section the CLI's file holds, inside the app's layout with its navigation.

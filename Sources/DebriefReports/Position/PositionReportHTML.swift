@@ -10,12 +10,29 @@ public enum PositionReportHTML {
         ReportDocument.render(title: "\(report.position.title): debrief pack", section: section(report, candidateLinks: candidateLinks))
     }
 
-    /// The report without its document around it, for a page of the web app.
-    public static func section(_ report: PositionReport, candidateLinks: [Int64: String] = [:]) -> String {
-        template.render(context(report, candidateLinks: candidateLinks))
+    /// The report without its document around it, for a page of the web app. With a `pager`, the
+    /// ranking shows that page of candidates and links to the others; the rest of the report is whole.
+    public static func section(_ report: PositionReport, candidateLinks: [Int64: String] = [:], pager: RankingPager? = nil) -> String {
+        var values = context(report, candidateLinks: candidateLinks, shown: pager?.page.entries)
+        if let pager { values["pager"] = pagerContext(pager) }
+        return template.render(values)
     }
 
-    static func context(_ report: PositionReport, candidateLinks: [Int64: String]) -> [String: Any] {
+    private static func pagerContext(_ pager: RankingPager) -> [String: Any] {
+        let page = pager.page
+        return [
+            "first": page.first, "last": page.first + max(0, page.entries.count - 1), "total": page.total, "number": page.number,
+            "pageCount": page.pageCount, "sort": page.sort.rawValue,
+            "previous": page.number > 1 ? pager.link(page.number - 1, page.sort) : false,
+            "next": page.number < page.pageCount ? pager.link(page.number + 1, page.sort) : false,
+            "sorts": RankingSort.allCases.map { sort -> [String: Any] in
+                ["label": sort.rawValue, "link": pager.link(1, sort), "current": sort == page.sort]
+            },
+            "everything": pager.everything,
+        ]
+    }
+
+    static func context(_ report: PositionReport, candidateLinks: [Int64: String], shown: [PositionReport.CandidateEntry]? = nil) -> [String: Any] {
         let rubric = report.position.rubric
         let low = Double(rubric.scaleMin), high = Double(rubric.scaleMax)
         let agreement = report.agreement
@@ -23,7 +40,7 @@ public enum PositionReportHTML {
         return [
             "title": report.position.title, "rubric": rubric.title, "version": rubric.version,
             "scaleMin": rubric.scaleMin, "scaleMax": rubric.scaleMax, "candidateCount": report.candidates.count,
-            "candidates": report.candidates.map { candidate -> [String: Any] in
+            "candidates": (shown ?? report.candidates).map { candidate -> [String: Any] in
                 [
                     "rank": candidate.rank.map(String.init) ?? "–", "name": candidate.name, "emailUser": Self.emailParts(candidate.email).user,
                     "emailDomain": Self.emailParts(candidate.email).domain, "stage": candidate.stage,

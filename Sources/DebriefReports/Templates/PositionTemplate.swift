@@ -7,7 +7,10 @@ enum PositionTemplate {
         <h2>Ranking</h2>
         <div class="scroll"><table><thead><tr><th class="num">Rank</th><th>Candidate</th><th>Stage</th><th class="num">Score</th><th class="num">Calibrated</th><th class="num">Coverage</th><th>Recommendation</th><th>Flags</th><th class="num">Percentile</th></tr></thead>
         <tbody>{{#candidates}}<tr><td class="num">{{rank}}</td><td>{{#link}}<a href="{{link}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}<br><span class="meta">{{emailUser}}<wbr>{{emailDomain}}</span></td><td>{{stage}}</td><td class="num">{{score}}</td><td class="num">{{calibrated}}</td><td class="num">{{coverage}}</td><td>{{recommendation}}</td><td class="flag">{{#flags}}{{.}}<br>{{/flags}}</td><td class="num">{{percentile}}</td></tr>{{/candidates}}</tbody></table></div>
-        <h2>Score distribution</h2>
+        {{#pager}}<nav class="pager" aria-label="Ranking pages"><p>Candidates {{first}}–{{last}} of {{total}}, in {{sort}} order. Page {{number}} of {{pageCount}}.</p>
+        <p>{{#previous}}<a href="{{previous}}" rel="prev">Previous page</a> {{/previous}}{{#next}}<a href="{{next}}" rel="next">Next page</a> {{/next}}<a href="{{everything}}">All candidates on one page, for printing</a></p>
+        <p>Order by: {{#sorts}}{{#current}}<strong aria-current="true">{{label}}</strong> {{/current}}{{^current}}<a href="{{link}}">{{label}}</a> {{/current}}{{/sorts}}</p></nav>
+        {{/pager}}<h2>Score distribution</h2>
         {{{distributionChart}}}
         <h2>Agreement between interviewers</h2>
         <p>Krippendorff's alpha (interval) <strong>{{alphaInterval}}</strong>, ordinal {{alphaOrdinal}}, over {{units}} candidate competencies rated by {{coders}} interviewers: {{alphaReading}}.</p>

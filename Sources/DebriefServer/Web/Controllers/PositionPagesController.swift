@@ -25,10 +25,26 @@ struct PositionPagesController {
     @Sendable func positionReport(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         _ = try context.requireReportReader()
         let positionID = try PathID.require("position", in: context)
+        let query = request.uri.queryParameters
+        // A page of the ranking, so a position of thousands of candidates stays a light page; `?all=1`
+        // is the whole ranking on one page, for printing.
+        let everything = query["all"] == "1"
+        let sort = try query["sort"].map { try RankingSort(parsing: String($0)) } ?? .rank
+        let number = try query["page"].map { text in
+            guard let number = Int(text) else { throw FieldError(field: "page", "'\(text)' is not a page number") }
+            return number
+        } ?? 1
         let report = try await service.positionReport(positionID)
-        let links = Dictionary(uniqueKeysWithValues: report.candidates.map { ($0.id, "/positions/\(positionID)/candidates/\($0.id)") })
+        let path = "/positions/\(positionID)"
+        let pager = everything
+            ? nil
+            : RankingPager(page: try report.rankingPage(number, sort: sort), everything: "\(path)?all=1") { number, sort in
+                "\(path)?sort=\(sort.rawValue)&page=\(number)"
+            }
+        let shown = pager?.page.entries ?? report.candidates
+        let links = Dictionary(shown.map { ($0.id, "\(path)/candidates/\($0.id)") }) { first, _ in first }
         let chrome = context.chrome("\(report.position.title): debrief pack", request)
-        return HTMLResponse.page(ReportPages.position(report, candidateLinks: links, chrome: chrome))
+        return HTMLResponse.page(ReportPages.position(report, candidateLinks: links, pager: pager, chrome: chrome))
     }
 
     @Sendable func candidateReport(_ request: Request, context: DebriefRequestContext) async throws -> Response {

@@ -2,8 +2,8 @@ import DebriefReports
 
 /// The HTML reports inside the web app's layout: the same sections the CLI's files hold.
 enum ReportPages {
-    static func position(_ report: PositionReport, candidateLinks: [Int64: String], chrome: PageChrome) -> String {
-        PageTemplate.render("report", chrome: chrome, ["report": PositionReportHTML.section(report, candidateLinks: candidateLinks)])
+    static func position(_ report: PositionReport, candidateLinks: [Int64: String], pager: RankingPager? = nil, chrome: PageChrome) -> String {
+        PageTemplate.render("report", chrome: chrome, ["report": PositionReportHTML.section(report, candidateLinks: candidateLinks, pager: pager)])
     }
 
     static func candidate(_ report: CandidateReport, chrome: PageChrome) -> String {
