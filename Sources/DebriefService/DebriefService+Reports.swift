@@ -6,7 +6,7 @@ extension DebriefService {
     public func positionReport(_ positionID: Int64) async throws -> PositionReport {
         let version = try await database.reportDataVersion(positionID: positionID)
         if let kept = reportCache.report(positionID, version: version) { return kept }
-        return try await positionDossierAndReport(positionID).report
+        return try await reportBuilds.report(positionID, version: version) { try await positionDossierAndReport(positionID).report }
     }
 
     /// The position's report rendered in `format` (without links to candidate pages, as the API
@@ -14,16 +14,10 @@ extension DebriefService {
     public func renderedPositionReport(_ positionID: Int64, format: ReportFormat) async throws -> String {
         let version = try await database.reportDataVersion(positionID: positionID)
         if let kept = reportCache.rendered(positionID, version: version, format: format) { return kept }
-        let report: PositionReport
-        let builtFrom: ReportDataVersion
-        if let kept = reportCache.report(positionID, version: version) {
-            (report, builtFrom) = (kept, version)
-        } else {
-            let (dossier, built) = try await positionDossierAndReport(positionID)
-            (report, builtFrom) = (built, dossier.dataVersion ?? version)
-        }
+        let report = try await positionReport(positionID)
         let text = try format.render(report)
-        reportCache.keep(text, rendering: positionID, version: builtFrom, format: format)
+        // Kept only if the cached report is still the one of `version`; a newer one replaces it.
+        reportCache.keep(text, rendering: positionID, version: version, format: format)
         return text
     }
 

@@ -17,6 +17,8 @@ public struct DebriefService: Sendable {
     let passwordCost: UInt8
     /// Position reports kept between requests, shared by every copy of this service.
     let reportCache = ReportCache()
+    /// Position reports being built now, which requests arriving together share.
+    let reportBuilds = ReportBuilds()
 
     public init(database: AppDatabase, rubrics: RubricCatalog?, rubricsProblem: String? = nil, passwordCost: UInt8 = 12) {
         self.database = database

@@ -85,4 +85,25 @@ struct ReportCacheTests {
             #expect(candidate.candidate.stage == "screening" && service.reportCache.hits == beforeCandidate + 1)
         }
     }
+
+    @Test("requests arriving together for a report that is not cached share one build")
+    func oneBuildForMany() async throws {
+        let fixture = try await ServerFixture.make()
+        let admin = Self.admin
+        let panel = try await fixture.store.addUser(User(name: "Pat", email: EmailAddress("pat@debrief.example"), role: .interviewer), by: admin)
+        for n in 1...300 {
+            let candidate = try await fixture.store.addCandidate(
+                Candidate(name: "Cand \(n)", email: EmailAddress("cand\(n)@example.com"), phone: nil, source: nil), by: admin)
+            _ = try await fixture.store.scheduleRound(
+                Round(candidateID: candidate.id!, positionID: fixture.positionID, kind: .hr, scheduledAt: Date(), interviewerIDs: [panel.id!]),
+                rubric: fixture.rubric, by: admin)
+        }
+        let service = DebriefService(database: fixture.store, rubrics: RubricCatalog(rubrics: [fixture.rubric]))
+        let texts = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<8 { group.addTask { try await service.renderedPositionReport(fixture.positionID, format: .json) } }
+            return try await group.reduce(into: [String]()) { $0.append($1) }
+        }
+        #expect(Set(texts).count == 1 && texts.count == 8)
+        #expect(service.reportBuilds.started == 1, "\(service.reportBuilds.started) builds for one report")
+    }
 }
