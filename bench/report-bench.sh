@@ -18,19 +18,34 @@ dump="SELECT c.name, c.email, r.kind, u.email, ra.competency_id, ra.question_id,
       JOIN scorecard s ON s.id = ra.scorecard_id JOIN round r ON r.id = s.round_id JOIN candidate c ON c.id = r.candidate_id
       JOIN user u ON u.id = s.interviewer_id"
 
+# The position report's floor: the per-candidate, per-competency GROUP BY over the same ratings.
+group="SELECT r.candidate_id, ra.competency_id, avg(ra.value), count(*) FROM rating ra JOIN scorecard s ON s.id = ra.scorecard_id
+       JOIN round r ON r.id = s.round_id WHERE r.position_id = 1 GROUP BY r.candidate_id, ra.competency_id"
+
 hyperfine --style basic --runs 3 --export-json "$work/times.json" --prepare "rm -rf '$work/out'" \
+    -n "sqlite3 GROUP BY" "sqlite3 '$db' \"$group\" > /dev/null" \
+    -n "report json" "'$bin' report position 1 --db '$db' --format json --out '$work/position.json'" \
     -n "sqlite3 -csv" "sqlite3 -csv '$db' \"$dump\" > /dev/null" \
     -n "csv" "'$bin' report position 1 --db '$db' --all --format csv --out '$work/out' --quiet > /dev/null" \
     -n "html" "'$bin' report position 1 --db '$db' --all --format html --out '$work/out' --quiet > /dev/null" >&2
 
-python3 - "$work/times.json" "$candidates" "$ratings" <<'PY'
+json_mb=$(python3 -c 'import resource,subprocess,sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)' \
+    "$bin" report position 1 --db "$db" --format json --out "$work/position.json")
+
+python3 - "$work/times.json" "$candidates" "$ratings" "$json_mb" <<'PY'
 import json, sys
 times = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
 candidates, ratings = int(sys.argv[2]), int(sys.argv[3])
 base = times["sqlite3 -csv"]
 print(f"| database | {candidates} candidates, {ratings} ratings |")
+group, report = times["sqlite3 GROUP BY"], times["report json"]
+print(f"| sqlite3 GROUP BY per candidate and competency (the report's floor, median of 3) | {group:.2f} s |")
+print(f"| report position 1 --format json, cold (a new process) | {report:.2f} s, {report / group:.1f}x the GROUP BY; peak {sys.argv[4]} MB |")
 print(f"| sqlite3 -csv dump of every rating (floor, median of 3) | {base:.2f} s, {ratings / base:,.0f} ratings/s |")
 for name in ["csv", "html"]:
     t = times[name]
     print(f"| report position --all --format {name}: every candidate's report plus the index | {t:.1f} s, {candidates / t:,.0f} candidates/s, {ratings / t:,.0f} ratings/s; floor / this = {base / t:.3f} |")
 PY
+
+# The same position through the server: cold, cached, a candidate, the paged pack, four browsers.
+python3 "$(dirname "$0")/report-server-bench.py" "$bin" "$db"

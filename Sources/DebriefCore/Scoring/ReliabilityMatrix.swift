@@ -62,26 +62,26 @@ public struct ReliabilityMatrix: Sendable {
     /// coders' ids, so "lower ids first" is "the lowest bit where two sets differ is set".
     private static func bestByMasks(_ rows: [[Int64: Double]], coders: [Int64]) -> [Int64]? {
         let bit = Dictionary(uniqueKeysWithValues: coders.enumerated().map { ($0.element, UInt64(1) << UInt64($0.offset)) })
-        var counts: [UInt64: Int] = [:]
+        var counts = MaskCounts()
         for row in rows {
             let mask = row.keys.reduce(UInt64(0)) { $0 | bit[$1]! }
             if mask.nonzeroBitCount > 8 {
-                counts[mask, default: 0] += 1  // a large panel: the whole of it, and it less one coder
+                counts.add(mask)  // a large panel: the whole of it, and it less one coder
                 var rest = mask
                 while rest != 0 {
-                    counts[mask & ~(rest & (~rest &+ 1)), default: 0] += 1
+                    counts.add(mask & ~(rest & (~rest &+ 1)))
                     rest &= rest - 1
                 }
                 continue
             }
             var subset = mask
             while subset != 0 {
-                if subset.nonzeroBitCount >= 2 { counts[subset, default: 0] += 1 }
+                if subset.nonzeroBitCount >= 2 { counts.add(subset) }
                 subset = (subset - 1) & mask
             }
         }
         var best: (mask: UInt64, cells: Int)?
-        for (mask, count) in counts where count >= 2 {
+        for (mask, count) in counts.all where count >= 2 {
             let cells = count * mask.nonzeroBitCount
             guard let current = best else {
                 best = (mask, cells)
@@ -123,5 +123,51 @@ public struct ReliabilityMatrix: Sendable {
             subsets.append(coders.indices.filter { mask & (1 << $0) != 0 }.map { coders[$0] })
         }
         return subsets
+    }
+}
+
+/// How often each coder subset occurs, as an open-addressing table of words: a large position
+/// counts millions of subsets, and a dictionary's hashing was most of the agreement figures' time.
+/// A subset holds two or more coders, so the empty mask 0 marks a free slot.
+private struct MaskCounts {
+    private var masks = [UInt64](repeating: 0, count: 1_024)
+    private var counts = [Int](repeating: 0, count: 1_024)
+    private var used = 0
+
+    mutating func add(_ mask: UInt64) {
+        var slot = Self.slot(of: mask, in: masks.count)
+        while masks[slot] != 0 && masks[slot] != mask { slot = (slot + 1) & (masks.count - 1) }
+        if masks[slot] == 0 {
+            masks[slot] = mask
+            used += 1
+            if used * 2 > masks.count {
+                counts[slot] = 1
+                grow()
+                return
+            }
+        }
+        counts[slot] += 1
+    }
+
+    /// Every subset seen, with its count, in no particular order.
+    var all: [(mask: UInt64, count: Int)] {
+        masks.indices.filter { masks[$0] != 0 }.map { (masks[$0], counts[$0]) }
+    }
+
+    private mutating func grow() {
+        let old = all
+        masks = [UInt64](repeating: 0, count: masks.count * 2)
+        counts = [Int](repeating: 0, count: masks.count)
+        for (mask, count) in old {
+            var slot = Self.slot(of: mask, in: masks.count)
+            while masks[slot] != 0 { slot = (slot + 1) & (masks.count - 1) }
+            masks[slot] = mask
+            counts[slot] = count
+        }
+    }
+
+    /// A multiplicative hash: coder bits cluster in the low end of the word.
+    private static func slot(of mask: UInt64, in size: Int) -> Int {
+        Int(truncatingIfNeeded: (mask &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - size.trailingZeroBitCount))
     }
 }
