@@ -42,9 +42,16 @@ struct ReportCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let (dossier, report) = try await rubrics.service(database).positionDossierAndReport(id)
+            let service = try rubrics.service(database)
+            if long {
+                // The bulk export: streamed from the store to its file or standard output.
+                let id = id
+                try await ReportFile.stream(to: out) { sink in try await service.positionRatingsCSV(id, to: sink) }
+                return
+            }
+            let (dossier, report) = try await service.positionDossierAndReport(id)
             guard all else {
-                let text = long ? PositionRatingsCSV.render(dossier) : try ReportRendering.position(report, format: format)
+                let text = try ReportRendering.position(report, format: format)
                 try ReportOutput.deliver(text, format: format, out: out, defaultName: "debrief-position-\(id)")
                 return
             }

@@ -19,4 +19,33 @@ enum ReportFile {
             throw CLIError("cannot write \(path): \(error.localizedDescription)")
         }
     }
+
+    /// Writes what `produce` hands its sink to `path` as it comes (all of it or nothing: a partial
+    /// file is renamed into place only once `produce` returns), or to standard output when `path` is nil.
+    static func stream(to path: String?, _ produce: (@escaping @Sendable (String) throws -> Void) async throws -> Void) async throws {
+        guard let path else {
+            try await produce { piece in Console.current.write(piece) }
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CLIError("cannot write \(path): the folder \(folder.path) does not exist")
+        }
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).partial")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil), let handle = FileHandle(forWritingAtPath: temporary.path) else {
+            throw CLIError("cannot write \(path): the folder \(folder.path) is not writable")
+        }
+        do {
+            try await produce { piece in try handle.write(contentsOf: Data(piece.utf8)) }
+            try handle.close()
+            guard rename(temporary.path, url.path) == 0 else { throw CLIError(String(cString: strerror(errno))) }
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+        Console.current.errorLine("Wrote \(path)")
+    }
 }

@@ -23,7 +23,12 @@ public enum Figures {
     /// ISO 8601 in UTC to the second, `2026-09-22T14:13:05Z`, for machine-readable columns.
     public static func iso8601(_ date: Date) -> String {
         let t = utc(date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", t.tm_year + 1900, t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec)
+        // By hand: the long ratings CSV writes one per rating, and String(format:) goes through CFString.
+        var text = String(t.tm_year + 1900)
+        for (separator, value) in [("-", t.tm_mon + 1), ("-", t.tm_mday), ("T", t.tm_hour), (":", t.tm_min), (":", t.tm_sec)] {
+            text += value < 10 ? "\(separator)0\(value)" : "\(separator)\(value)"
+        }
+        return text + "Z"
     }
 
     /// Broken-down UTC time from the C library: far cheaper per call than Foundation's formatters.

@@ -80,4 +80,32 @@ extension AppDatabase {
                 """, arguments: [positionID])
         return ReportDataVersion(position: row?[0] ?? 0, shared: row?[1] ?? 0)
     }
+
+    /// Calls `body` with each current submitted rating of the position, in the order of the
+    /// dossier's scorecards (round, interviewer, then as stored), from one snapshot, a row at a
+    /// time: a million ratings never sit in memory together. Returns the position's title first.
+    public func eachPositionRating(
+        positionID: Int64, title: @escaping @Sendable (String) throws -> Void, _ body: @escaping @Sendable (PositionRatingRow) throws -> Void
+    ) async throws(StoreError) {
+        try await read { db in
+            try title(try Self.fetchPosition(db, id: positionID).title)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT c.name, c.email, s.round_id, r.kind, u.email, s.recommendation, ra.competency_id, q.text, ra.value, s.submitted_at
+                    FROM scorecard s JOIN round r ON r.id = s.round_id JOIN rating ra ON ra.scorecard_id = s.id
+                    JOIN candidate c ON c.id = r.candidate_id JOIN user u ON u.id = s.interviewer_id
+                    LEFT JOIN question q ON q.id = ra.question_id
+                    WHERE \(Self.currentScorecards)
+                    ORDER BY s.round_id, s.interviewer_id, ra.id
+                    """,
+                arguments: [positionID, nil, nil])
+            while let row = try rows.next() {
+                try body(
+                    PositionRatingRow(
+                        candidateName: row[0], candidateEmail: row[1], roundID: row[2], roundKind: row[3], interviewerEmail: row[4],
+                        recommendation: row[5], competencyID: row[6], question: row[7], value: row[8], submittedAt: row[9]))
+            }
+        }
+    }
 }
