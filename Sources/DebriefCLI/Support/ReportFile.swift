@@ -4,13 +4,7 @@ import Foundation
 /// so an interrupted run never leaves a half-written report behind.
 enum ReportFile {
     static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CLIError("cannot write \(path): the folder \(folder.path) does not exist")
-        }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).partial")
+        let (url, temporary) = try partialFile(for: path)
         do {
             try Data(text.utf8).write(to: temporary)
             guard rename(temporary.path, url.path) == 0 else { throw CLIError(String(cString: strerror(errno))) }
@@ -27,15 +21,9 @@ enum ReportFile {
             try await produce { piece in Console.current.write(piece) }
             return
         }
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CLIError("cannot write \(path): the folder \(folder.path) does not exist")
-        }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).partial")
+        let (url, temporary) = try partialFile(for: path)
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil), let handle = FileHandle(forWritingAtPath: temporary.path) else {
-            throw CLIError("cannot write \(path): the folder \(folder.path) is not writable")
+            throw CLIError("cannot write \(path): the folder \(temporary.deletingLastPathComponent().path) is not writable")
         }
         do {
             try await produce { piece in try handle.write(contentsOf: Data(piece.utf8)) }
@@ -47,5 +35,16 @@ enum ReportFile {
             throw error
         }
         Console.current.errorLine("Wrote \(path)")
+    }
+
+    /// The target of `path` and a new partial file beside it; refuses a folder that does not exist.
+    private static func partialFile(for path: String) throws -> (target: URL, partial: URL) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CLIError("cannot write \(path): the folder \(folder.path) does not exist")
+        }
+        return (url, folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).partial"))
     }
 }
