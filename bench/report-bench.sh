@@ -25,6 +25,7 @@ group="SELECT r.candidate_id, ra.competency_id, avg(ra.value), count(*) FROM rat
 hyperfine --style basic --runs 3 --export-json "$work/times.json" --prepare "rm -rf '$work/out'" \
     -n "sqlite3 GROUP BY" "sqlite3 '$db' \"$group\" > /dev/null" \
     -n "report json" "'$bin' report position 1 --db '$db' --format json --out '$work/position.json'" \
+    -n "csv long" "'$bin' report position 1 --db '$db' --format csv --long --out '$work/ratings.csv'" \
     -n "sqlite3 -csv" "sqlite3 -csv '$db' \"$dump\" > /dev/null" \
     -n "csv" "'$bin' report position 1 --db '$db' --all --format csv --out '$work/out' --quiet > /dev/null" \
     -n "html" "'$bin' report position 1 --db '$db' --all --format html --out '$work/out' --quiet > /dev/null" >&2
@@ -32,7 +33,10 @@ hyperfine --style basic --runs 3 --export-json "$work/times.json" --prepare "rm 
 json_mb=$(python3 -c 'import resource,subprocess,sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)' \
     "$bin" report position 1 --db "$db" --format json --out "$work/position.json")
 
-python3 - "$work/times.json" "$candidates" "$ratings" "$json_mb" <<'PY'
+long_mb=$(python3 -c 'import resource,subprocess,sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)' \
+    "$bin" report position 1 --db "$db" --format csv --long --out "$work/ratings.csv")
+
+python3 - "$work/times.json" "$candidates" "$ratings" "$json_mb" "$long_mb" <<'PY'
 import json, sys
 times = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
 candidates, ratings = int(sys.argv[2]), int(sys.argv[3])
@@ -41,6 +45,7 @@ print(f"| database | {candidates} candidates, {ratings} ratings |")
 group, report = times["sqlite3 GROUP BY"], times["report json"]
 print(f"| sqlite3 GROUP BY per candidate and competency (the report's floor, median of 3) | {group:.2f} s |")
 print(f"| report position 1 --format json, cold (a new process) | {report:.2f} s, {report / group:.1f}x the GROUP BY; peak {sys.argv[4]} MB |")
+print(f"| report position 1 --format csv --long (one row per rating, streamed) | {times['csv long']:.2f} s; floor / this = {times['sqlite3 -csv'] / times['csv long']:.3f}; peak {sys.argv[5]} MB |")
 print(f"| sqlite3 -csv dump of every rating (floor, median of 3) | {base:.2f} s, {ratings / base:,.0f} ratings/s |")
 for name in ["csv", "html"]:
     t = times[name]
