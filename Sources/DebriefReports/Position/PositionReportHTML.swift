@@ -21,8 +21,9 @@ public enum PositionReportHTML {
     private static func pagerContext(_ pager: RankingPager) -> [String: Any] {
         let page = pager.page
         return [
-            "first": page.first, "last": page.first + max(0, page.entries.count - 1), "total": page.total, "number": page.number,
-            "pageCount": page.pageCount, "sort": page.sort.rawValue,
+            "first": Figures.count(page.first), "last": Figures.count(page.first + max(0, page.entries.count - 1)),
+            "total": Figures.count(page.total), "number": Figures.count(page.number), "pageCount": Figures.count(page.pageCount),
+            "sort": page.sort.rawValue,
             "previous": page.number > 1 ? pager.link(page.number - 1, page.sort) : false,
             "next": page.number < page.pageCount ? pager.link(page.number + 1, page.sort) : false,
             "sorts": RankingSort.allCases.map { sort -> [String: Any] in

@@ -9,6 +9,17 @@ public enum Figures {
     }
 
     /// A share as a whole percentage.
+    /// A count with thousands separated, `20,000`.
+    public static func count(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { grouped += "," }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
     public static func percent(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "–" }
         return "\(Int((value * 100).rounded()))%"

@@ -5,9 +5,10 @@ enum PositionTemplate {
         <section class="position"><header><h1>{{title}}: debrief pack</h1>
         <p class="meta">Rubric {{rubric}} v{{version}}, scale {{scaleMin}}–{{scaleMax}}. {{candidateCount}} candidates.</p></header>
         <h2>Ranking</h2>
-        <div class="scroll"><table><thead><tr><th class="num">Rank</th><th>Candidate</th><th>Stage</th><th class="num">Score</th><th class="num">Calibrated</th><th class="num">Coverage</th><th>Recommendation</th><th>Flags</th><th class="num">Percentile</th></tr></thead>
+        {{#pager}}<p class="meta">Candidates {{first}}–{{last}} of {{total}}, in {{sort}} order. {{#next}}<a href="{{next}}">Next page</a>{{/next}} <a href="#ranking-pages">More pages and orders</a></p>
+        {{/pager}}<div class="scroll"><table><thead><tr><th class="num">Rank</th><th>Candidate</th><th>Stage</th><th class="num">Score</th><th class="num">Calibrated</th><th class="num">Coverage</th><th>Recommendation</th><th>Flags</th><th class="num">Percentile</th></tr></thead>
         <tbody>{{#candidates}}<tr><td class="num">{{rank}}</td><td>{{#link}}<a href="{{link}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}<br><span class="meta">{{emailUser}}<wbr>{{emailDomain}}</span></td><td>{{stage}}</td><td class="num">{{score}}</td><td class="num">{{calibrated}}</td><td class="num">{{coverage}}</td><td>{{recommendation}}</td><td class="flag">{{#flags}}{{.}}<br>{{/flags}}</td><td class="num">{{percentile}}</td></tr>{{/candidates}}</tbody></table></div>
-        {{#pager}}<nav class="pager" aria-label="Ranking pages"><p>Candidates {{first}}–{{last}} of {{total}}, in {{sort}} order. Page {{number}} of {{pageCount}}.</p>
+        {{#pager}}<nav class="pager" id="ranking-pages" aria-label="Ranking pages"><p>Candidates {{first}}–{{last}} of {{total}}, in {{sort}} order. Page {{number}} of {{pageCount}}.</p>
         <p>{{#previous}}<a href="{{previous}}" rel="prev">Previous page</a> {{/previous}}{{#next}}<a href="{{next}}" rel="next">Next page</a> {{/next}}<a href="{{everything}}">All candidates on one page, for printing</a></p>
         <p>Order by: {{#sorts}}{{#current}}<strong aria-current="true">{{label}}</strong> {{/current}}{{^current}}<a href="{{link}}">{{label}}</a> {{/current}}{{/sorts}}</p></nav>
         {{/pager}}<h2>Score distribution</h2>
