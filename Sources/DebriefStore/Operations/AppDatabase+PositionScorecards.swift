@@ -8,25 +8,37 @@ import GRDB
 /// time; these read the position's rows through joins and their columns by position.
 extension AppDatabase {
     /// Which rows of `scorecard s` (joined to its `round r`) count: each round's interviewer's latest
-    /// submitted version, for the position bound to the first `?`, and the candidate bound to the
-    /// next two when it is not NULL.
-    private static let currentScorecards = """
-        r.position_id = ? AND (? IS NULL OR r.candidate_id = ?) AND s.state = 'submitted'
-          AND s.version = (SELECT max(version) FROM scorecard x
-                           WHERE x.round_id = s.round_id AND x.interviewer_id = s.interviewer_id AND x.state = 'submitted')
-        """
+    /// submitted version, for the position, and only the candidate's rounds when given.
+    private static func currentScorecards(positionID: Int64, candidateID: Int64?) -> (condition: String, arguments: StatementArguments) {
+        let rounds = ofPosition(positionID, candidateID: candidateID)
+        return (
+            rounds.condition + """
+                 AND s.state = 'submitted'
+                  AND s.version = (SELECT max(version) FROM scorecard x
+                                   WHERE x.round_id = s.round_id AND x.interviewer_id = s.interviewer_id AND x.state = 'submitted')
+                """, rounds.arguments
+        )
+    }
+
+    /// The rounds `r` of the position, and only the candidate's when given. Two spellings rather than
+    /// `(? IS NULL OR r.candidate_id = ?)`, which keeps SQLite from using the candidate's index.
+    private static func ofPosition(_ positionID: Int64, candidateID: Int64?) -> (condition: String, arguments: StatementArguments) {
+        guard let candidateID else { return ("r.position_id = ?", [positionID]) }
+        return ("r.candidate_id = ? AND r.position_id = ?", [candidateID, positionID])
+    }
 
     /// The position's current submitted scorecards; only `candidateID`'s when given.
     static func submittedScorecards(_ db: Database, positionID: Int64, candidateID: Int64? = nil) throws -> [DossierScorecard] {
+        let current = currentScorecards(positionID: positionID, candidateID: candidateID)
         var ratings: [Int64: [(id: Int64, rating: Rating)]] = [:]
         let ratingRows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT ra.scorecard_id, ra.id, ra.competency_id, ra.question_id, ra.value, ra.note
                 FROM scorecard s JOIN round r ON r.id = s.round_id JOIN rating ra ON ra.scorecard_id = s.id
-                WHERE \(currentScorecards)
+                WHERE \(current.condition)
                 """,
-            arguments: [positionID, candidateID, candidateID])
+            arguments: current.arguments)
         while let row = try ratingRows.next() {
             let value: Int? = row[4]
             let rating = try Rating(competencyID: row[2], questionID: row[3], value: value.map(RatingValue.point) ?? .noSignal, note: row[5])
@@ -38,9 +50,9 @@ extension AppDatabase {
             sql: """
                 SELECT \(ScorecardRecord.orderedColumns), r.candidate_id, r.kind
                 FROM scorecard s JOIN round r ON r.id = s.round_id
-                WHERE \(currentScorecards) ORDER BY s.round_id, s.interviewer_id
+                WHERE \(current.condition) ORDER BY s.round_id, s.interviewer_id
                 """,
-            arguments: [positionID, candidateID, candidateID])
+            arguments: current.arguments)
         while let row = try rows.next() {
             let record = ScorecardRecord(ordered: row)
             // In the order they were stored, as a scorecard read on its own has them.
@@ -55,10 +67,11 @@ extension AppDatabase {
     /// The position's rounds, in schedule order, each with its panel; only `candidateID`'s when given.
     static func rounds(_ db: Database, positionID: Int64, candidateID: Int64? = nil) throws -> [Round] {
         var panels: [Int64: [Int64]] = [:]
+        let rounds = ofPosition(positionID, candidateID: candidateID)
         let links = try Row.fetchCursor(
             db,
-            sql: "SELECT ri.round_id, ri.user_id FROM round_interviewer ri JOIN round r ON r.id = ri.round_id WHERE r.position_id = ? AND (? IS NULL OR r.candidate_id = ?) ORDER BY ri.user_id",
-            arguments: [positionID, candidateID, candidateID])
+            sql: "SELECT ri.round_id, ri.user_id FROM round_interviewer ri JOIN round r ON r.id = ri.round_id WHERE \(rounds.condition) ORDER BY ri.user_id",
+            arguments: rounds.arguments)
         while let link = try links.next() { panels[link[0], default: []].append(link[1]) }
         var request = RoundRecord.filter(Column("position_id") == positionID)
         if let candidateID { request = request.filter(Column("candidate_id") == candidateID) }
@@ -96,10 +109,10 @@ extension AppDatabase {
                     FROM scorecard s JOIN round r ON r.id = s.round_id JOIN rating ra ON ra.scorecard_id = s.id
                     JOIN candidate c ON c.id = r.candidate_id JOIN user u ON u.id = s.interviewer_id
                     LEFT JOIN question q ON q.id = ra.question_id
-                    WHERE \(Self.currentScorecards)
+                    WHERE \(Self.currentScorecards(positionID: positionID, candidateID: nil).condition)
                     ORDER BY s.round_id, s.interviewer_id, ra.id
                     """,
-                arguments: [positionID, nil, nil])
+                arguments: [positionID])
             while let row = try rows.next() {
                 try body(
                     PositionRatingRow(
