@@ -4,7 +4,12 @@ import DebriefReports
 extension DebriefService {
     /// The position's report, from the cache when nothing it shows has changed since it was built.
     public func positionReport(_ positionID: Int64) async throws -> PositionReport {
-        let version = try await database.reportDataVersion(positionID: positionID)
+        try await positionReport(positionID, version: try await database.reportDataVersion(positionID: positionID))
+    }
+
+    /// The report for data at `version` or newer: the cached one of exactly `version`, else a build
+    /// (shared with requests that read the same version).
+    private func positionReport(_ positionID: Int64, version: ReportDataVersion) async throws -> PositionReport {
         if let kept = reportCache.report(positionID, version: version) { return kept }
         return try await reportBuilds.report(positionID, version: version) { try await positionDossierAndReport(positionID).report }
     }
@@ -14,8 +19,7 @@ extension DebriefService {
     public func renderedPositionReport(_ positionID: Int64, format: ReportFormat) async throws -> String {
         let version = try await database.reportDataVersion(positionID: positionID)
         if let kept = reportCache.rendered(positionID, version: version, format: format) { return kept }
-        let report = try await positionReport(positionID)
-        let text = try format.render(report)
+        let text = try format.render(try await positionReport(positionID, version: version))
         // Kept only if the cached report is still the one of `version`; a newer one replaces it.
         reportCache.keep(text, rendering: positionID, version: version, format: format)
         return text

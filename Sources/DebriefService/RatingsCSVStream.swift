@@ -7,7 +7,7 @@ extension DebriefService {
     public func positionRatingsCSV(_ positionID: Int64, to sink: @escaping @Sendable (String) throws -> Void) async throws {
         let writer = RatingsCSVWriter(sink: sink)
         try await database.eachPositionRating(positionID: positionID, title: writer.start) { row in try writer.append(row) }
-        try writer.finish()
+        try writer.flush()
     }
 }
 
@@ -33,11 +33,8 @@ private final class RatingsCSVWriter: @unchecked Sendable {
         if pending.utf8.count >= 65_536 { try flush() }
     }
 
-    func finish() throws {
-        try flush()
-    }
-
-    private func flush() throws {
+    /// Hands over what is pending; the last call sends the file's end.
+    func flush() throws {
         guard !pending.isEmpty else { return }
         try sink(pending)
         pending.removeAll(keepingCapacity: true)

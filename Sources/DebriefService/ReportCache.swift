@@ -56,7 +56,7 @@ final class ReportCache: Sendable {
     /// Keeps `report`, built from `version`, unless a newer one is kept already.
     func keep(_ report: PositionReport, of positionID: Int64, version: ReportDataVersion) {
         state.withLock { state in
-            if let kept = state.entries[positionID], kept.version == version || kept.version.isNewer(than: version) { return }
+            if let kept = state.entries[positionID], kept.version.covers(version) { return }
             state.clock += 1
             state.entries[positionID] = Entry(version: version, report: report, lastUsed: state.clock)
             if state.entries.count > capacity, let oldest = state.entries.min(by: { $0.value.lastUsed < $1.value.lastUsed })?.key {
@@ -75,8 +75,8 @@ final class ReportCache: Sendable {
 }
 
 extension ReportDataVersion {
-    /// True when both counters are at least `other`'s and one is beyond it.
-    fileprivate func isNewer(than other: ReportDataVersion) -> Bool {
-        position >= other.position && shared >= other.shared && self != other
+    /// True when this version has seen every write `other` has: both counters at least as far.
+    fileprivate func covers(_ other: ReportDataVersion) -> Bool {
+        position >= other.position && shared >= other.shared
     }
 }

@@ -1,3 +1,5 @@
+import DebriefReports
+import DebriefStore
 import Foundation
 import Testing
 
@@ -222,6 +224,9 @@ struct ReadmeContractTests {
         let long = await cli.run(["report", "position", "1", "--format", "csv", "--long"])
         #expect(long.out.hasPrefix("candidate,email,position,round_id,round,interviewer,recommendation,competency,question,rating,submitted_at\r\n"))
         #expect(long.out.components(separatedBy: "\r\n").count == 4, "a header, two ratings and nothing after the last CRLF: \(long.out)")
+        // The stream writes what the in-memory renderer (the one the golden file checks) writes.
+        let dossier = try await AppDatabase.open(path: cli.databasePath).positionDossier(positionID: 1)
+        #expect(long.out == PositionRatingsCSV.render(dossier))
         // --out streams the same bytes into the file, renamed into place whole; no partial file stays.
         let file = cli.directory.appendingPathComponent("ratings.csv")
         let written = await cli.run(["report", "position", "1", "--format", "csv", "--long", "--out", file.path])

@@ -8,7 +8,6 @@ public enum Figures {
         return String(format: "%.\(decimals)f", value)
     }
 
-    /// A share as a whole percentage.
     /// A count with thousands separated, `20,000`.
     public static func count(_ value: Int) -> String {
         let digits = String(value.magnitude)
@@ -20,6 +19,7 @@ public enum Figures {
         return (value < 0 ? "-" : "") + grouped
     }
 
+    /// A share as a whole percentage.
     public static func percent(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "–" }
         return "\(Int((value * 100).rounded()))%"

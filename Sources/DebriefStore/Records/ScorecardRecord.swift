@@ -43,7 +43,7 @@ struct ScorecardRecord: StoredRecord {
     static let orderedColumns =
         "s.id, s.round_id, s.interviewer_id, s.state, s.version, s.rubric_id, s.rubric_hash, s.scale_min, s.scale_max, "
         + "s.recommendation, s.notes, s.submitted_at, s.entered_by_id, s.amend_reason"
-    static let orderedColumnCount = 14
+    static let orderedColumnCount = orderedColumns.split(separator: ",").count
 
     /// Decoded from `orderedColumns` by position: looking each column up by name, per row, was a
     /// large part of reading a position of 240,000 scorecards.
