@@ -39,6 +39,7 @@ public struct QuestionSetImporter: Sendable {
         var skipped: [SkippedLine] = []
         var sections: [ImportedSection]
         var contentsEntries = 0
+        var blocks: [ContentBlock] = []
         if let overrides, useXPath {
             sections = try XPathExtractor(document: document, overrides: overrides).sections()
         } else {
@@ -47,6 +48,7 @@ public struct QuestionSetImporter: Sendable {
             sections = extractor.sections
             skipped = reader.skipped + extractor.skipped
             contentsEntries = extractor.contentsEntries
+            blocks = reader.blocks
         }
         let mapper = CompetencyMapper(rubric: rubric)
         if !mapper.isEmpty {
@@ -74,9 +76,12 @@ public struct QuestionSetImporter: Sendable {
         if !document.declaredCharset && data.contains(where: { $0 >= 0x80 }) {
             warnings.append("the page declares no charset; it was read as UTF-8")
         }
-        return ImportedQuestionSet(
+        let imported = ImportedQuestionSet(
             title: document.title ?? sections.first?.title ?? source, source: source, sections: sections, skipped: skipped, warnings: warnings,
             pageTitle: document.title)
+        // Freeing a long page's blocks and tree took a tenth of its import; nothing waits for it.
+        BackgroundRelease.drop(consume blocks, consume streamed, consume document)
+        return imported
     }
 
     /// Warnings that ask for a review: a section read in several layouts at once, or many lines left

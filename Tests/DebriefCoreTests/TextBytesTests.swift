@@ -36,6 +36,22 @@ struct TextBytesTests {
         #expect(Array(normalised("\u{1100}\u{1161}").unicodeScalars) == ["\u{AC00}"])
     }
 
+    @Test("words copied as runs collapse white space as word-by-word splitting does")
+    func runsCollapseWhiteSpace() {
+        let pieces = ["word", "a", ".", " ", "  ", "\t", "\n", "\r\n", "é", "—", "\u{A0}", "x?", "<b>"]
+        var state: UInt64 = 11
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<Int(state % 25) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let expected = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            #expect(normalised(text) == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test("a cut-off or malformed sequence makes the text normalised, never read past its end")
     func malformed() {
         let bytes: [UInt8] = Array("abc".utf8) + [0xE2, 0x80]

@@ -17,6 +17,23 @@ public enum TextBytes {
             let count = bytes.count
             while index < count {
                 let byte = bytes[index]
+                if byte > 0x20 && byte < 0x80 {
+                    // Words and the single spaces between them are copied as one run.
+                    var end = index + 1
+                    while end < count {
+                        let next = bytes[end]
+                        if next > 0x20 && next < 0x80 {
+                            end += 1
+                        } else if next == 0x20, end + 1 < count, bytes[end + 1] > 0x20, bytes[end + 1] < 0x80 {
+                            end += 2
+                        } else {
+                            break
+                        }
+                    }
+                    writer.emit(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
+                    continue
+                }
                 if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
                     writer.pendingSpace = true
                     index += 1
@@ -143,6 +160,18 @@ struct SpaceCollapsingWriter {
 
     init(_ output: UnsafeMutableBufferPointer<UInt8>) {
         self.output = output
+    }
+
+    /// Writes a run that starts with a byte other than white space, after the pending space.
+    @inline(__always)
+    mutating func emit(_ run: UnsafeBufferPointer<UInt8>) {
+        if pendingSpace && written > 0 {
+            output[written] = 0x20
+            written += 1
+        }
+        pendingSpace = false
+        UnsafeMutableBufferPointer(rebasing: output[written...]).baseAddress!.update(from: run.baseAddress!, count: run.count)
+        written += run.count
     }
 
     @inline(__always)

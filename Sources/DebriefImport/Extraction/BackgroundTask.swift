@@ -19,9 +19,29 @@ final class BackgroundTask<Result: Sendable>: @unchecked Sendable {
         thread.start()
     }
 
-    /// Waits for the work to finish and returns its result. Call once.
+    /// Waits for the work to finish and hands its result over (the task keeps no copy, so the
+    /// caller may change it in place). Call once.
     func wait() -> Result {
         done.wait()
-        return result!
+        var taken: Result?
+        swap(&taken, &result)
+        return taken!
+    }
+}
+
+/// Frees what reading a page left behind on another thread, so the caller need not wait for it:
+/// a long page's blocks are hundreds of thousands of strings, and its tree a few large buffers.
+enum BackgroundRelease {
+    /// Takes `leftovers` to a utility thread and drops them there. Pass them with `consume`: a
+    /// reference the caller keeps frees them wherever it is let go, as before.
+    static func drop<each Leftover>(_ leftovers: repeat each Leftover) {
+        let box = Box((repeat each leftovers))
+        DispatchQueue.global(qos: .utility).async { box.drop() }
+    }
+
+    private final class Box<Contents>: @unchecked Sendable {
+        private var contents: Contents?
+        init(_ contents: Contents) { self.contents = contents }
+        func drop() { contents = nil }
     }
 }

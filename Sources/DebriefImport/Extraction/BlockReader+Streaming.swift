@@ -17,14 +17,16 @@ extension BlockReader {
         /// them out rather than copying them: a long page has hundreds of thousands.
         mutating func take(childrenOf element: HTMLNode) -> (blocks: [ContentBlock], skipped: [SkippedLine])? {
             guard let stretch = stretches[element.index] else { return nil }
-            let (blocks, skipped) = reader.takeAll()
-            return (Self.cut(blocks, to: stretch.blocks), Self.cut(skipped, to: stretch.skipped))
+            var (blocks, skipped) = reader.takeAll()
+            Self.cut(&blocks, to: stretch.blocks)
+            Self.cut(&skipped, to: stretch.skipped)
+            return (blocks, skipped)
         }
 
-        private static func cut<Element>(_ array: consuming [Element], to range: Range<Int>) -> [Element] {
+        /// Cut in place: the reader handed over its only reference, so nothing is copied.
+        private static func cut<Element>(_ array: inout [Element], to range: Range<Int>) {
             array.removeSubrange(range.upperBound...)
             array.removeSubrange(..<range.lowerBound)
-            return array
         }
     }
 

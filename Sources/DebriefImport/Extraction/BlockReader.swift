@@ -157,8 +157,11 @@ struct BlockReader {
 
     /// Hands over what was read, leaving the reader empty.
     mutating func takeAll() -> (blocks: [ContentBlock], skipped: [SkippedLine]) {
-        defer { (blocks, skipped) = ([], []) }
-        return (blocks, skipped)
+        // Swapped out, so the caller holds the only reference and can cut them without a copy.
+        var taken: (blocks: [ContentBlock], skipped: [SkippedLine]) = ([], [])
+        swap(&taken.blocks, &blocks)
+        swap(&taken.skipped, &skipped)
+        return taken
     }
 
     /// Works out ahead how the blocks from `start` on read as answer HTML, so that joining an

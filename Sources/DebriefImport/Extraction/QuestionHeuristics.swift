@@ -22,7 +22,7 @@ enum QuestionHeuristics {
         "wir", "sie", "du", "ich",
     ]
 
-    /// The labels a numbered or labelled question may start with, and their lengths in Characters.
+    /// The labels a numbered or labelled question may start with, and their lengths in bytes.
     private static let labels: [(StaticString, Int)] = [("question", 8), ("q", 1)]
 
     /// The number a line starts with (`Q12.`, `12.`, `12)`, `Question 12:`) and the text after it.
@@ -30,29 +30,59 @@ enum QuestionHeuristics {
     /// Hand-written rather than a Regex: this runs once per heading and list item, and a regex
     /// literal is parsed again on every call.
     static func splitNumbering(_ text: String) -> (ordinal: Int?, text: String) {
-        var rest = Substring(text).drop { $0 == " " }
-        guard let first = rest.utf8.first, (0x30...0x39).contains(first) || TextScan.lower(first) == UInt8(ascii: "q") else { return (nil, text) }
+        var text = text
+        guard let (number, start) = text.withUTF8({ numbering(in: $0) }) else { return (nil, text) }
+        return (number, String(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: start)...])!)
+    }
+
+    /// The number a line of UTF-8 starts with and where the text after it starts, read byte by byte
+    /// (headings and list items of a long page are hundreds of thousands of calls).
+    private static func numbering(in bytes: UnsafeBufferPointer<UInt8>) -> (number: Int, textStart: Int)? {
+        let isDigit = { (index: Int) in index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+        let skipSpaces = { (index: Int) in
+            var index = index
+            while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+            return index
+        }
+        var index = skipSpaces(0)
+        guard index < bytes.count, isDigit(index) || TextScan.lower(bytes[index]) == UInt8(ascii: "q") else { return nil }
         var labelled = false
-        for (label, length) in Self.labels where TextScan.hasPrefix(rest, ignoringCase: label) {
-            let after = rest.dropFirst(length).drop { $0 == " " }
-            if after.first?.isASCII == true && after.first?.isNumber == true {
-                rest = after
+        for (label, length) in labels where TextScan.hasPrefix(bytes, from: index, ignoringCase: label) {
+            let after = skipSpaces(index + length)
+            if isDigit(after) {
+                index = after
                 labelled = true
                 break
             }
         }
-        let digits = rest.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count <= 4, let number = Int(digits) else { return (nil, text) }
-        rest = rest.dropFirst(digits.count)
-        let separators: Set<Character> = [".", ")", ":", "-", "–", "—"]
-        if let first = rest.first, separators.contains(first) {
-            rest = rest.dropFirst()
-        } else if !labelled {
-            return (nil, text)  // "2024 trends" is not question 2024
+        var number = 0, digits = 0
+        while isDigit(index) {
+            number = number &* 10 &+ Int(bytes[index] &- 0x30)
+            digits += 1
+            index += 1
         }
-        guard rest.first == " " || rest.first == "\u{A0}" else { return (nil, text) }
-        let remainder = rest.drop { $0 == " " || $0 == "\u{A0}" }
-        return remainder.isEmpty ? (nil, text) : (number, String(remainder))
+        guard digits > 0, digits <= 4 else { return nil }
+        // A separator: `.`, `)`, `:`, `-`, or an en or em dash (E2 80 93, E2 80 94).
+        if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: ")"), UInt8(ascii: ":"), UInt8(ascii: "-")].contains(bytes[index]) {
+            index += 1
+        } else if index + 2 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94 {
+            index += 3
+        } else if !labelled {
+            return nil  // "2024 trends" is not question 2024
+        }
+        // Then spaces or no-break spaces (C2 A0), at least one, and some text.
+        let afterNumber = index
+        while index < bytes.count {
+            if bytes[index] == 0x20 {
+                index += 1
+            } else if index + 1 < bytes.count, bytes[index] == 0xC2, bytes[index + 1] == 0xA0 {
+                index += 2
+            } else {
+                break
+            }
+        }
+        guard index > afterNumber, index < bytes.count else { return nil }
+        return (number, index)
     }
 
     /// `Question: What is…` → `What is…`.

@@ -11,6 +11,14 @@ enum TextScan {
         return true
     }
 
+    /// True when `bytes` from `start` begin with the lower-case ASCII `prefix`, ignoring ASCII case.
+    static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, ignoringCase prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard bytes.count - start >= count else { return false }
+        for index in 0..<count where lower(bytes[start + index]) != prefix.utf8Start[index] { return false }
+        return true
+    }
+
     static func hasPrefix(_ text: String, ignoringCase prefix: StaticString) -> Bool {
         hasPrefix(text[...], ignoringCase: prefix)
     }
@@ -34,12 +42,16 @@ enum TextScan {
         return false
     }
 
-    /// True when `text` has at most `limit` Characters; counts Characters only when the byte count
-    /// cannot decide (no more bytes than the limit means no more Characters), and then only the first
-    /// `limit` of them, so a paragraph of prose is not walked to its end.
+    /// True when `text` has at most `limit` Characters; counts Characters only when the bytes
+    /// cannot decide, and then only the first `limit` of them, so a paragraph of prose is not walked
+    /// to its end. No more bytes than the limit means no more Characters; more than `limit` ASCII
+    /// bytes other than CR (which joins a following LF) first means more Characters.
     static func isShort(_ text: String, atMost limit: Int) -> Bool {
         let bytes = text.utf8.count
         if bytes <= limit { return true }
+        var text = text
+        let longASCIIStart = text.withUTF8 { utf8 in !utf8[...limit].contains { $0 >= 0x80 || $0 == 0x0D } }
+        if longASCIIStart { return false }
         guard let afterLimit = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex) else { return true }
         return afterLimit == text.endIndex
     }

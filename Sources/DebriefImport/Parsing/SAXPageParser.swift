@@ -14,9 +14,8 @@ enum SAXPageParser {
         builder.initialize(to: PageTreeBuilder(expectedBytes: expectedBytes ?? data.count, stream: stream))
         defer { builder.deinitialize(count: 1).deallocate() }
         let parsed: Bool = data.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self),
-                let context = htmlCreateMemoryParserCtxt(base, Int32(buffer.count))
-            else { return false }
+            var input = PageInput(bytes: buffer)
+            guard let context = withUnsafeMutablePointer(to: &input, { parserContext(reading: $0) }) else { return false }
             defer { htmlFreeParserCtxt(context) }
             context.pointee.sax.pointee = handler()
             context.pointee.userData = UnsafeMutableRawPointer(builder)
@@ -32,6 +31,30 @@ enum SAXPageParser {
         let tree = builder.pointee.finish()
         guard parsed else { throw .unparsable(source: source) }
         return tree
+    }
+
+    /// A parser context that reads the page through `input` a few kilobytes at a time, as
+    /// `htmlReadFile` reads a file: libxml2 keeps only the part it is parsing, where its memory
+    /// parser would first copy the whole page (30 MB of a 30 MB page, and the time to fault it in).
+    /// The same `htmlParseDocument` runs over it; `input` must outlive the parse.
+    private static func parserContext(reading input: UnsafeMutablePointer<PageInput>) -> htmlParserCtxtPtr? {
+        guard let context = htmlNewParserCtxt() else { return nil }
+        let read: xmlInputReadCallback = { context, buffer, length in
+            guard let context, let buffer else { return -1 }
+            return context.assumingMemoryBound(to: PageInput.self).pointee.read(into: buffer, upTo: Int(length))
+        }
+        guard let buffer = xmlParserInputBufferCreateIO(read, nil, UnsafeMutableRawPointer(input), XML_CHAR_ENCODING_NONE),
+            let stream = xmlNewIOInputStream(context, buffer, XML_CHAR_ENCODING_NONE)
+        else {
+            htmlFreeParserCtxt(context)
+            return nil
+        }
+        guard inputPush(context, stream) >= 0 else {
+            xmlFreeInputStream(stream)
+            htmlFreeParserCtxt(context)
+            return nil
+        }
+        return context
     }
 
     /// The events a tree builder listens to. Blank runs the parser calls ignorable are dropped, as
@@ -61,4 +84,18 @@ enum SAXPageParser {
 /// callback cannot capture anything.
 private func treeBuilder(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<PageTreeBuilder>? {
     context?.assumingMemoryBound(to: PageTreeBuilder.self)
+}
+
+/// The page's bytes as libxml2 asks for them, in pieces, from the start.
+private struct PageInput {
+    let bytes: UnsafeRawBufferPointer
+    var offset = 0
+
+    mutating func read(into buffer: UnsafeMutablePointer<CChar>, upTo length: Int) -> Int32 {
+        let count = min(length, bytes.count - offset)
+        guard count > 0, let base = bytes.baseAddress else { return 0 }
+        UnsafeMutableRawPointer(buffer).copyMemory(from: base + offset, byteCount: count)
+        offset += count
+        return Int32(count)
+    }
 }

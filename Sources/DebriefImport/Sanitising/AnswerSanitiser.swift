@@ -21,6 +21,7 @@ enum AnswerSanitiser {
     /// The blocks as one sanitised HTML fragment, or nil when nothing is left. Text and phrasing
     /// elements that follow each other on the page are one paragraph, with the spaces between them.
     static func html(of blocks: [ContentBlock]) -> String? {
+        if let joined = joinedAhead(blocks) { return joined.isEmpty ? nil : joined }
         var html = HTMLBytes()
         var index = 0
         while index < blocks.count {
@@ -36,6 +37,22 @@ enum AnswerSanitiser {
         }
         strippingAnswerLabel(&html)
         return html.bytes.isEmpty ? nil : html.string
+    }
+
+    /// The answer as the fragments worked out ahead, joined as Strings (no bytes decoded again),
+    /// when every block has one, none runs on into the next as one paragraph, and the answer does
+    /// not open with a bold label to drop; otherwise nil, and `html(of:)` takes the careful path.
+    private static func joinedAhead(_ blocks: [ContentBlock]) -> String? {
+        var length = 0
+        for index in blocks.indices {
+            let end = InlineRun.end(of: blocks, from: index)
+            guard let ready = blocks[index].sanitised, end == index || (end == index + 1 && blocks[index].node.isText) else { return nil }
+            length += ready.utf8.count
+        }
+        var joined = ""
+        joined.reserveCapacity(length)
+        for block in blocks { joined += block.sanitised! }
+        return joined.utf8.starts(with: "<p><strong>".utf8) ? nil : joined
     }
 
     /// One block as it is written into an answer (`html(of:)` joins these, then drops an "Answer:" label).

@@ -27,6 +27,10 @@ struct HTMLBytes {
         var copied = 0, index = 0
         while index < count {
             let byte = text[index]
+            if byte > 0x3E && byte < 0x80 {
+                index += 1  // letters and most punctuation: nothing to escape or collapse
+                continue
+            }
             if byte >= 0x80 {
                 if let length = TextBytes.unchangedSequenceLength(at: index, in: buffer) {
                     index += length
