@@ -64,7 +64,7 @@ check "an operator sets a password from standard input" 0 "Set the password of r
 printf '%s\n' "$password" | "$bin" users password interviewer1@debrief.example --db "$db" >/dev/null
 check "a weak password is refused with the rule" 1 "at least 10 characters" -- \
     bash -c "printf 'short\n' | '$bin' users password recruiter@debrief.example --db '$db'"
-"$bin" serve --db "$db" --rubrics Rubrics --port "$port" >"$work/serve.log" 2>&1 &
+"$bin" serve --db "$db" --rubrics Rubrics --port "$port" --heavy-jobs 2 --memory-budget 512 >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$port/health" && break; sleep 0.2; done
 check "the server answers /health" 0 '"status":"ok"' -- curl -s "http://127.0.0.1:$port/health"

@@ -21,12 +21,15 @@ public enum DebriefApplication {
         public var metrics: PrometheusCollectorRegistry?
         /// Changes (posts, sign-in included) one caller may make per minute, in a burst or spread out.
         public var writesPerMinute: Int
+        /// How many large reports and imports run at once, and within what memory.
+        public var heavyWork: HeavyWorkLimits
 
         public init(
             rubrics: RubricCatalog? = nil, secureCookies: Bool = false, passwordCost: UInt8 = 12, version: String = "development",
-            metrics: PrometheusCollectorRegistry? = nil, writesPerMinute: Int = 120
+            metrics: PrometheusCollectorRegistry? = nil, writesPerMinute: Int = 120, heavyWork: HeavyWorkLimits = HeavyWorkLimits()
         ) {
             self.writesPerMinute = writesPerMinute
+            self.heavyWork = heavyWork
             self.rubrics = rubrics
             self.secureCookies = secureCookies
             self.passwordCost = passwordCost
@@ -50,7 +53,9 @@ public enum DebriefApplication {
     /// The routes alone, for in-process tests. Middleware runs outermost first: the request's id, security
     /// headers on every response, then errors mapped to problems, then who is asking.
     public static func router(database: AppDatabase, options: Options = Options()) -> Router<DebriefRequestContext> {
-        router(service: DebriefService(database: database, rubrics: options.rubrics, passwordCost: options.passwordCost), options: options)
+        router(
+            service: DebriefService(database: database, rubrics: options.rubrics, passwordCost: options.passwordCost, heavyWork: options.heavyWork),
+            options: options)
     }
 
     /// The routes over a service the caller holds (tests look at its report cache).

@@ -59,7 +59,9 @@ extension DebriefService {
         _ page: PageUpload, with importer: QuestionSetImporter, preview: Bool, by principal: Principal
     ) async throws -> PageImportOutcome {
         try require(.managePipeline, principal)
-        let found = try Self.named(importer.extract(page.data, source: page.path ?? "pasted text"), page: page)
+        let found = try await heavyWork.run("import", estimatedBytes: HeavyWorkLimits.importBytes(pageBytes: page.data.count)) {
+            try Self.named(importer.extract(page.data, source: page.path ?? "pasted text"), page: page)
+        }
         guard !preview else { return .preview(found) }
         let set = try found.questionSet(contentHash: ImportedQuestionSet.contentHash(of: page.data))
         switch try await database.importQuestionSet(set, by: principal) {

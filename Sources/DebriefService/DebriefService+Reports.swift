@@ -27,12 +27,16 @@ extension DebriefService {
 
     /// The position's dossier and its report, both read and built now from one snapshot (for
     /// batches of candidate reports, which need the dossier too); the report is kept in the cache.
+    /// A large position's build runs only within the service's heavy-work limits.
     public func positionDossierAndReport(_ positionID: Int64) async throws -> (dossier: PositionDossier, report: PositionReport) {
-        let dossier = try await database.positionDossier(positionID: positionID)
-        let current = try? rubrics?.rubric(dossier.position.rubricID)
-        let report = try PositionReportBuilder.build(dossier, currentRubric: current)
-        if let version = dossier.dataVersion { reportCache.keep(report, of: positionID, version: version) }
-        return (dossier, report)
+        let ratings = try await database.ratingCount(positionID: positionID)
+        return try await heavyWork.run("position report", estimatedBytes: HeavyWorkLimits.positionReportBytes(ratings: ratings)) {
+            let dossier = try await database.positionDossier(positionID: positionID)
+            let current = try? rubrics?.rubric(dossier.position.rubricID)
+            let report = try PositionReportBuilder.build(dossier, currentRubric: current)
+            if let version = dossier.dataVersion { reportCache.keep(report, of: positionID, version: version) }
+            return (dossier, report)
+        }
     }
 
     /// One candidate's report within a position; an unknown candidate is "no candidate #N".

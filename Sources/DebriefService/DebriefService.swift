@@ -19,8 +19,14 @@ public struct DebriefService: Sendable {
     let reportCache = ReportCache()
     /// Position reports being built now, which requests arriving together share.
     let reportBuilds = ReportBuilds()
+    /// Admits large reports and imports within the service's limits.
+    let heavyWork: HeavyWorkGate
 
-    public init(database: AppDatabase, rubrics: RubricCatalog?, rubricsProblem: String? = nil, passwordCost: UInt8 = 12) {
+    public init(
+        database: AppDatabase, rubrics: RubricCatalog?, rubricsProblem: String? = nil, passwordCost: UInt8 = 12,
+        heavyWork limits: HeavyWorkLimits = HeavyWorkLimits()
+    ) {
+        heavyWork = HeavyWorkGate(limits: limits)
         self.database = database
         self.rubrics = rubrics
         self.rubricsProblem = rubricsProblem
@@ -65,6 +71,9 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case inviteUnusable
     /// The access policy does not let the principal do this; the words say why.
     case forbidden(String)
+    /// Heavy work (`what`: a position report, an import) is refused while the server is busy with
+    /// other heavy work (see `HeavyWorkLimits`); try again after this many seconds.
+    case busy(String, retryAfter: Int)
 
     public var description: String {
         switch self {
@@ -78,6 +87,8 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
         case .tooManyAttempts(let seconds): "too many failed sign-ins; try again in \((seconds + 59) / 60) minutes"
         case .inviteUnusable: "this invite link is unknown, used already or expired; ask an admin for a new one"
         case .forbidden(let reason): reason
+        case .busy(let what, let seconds):
+            "the server is busy with other large reports and imports, so this \(what) was not started; try again in \(seconds) seconds"
         }
     }
 }

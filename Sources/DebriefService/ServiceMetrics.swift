@@ -14,6 +14,10 @@ enum ServiceMetrics {
         Counter(label: "debrief_question_imports_total", dimensions: [("outcome", outcome)]).increment()
     }
 
+    static func heavyWorkRefused(_ what: String) {
+        Counter(label: "debrief_heavy_work_refused_total", dimensions: [("work", what)]).increment()
+    }
+
     static func signInFailed(reason: String) {
         Counter(label: "debrief_sign_in_failures_total", dimensions: [("reason", reason)]).increment()
     }

@@ -88,12 +88,24 @@ struct AccessCommandTests {
     }
 
     @Test(
-        "serve refuses an unknown log format or level and a write rate out of range, naming the choices",
-        arguments: [["--log-format", "xml"], ["--log-level", "loud"], ["--write-rate", "0"]])
+        "serve refuses an unknown log format or level, and a write rate, heavy-job count or memory budget out of range, naming the choices",
+        arguments: [
+            ["--log-format", "xml"], ["--log-level", "loud"], ["--write-rate", "0"], ["--heavy-jobs", "0"], ["--memory-budget", "10"],
+        ])
     func badServeFlags(flags: [String]) async {
         let result = await cli.run(["serve"] + flags)
-        let named = ["text or json", "trace, debug, info", "from 1 to 100000"].contains { result.err.contains($0) }
+        let named = ["text or json", "trace, debug, info", "from 1 to 100000", "from 1 to 256, not '0'", "from 64 to 1048576, not '10'"].contains {
+            result.err.contains($0)
+        }
         #expect(result.code == 64 && named, "\(result.err)")
+    }
+
+    @Test("serve refuses a DEBRIEF_HEAVY_JOBS or DEBRIEF_MEMORY_BUDGET that is not a number, naming the variable")
+    func badHeavyWorkEnvironment() async {
+        for (variable, value) in [("DEBRIEF_HEAVY_JOBS", "many"), ("DEBRIEF_MEMORY_BUDGET", "1GB")] {
+            let result = await cli.run(["serve"], environment: [variable: value, "DEBRIEF_RUBRICS": CLIHarness.rubricsPath])
+            #expect(result.code == 64 && result.err.contains("not '\(value)'") && result.err.contains(variable), "\(result.err)")
+        }
     }
 
     @Test("serve refuses a DEBRIEF_SECURE_COOKIES that is neither true nor false")

@@ -1,5 +1,7 @@
 import ArgumentParser
+import DebriefService
 import DebriefServer
+import Foundation
 import Hummingbird
 import Logging
 import Metrics
@@ -36,6 +38,24 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Changes one person, token or client address may make per minute (env DEBRIEF_WRITE_RATE; default 120).")
     var writeRate: Int?
 
+    @Option(help: "Large reports and imports run at once; more wait their turn with 503 (env DEBRIEF_HEAVY_JOBS; default: one per core).")
+    var heavyJobs: Int?
+    @Option(help: "Megabytes the large reports and imports running at once may need together (env DEBRIEF_MEMORY_BUDGET; default 768).")
+    var memoryBudget: Int?
+
+    func resolvedHeavyWork() throws -> HeavyWorkLimits {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let jobsText = CLIEnvironment.resolve(flag: heavyJobs.map(String.init), variable: "DEBRIEF_HEAVY_JOBS", default: String(cores))
+        guard let jobs = Int(jobsText), (1...256).contains(jobs) else {
+            throw ValidationError("heavy jobs is a number from 1 to 256, not '\(jobsText)' (--heavy-jobs or DEBRIEF_HEAVY_JOBS)")
+        }
+        let budgetText = CLIEnvironment.resolve(flag: memoryBudget.map(String.init), variable: "DEBRIEF_MEMORY_BUDGET", default: "768")
+        guard let megabytes = Int(budgetText), (64...1_048_576).contains(megabytes) else {
+            throw ValidationError("the memory budget is a number of megabytes from 64 to 1048576, not '\(budgetText)' (--memory-budget or DEBRIEF_MEMORY_BUDGET)")
+        }
+        return HeavyWorkLimits(concurrent: jobs, memoryBudget: megabytes * 1_048_576)
+    }
+
     func resolvedWriteRate() throws -> Int {
         let text = CLIEnvironment.resolve(flag: writeRate.map(String.init), variable: "DEBRIEF_WRITE_RATE", default: "120")
         guard let value = Int(text), (1...100_000).contains(value) else {
@@ -71,6 +91,7 @@ struct ServeCommand: AsyncParsableCommand {
         _ = try resolvedPort()
         _ = try resolvedLogging()
         _ = try resolvedWriteRate()
+        _ = try resolvedHeavyWork()
         _ = try resolvedSecureCookies()
         if resolvedHost.isEmpty { throw ValidationError("--host must not be empty") }
     }
@@ -90,7 +111,7 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let app = DebriefApplication.make(
             database: store, options: .init(rubrics: catalog, secureCookies: try resolvedSecureCookies(), version: DebriefCommand.version, metrics: registry,
-                writesPerMinute: try resolvedWriteRate()),
+                writesPerMinute: try resolvedWriteRate(), heavyWork: try resolvedHeavyWork()),
             configuration: .init(address: .hostname(host, port: port), serverName: "Debrief"),
             onListening: { bound in
                 listening.withLock { $0 = true }

@@ -38,6 +38,11 @@ struct ErrorMapping: RouterMiddleware {
                 return Problem(status: .serviceUnavailable, title: "Rubrics unavailable", detail: "the rubrics could not be read; the log says why")
             }
             if case .forbidden(let reason) = error { return Problem(status: .forbidden, title: "Not allowed", detail: reason) }
+            if case .busy(let what, let seconds) = error {
+                context.logger.notice("refused a \(what): heavy-work limits reached")
+                return Problem(
+                    status: .serviceUnavailable, title: "Busy", detail: error.description, headers: [.retryAfter: String(seconds)], kind: .unavailable)
+            }
             return Problem(status: .unprocessableContent, title: "Refused", detail: error.description)
         case let error as FieldError:
             return Problem.badRequest(error.description)

@@ -94,6 +94,19 @@ extension AppDatabase {
         return ReportDataVersion(position: row?[0] ?? 0, shared: row?[1] ?? 0)
     }
 
+    /// How many ratings the position's scorecards hold (every state and version): what its report
+    /// reads at most, counted over the indexes without reading a row.
+    public func ratingCount(positionID: Int64) async throws(StoreError) -> Int {
+        try await read { db in
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM round r JOIN scorecard s ON s.round_id = r.id JOIN rating g ON g.scorecard_id = s.id
+                    WHERE r.position_id = ?
+                    """, arguments: [positionID]) ?? 0
+        }
+    }
+
     /// Calls `body` with each current submitted rating of the position, in the order of the
     /// dossier's scorecards (round, interviewer, then as stored), from one snapshot, a row at a
     /// time: a million ratings never sit in memory together. Returns the position's title first.

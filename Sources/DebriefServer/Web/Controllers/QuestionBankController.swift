@@ -95,6 +95,12 @@ struct QuestionBankController {
         } catch let error as ServiceError {
             if case .forbidden = error { throw error }
             typed.message = error.description
+            if case .busy(_, let seconds) = error {
+                // The form comes back with what was pasted, to send again when the server is free.
+                var response = form(typed, request, context, status: .serviceUnavailable)
+                response.headers[.retryAfter] = String(seconds)
+                return response
+            }
         } catch let error as FieldError {
             typed.message = error.message
         }
