@@ -5,9 +5,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 BENCH_MB ?= 30
 BENCH_CANDIDATES ?= 20000
+FUZZ_SECONDS ?= 60
+# libFuzzer's runtime without its main: SwiftPM links the executable's own main, and
+# -sanitize=fuzzer would link a second one; debrief-fuzz starts libFuzzer with LLVMFuzzerRunDriver.
+LIBFUZZER = $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a))
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: build run demo test e2e conformance soak bench format lint clean
+.PHONY: build run demo test e2e conformance soak reliability bench fuzz format lint clean
 
 build:
 	$(SWIFT) build
@@ -43,6 +47,13 @@ SOAK_SECONDS ?= 180
 soak: build
 	scripts/soak.py "$(BIN_DIR)/debrief" --seconds $(SOAK_SECONDS)
 
+## The long runs of RELIABILITY.md (make test runs the short ones): 200 SIGKILLs under load, the
+## $(SOAK_SECONDS) s soak, and every fuzz target for FUZZ_SECONDS.
+reliability: build
+	scripts/crash-test.py "$(BIN_DIR)/debrief" --kills 200
+	scripts/soak.py "$(BIN_DIR)/debrief" --seconds $(SOAK_SECONDS)
+	$(MAKE) fuzz
+
 ## The API against its contract: schemathesis drives a live `debrief serve` from /api/v1/openapi.json
 ## alone, $(CONFORMANCE_EXAMPLES) examples per operation (see scripts/conformance.sh for the checks).
 CONFORMANCE_EXAMPLES ?= 20
@@ -68,6 +79,14 @@ bench:
 	$(SWIFT) build -c release --product debrief
 	bench/import-bench.sh "$$($(SWIFT) build -c release --show-bin-path)/debrief" $(BENCH_MB)
 	bench/report-bench.sh "$$($(SWIFT) build -c release --show-bin-path)/debrief" $(BENCH_CANDIDATES)
+
+## Each fuzz target for FUZZ_SECONDS under libFuzzer and AddressSanitizer (coverage as -sanitize=fuzzer
+## instruments it), in its own build folder; findings land in .build-fuzz/findings (see RELIABILITY.md).
+fuzz:
+	@test -n "$(LIBFUZZER)" || { echo "make fuzz needs libclang_rt.fuzzer_no_main from the Swift toolchain's clang"; exit 1; }
+	$(SWIFT) build --product debrief-fuzz --scratch-path .build-fuzz -Xswiftc -DFUZZING -Xswiftc -sanitize=address \
+		-Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp -Xlinker $(LIBFUZZER) -Xlinker -lstdc++
+	scripts/fuzz.sh .build-fuzz/debug/debrief-fuzz $(FUZZ_SECONDS)
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

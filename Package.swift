@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "debrief", targets: ["debrief"]),
+        .executable(name: "debrief-fuzz", targets: ["DebriefFuzz"]),
         .library(name: "DebriefCore", targets: ["DebriefCore"]),
     ],
     dependencies: [
@@ -79,7 +80,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "debrief", dependencies: ["DebriefCLI"]),
+        // Fuzz targets: replays inputs in a normal build, runs libFuzzer when built by `make fuzz`.
+        .executableTarget(name: "DebriefFuzz", dependencies: ["DebriefCore", "DebriefImport", "DebriefServer"]),
         .testTarget(name: "DebriefCoreTests", dependencies: ["DebriefCore"]),
+        .testTarget(name: "DebriefFuzzTests", dependencies: ["DebriefFuzz", "DebriefImport"]),
         .testTarget(name: "DebriefImportTests", dependencies: ["DebriefImport", "DebriefCore"]),
         .testTarget(
             name: "DebriefStoreTests",

@@ -3,10 +3,7 @@
 # a page of short answers, and a page of long plain-prose answers (make-question-page.py --prose).
 # Usage: bench/import-bench.sh PATH/TO/release/debrief [MEGABYTES]
 set -euo pipefail
-if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-    sed -n '2,/^set -/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
-    exit 0
-fi
+source "$(dirname "$0")/../scripts/help.sh"
 bin="${1:?usage: import-bench.sh PATH/TO/debrief [MEGABYTES]}"
 size="${2:-30}"
 work=$(mktemp -d)

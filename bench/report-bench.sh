@@ -3,10 +3,7 @@
 # touching that data: sqlite3 -csv dumping every rating with its candidate, round and interviewer.
 # Usage: bench/report-bench.sh PATH/TO/release/debrief [CANDIDATES]
 set -euo pipefail
-if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-    sed -n '2,/^set -/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
-    exit 0
-fi
+source "$(dirname "$0")/../scripts/help.sh"
 bin="${1:?usage: report-bench.sh PATH/TO/debrief [CANDIDATES]}"
 candidates="${2:-20000}"
 work=$(mktemp -d)

@@ -3,10 +3,7 @@
 # Prints one "smoke: N passed, N failed" line and exits non-zero when anything failed.
 # Usage: scripts/smoke.sh PATH/TO/debrief
 set -uo pipefail
-if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-    sed -n '2,/^set -/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
-    exit 0
-fi
+source "$(dirname "$0")/help.sh"
 bin="${1:?usage: smoke.sh PATH/TO/debrief}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -88,6 +85,14 @@ kill -TERM "$server" 2>/dev/null
 stopped=0
 wait "$server" 2>/dev/null || stopped=$?
 check "SIGTERM stops the server gracefully (exit 0)" 0 "^0$" -- echo "$stopped"
+
+# The fuzz targets' regression inputs, replayed by the normal build of debrief-fuzz (make fuzz runs libFuzzer).
+fuzz="$(dirname "$bin")/debrief-fuzz"
+for target in html rubric scores api; do
+    check "debrief-fuzz replays the $target regression inputs without a crash" 0 "^$target: [1-9][0-9]* inputs ran without a crash" -- \
+        "$fuzz" "$target" "Fixtures/fuzz/$target"
+done
+check "debrief-fuzz names its targets when given an unknown one" 64 "TARGET is one of html, rubric, scores, api" -- "$fuzz" nope
 
 echo "smoke: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

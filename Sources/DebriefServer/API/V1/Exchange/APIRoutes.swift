@@ -188,6 +188,12 @@ struct APIRoutes {
         }
         let data = Data(buffer: buffer)
         guard let schema else { return (data, nil) }
+        return (data, try Self.checkedJSON(data, schema: schema, components: components))
+    }
+
+    /// A JSON body read and checked against `schema`: a 400 when it is not JSON, a 422 listing
+    /// every field its schema refuses.
+    static func checkedJSON(_ data: Data, schema: JSONSchema, components: [String: JSONSchema]) throws(Problem) -> JSONInput {
         guard !data.isEmpty else { throw Problem.badRequest("this operation needs a JSON body") }
         let json: JSONInput
         do {
@@ -197,7 +203,7 @@ struct APIRoutes {
         }
         let problems = schema.problems(in: json, components: components)
         guard problems.isEmpty else { throw Problem.validation(problems) }
-        return (data, json)
+        return json
     }
 
     private static func reason(_ error: any Error) -> String {
