@@ -79,6 +79,8 @@ bench:
 	$(SWIFT) build -c release --product debrief
 	bench/import-bench.sh "$$($(SWIFT) build -c release --show-bin-path)/debrief" $(BENCH_MB)
 	bench/report-bench.sh "$$($(SWIFT) build -c release --show-bin-path)/debrief" $(BENCH_CANDIDATES)
+	@command -v wrk >/dev/null && bench/http-bench.py "$$($(SWIFT) build -c release --show-bin-path)/debrief" || \
+		echo "make bench: the HTTP benchmark needs wrk (apt-get install wrk)"
 
 ## Each fuzz target for FUZZ_SECONDS under libFuzzer and AddressSanitizer (coverage as -sanitize=fuzzer
 ## instruments it), in its own build folder; findings land in .build-fuzz/findings (see RELIABILITY.md).

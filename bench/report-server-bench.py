@@ -28,9 +28,6 @@ def main(binary, database, position="1"):
         times = [get(path) for _ in range(runs)]
         return statistics.median(t for t, _ in times), times[-1][1]
 
-    def peak():
-        with open(f"/proc/{server.pid}/status") as status:
-            return next(int(line.split()[1]) // 1024 for line in status if line.startswith("VmHWM"))
 
     try:
         health, _ = median("/healthz")
@@ -40,7 +37,7 @@ def main(binary, database, position="1"):
         for thread in threads: thread.start()
         for thread in threads: thread.join()
         four = max(t for t, _ in results)
-        four_peak = peak()
+        four_peak = debrief_harness.peak_memory(server)
         pack, pack_bytes = median(f"/positions/{position}")
         cold_json, json_bytes = get(f"/api/v1/positions/{position}/report")
         cached_json, _ = median(f"/api/v1/positions/{position}/report", runs=10)
@@ -51,7 +48,7 @@ def main(binary, database, position="1"):
         print(f"| `GET /api/v1/positions/{position}/report` after the pack (JSON rendered once) | {cold_json:.2f} s, {json_bytes / 1048576:.1f} MB |")
         print(f"| the same JSON again (cached rendering, median of 10) | {cached_json * 1000:.1f} ms |")
         print(f"| one candidate's report (position figures cached, median of 20) | {candidate * 1000:.1f} ms |")
-        print(f"| server peak memory after all of it | {peak()} MB |")
+        print(f"| server peak memory after all of it | {debrief_harness.peak_memory(server)} MB |")
     finally:
         server.terminate()
         server.wait()

@@ -48,3 +48,9 @@ def start_server(binary, database, script, keep_stderr=False, wait_seconds=30):
             time.sleep(0.05)
     server.kill()
     sys.exit(f"{script}: the server did not listen within {wait_seconds} s")
+
+
+def peak_memory(server):
+    """The server process's peak resident memory so far (VmHWM), in MB."""
+    with open(f"/proc/{server.pid}/status") as status:
+        return next(int(line.split()[1]) // 1024 for line in status if line.startswith("VmHWM"))

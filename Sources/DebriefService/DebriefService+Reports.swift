@@ -15,14 +15,14 @@ extension DebriefService {
     }
 
     /// The position's report rendered in `format` (without links to candidate pages, as the API
-    /// serves it), kept beside the cached report.
-    public func renderedPositionReport(_ positionID: Int64, format: ReportFormat) async throws -> String {
+    /// serves it), with its digest, kept beside the cached report.
+    public func renderedPositionReport(_ positionID: Int64, format: ReportFormat) async throws -> RenderedReport {
         let version = try await database.reportDataVersion(positionID: positionID)
         if let kept = reportCache.rendered(positionID, version: version, format: format) { return kept }
-        let text = try format.render(try await positionReport(positionID, version: version))
+        let rendered = RenderedReport(text: try format.render(try await positionReport(positionID, version: version)))
         // Kept only if the cached report is still the one of `version`; a newer one replaces it.
-        reportCache.keep(text, rendering: positionID, version: version, format: format)
-        return text
+        reportCache.keep(rendered, rendering: positionID, version: version, format: format)
+        return rendered
     }
 
     /// The position's dossier and its report, both read and built now from one snapshot (for
@@ -62,5 +62,18 @@ extension DebriefService {
         let positions = Array(Set(try await database.rounds(candidateID: candidateID).map(\.positionID))).sorted()
         guard positions.count == 1 else { throw ServiceError.noPositionFor(candidate: person.name, positions: positions) }
         return try await candidateReport(candidateID, position: positions[0])
+    }
+}
+
+/// A report as text, with the SHA-256 of its UTF-8 worked out once: a cached report is sent many
+/// times, and hashing half a megabyte for each request's entity tag was most of serving it.
+public struct RenderedReport: Sendable {
+    public let text: String
+    /// The SHA-256 of `text`'s UTF-8, as 64 lower-case hex digits.
+    public let digest: String
+
+    public init(text: String) {
+        self.text = text
+        digest = SHA256.hex(of: Array(text.utf8))
     }
 }

@@ -12,7 +12,7 @@ final class ReportCache: Sendable {
         let version: ReportDataVersion
         let report: PositionReport
         /// Renderings without candidate links, by format, made on first request.
-        var rendered: [ReportFormat: String] = [:]
+        var rendered: [ReportFormat: RenderedReport] = [:]
         var lastUsed: UInt64
     }
 
@@ -49,7 +49,7 @@ final class ReportCache: Sendable {
     }
 
     /// The report rendered in `format`, if kept for exactly `version`.
-    func rendered(_ positionID: Int64, version: ReportDataVersion, format: ReportFormat) -> String? {
+    func rendered(_ positionID: Int64, version: ReportDataVersion, format: ReportFormat) -> RenderedReport? {
         state.withLock { state in state.touch(positionID, version: version)?.rendered[format] }
     }
 
@@ -66,10 +66,10 @@ final class ReportCache: Sendable {
     }
 
     /// Keeps a rendering of the report kept for exactly `version`.
-    func keep(_ text: String, rendering positionID: Int64, version: ReportDataVersion, format: ReportFormat) {
+    func keep(_ rendered: RenderedReport, rendering positionID: Int64, version: ReportDataVersion, format: ReportFormat) {
         state.withLock { state in
             guard state.entries[positionID]?.version == version else { return }
-            state.entries[positionID]?.rendered[format] = text
+            state.entries[positionID]?.rendered[format] = rendered
         }
     }
 }

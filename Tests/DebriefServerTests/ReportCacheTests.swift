@@ -69,6 +69,14 @@ struct ReportCacheTests {
                 }
             }
             let first = try await report()
+            // The cached rendering's tag is its body's SHA-256, worked out once; a client holding it gets 304.
+            let tag = try await client.execute(uri: uri, method: .get, headers: Headers.bearer(fixture.recruiter)) { response in
+                #expect(response.headers[.eTag] == "\"" + SHA256.hex(of: Array(response.body.text.utf8)).prefix(32) + "\"")
+                return response.headers[.eTag] ?? ""
+            }
+            var conditional = Headers.bearer(fixture.recruiter)
+            conditional[.ifNoneMatch] = tag
+            try await client.execute(uri: uri, method: .get, headers: conditional) { #expect($0.status == .notModified) }
             let hits = service.reportCache.hits
             #expect(try await report().body == first.body)
             #expect(service.reportCache.hits == hits + 1, "the second request built the report again")
@@ -100,7 +108,7 @@ struct ReportCacheTests {
         }
         let service = DebriefService(database: fixture.store, rubrics: RubricCatalog(rubrics: [fixture.rubric]))
         let texts = try await withThrowingTaskGroup(of: String.self) { group in
-            for _ in 0..<8 { group.addTask { try await service.renderedPositionReport(fixture.positionID, format: .json) } }
+            for _ in 0..<8 { group.addTask { try await service.renderedPositionReport(fixture.positionID, format: .json).text } }
             return try await group.reduce(into: [String]()) { $0.append($1) }
         }
         #expect(Set(texts).count == 1 && texts.count == 8)

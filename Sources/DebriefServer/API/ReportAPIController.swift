@@ -36,8 +36,8 @@ struct ReportAPIController {
     @Sendable func positionReport(_ request: Request, context: DebriefRequestContext) async throws -> Response {
         _ = try context.requireReportReader()
         let format = try Self.format(of: request)
-        let text = try await service.renderedPositionReport(try PathID.require("position", in: context), format: format)
-        return Self.document(text, format: format)
+        let rendered = try await service.renderedPositionReport(try PathID.require("position", in: context), format: format)
+        return Self.document(rendered.text, format: format)
     }
 
     @Sendable func candidateReport(_ request: Request, context: DebriefRequestContext) async throws -> Response {

@@ -1,4 +1,5 @@
 import DebriefCore
+import DebriefService
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -28,8 +29,12 @@ struct APIReply: Sendable {
 
     /// A document that is not JSON (a report as CSV, Markdown or HTML).
     static func document(_ text: String, mediaType: String) -> APIReply {
-        let body = Data(text.utf8)
-        return APIReply(status: .ok, headers: [.contentType: mediaType, .eTag: etag(of: body)], body: body)
+        document(RenderedReport(text: text), mediaType: mediaType)
+    }
+
+    /// A rendered report, tagged by the digest worked out when it was rendered.
+    static func document(_ rendered: RenderedReport, mediaType: String) -> APIReply {
+        APIReply(status: .ok, headers: [.contentType: mediaType, .eTag: etag(digest: rendered.digest)], body: Data(rendered.text.utf8))
     }
 
     /// The entity tag of a record or list: a strong tag over its exact JSON, so two readings are equal
@@ -39,7 +44,12 @@ struct APIReply: Sendable {
     }
 
     private static func etag(of body: Data) -> String {
-        "\"" + String(SHA256.hex(of: [UInt8](body)).prefix(32)) + "\""
+        etag(digest: SHA256.hex(of: [UInt8](body)))
+    }
+
+    /// A strong tag: the first 128 bits of the body's SHA-256.
+    private static func etag(digest: String) -> String {
+        "\"" + String(digest.prefix(32)) + "\""
     }
 
     /// The HTTP response; a GET whose `If-None-Match` names the current tag gets `304` and no body.

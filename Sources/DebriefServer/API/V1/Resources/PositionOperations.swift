@@ -54,8 +54,8 @@ enum PositionOperations {
             ) { input in
                 _ = try input.context.requireReportReader()
                 let format = try format(of: input)
-                let text = try await service.renderedPositionReport(try input.id("position"), format: format)
-                return APIReply.document(text, mediaType: format.contentType)
+                let rendered = try await service.renderedPositionReport(try input.id("position"), format: format)
+                return APIReply.document(rendered, mediaType: format.contentType)
             },
             APIOperation(
                 method: .get, path: "/api/v1/positions/{position}/candidates/{candidate}/report", operationID: "getCandidateReport",
