@@ -26,12 +26,17 @@ extension AppDatabase {
     public func session(presenting token: AccessToken, now: Date = Date()) async throws(StoreError) -> AccessTokenSession? {
         let digest = token.digest
         return try await read { db in
-            guard
-                let record = try AccessTokenRecord.filter(Column("digest") == digest && Column("revoked_at") == nil)
-                    .filter(Column("expires_at") > now).fetchOne(db),
-                let user = try UserRecord.filter(key: record.userId).filter(sql: "deactivated_at IS NULL").fetchOne(db)
-            else { return nil }
-            return AccessTokenSession(principal: Principal(user: try user.domain()), expiresAt: record.expiresAt)
+            // Every API request asks this: one statement, prepared once per connection, token joined to its user.
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT t.expires_at, u.* FROM access_token t JOIN user u ON u.id = t.user_id
+                    WHERE t.digest = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.deactivated_at IS NULL
+                    """)
+            let userColumns = ScopeAdapter(["user": SuffixRowAdapter(fromIndex: 1)])
+            guard let row = try Row.fetchOne(statement, arguments: [digest, now], adapter: userColumns), let userRow = row.scopes["user"] else {
+                return nil
+            }
+            return AccessTokenSession(principal: Principal(user: try UserRecord(row: userRow).domain()), expiresAt: row[0])
         }
     }
 }
