@@ -94,6 +94,29 @@ struct ReportCacheTests {
         }
     }
 
+    @Test("a report cached before a restore is never served after it, even when the restored data reaches the same version again")
+    func neverStaleAfterRestore() async throws {
+        let fixture = try await ServerFixture.make()
+        let service = DebriefService(database: fixture.store, rubrics: RubricCatalog(rubrics: [fixture.rubric]))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("debrief-restore-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func stage() async throws -> String? {
+            try await service.positionReport(fixture.positionID).candidates.first { $0.id == fixture.candidateID }?.stage
+        }
+        let before = try await stage()
+        _ = try await service.backUp(to: folder.appendingPathComponent("before.sqlite").path, by: Self.admin)
+        _ = try await fixture.store.moveCandidate(.id(fixture.candidateID), to: .screening, by: Self.admin)
+        #expect(try await stage() == "screening")
+        _ = try await service.restore(
+            from: folder.appendingPathComponent("before.sqlite").path, keepingPreviousAt: folder.appendingPathComponent("previous.sqlite").path,
+            by: Self.admin)
+        #expect(try await stage() == before, "the report cached before the restore was served after it")
+        // One write after the restore takes the position back to the version the screening report was cached under.
+        _ = try await fixture.store.moveCandidate(.id(fixture.candidateID), to: .rejected, by: Self.admin)
+        #expect(try await stage() == "rejected", "a report cached before the restore was served for data written after it")
+    }
+
     @Test("requests arriving together for a report that is not cached share one build")
     func oneBuildForMany() async throws {
         let fixture = try await ServerFixture.make()

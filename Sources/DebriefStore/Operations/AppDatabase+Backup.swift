@@ -112,7 +112,11 @@ extension AppDatabase {
         let inspected = try Self.inspectBackup(path: path)
         var configuration = Configuration()
         configuration.readonly = true
+        let highestVersion: Int64
         do {
+            highestVersion = try await writer.read { db in
+                try db.tableExists("report_data_version") ? Int64.fetchOne(db, sql: "SELECT max(version) FROM report_data_version") ?? 0 : 0
+            }
             let source = try DatabaseQueue(path: path, configuration: configuration)
             try source.backup(to: writer)
             try source.close()
@@ -121,6 +125,13 @@ extension AppDatabase {
             throw StoreError(mapping: error).naming(path: path)
         }
         try await write { db in
+            // The backup's report versions may equal ones reports were cached under before it: moving the
+            // shared counter past every version the replaced database had keeps those from being served.
+            try db.execute(
+                sql: """
+                    INSERT INTO report_data_version (position_id, version) VALUES (0, ?)
+                    ON CONFLICT (position_id) DO UPDATE SET version = version + excluded.version
+                    """, arguments: [highestVersion + 1])
             try AuditLog.record(
                 db, by: principal, action: "restore", entity: "database", entityID: nil,
                 after: ["path": path, "schema": inspected.schemaVersion, "migrated to": Self.schemaVersion])
