@@ -7,7 +7,7 @@ import Synchronization
 let interruptRequested = Atomic<Bool>(false)
 
 /// `report position ID --all`: every chosen candidate's report plus the position report as the index,
-/// each file written atomically, with a progress bar on a terminal and a summary at the end.
+/// each file written atomically (and all on disk once the index is), with a progress bar on a terminal and a summary at the end.
 struct BatchReport {
     let dossier: PositionDossier
     let report: PositionReport
@@ -35,6 +35,7 @@ struct BatchReport {
         let progress = Mutex(Progress(total: chosen.count, enabled: !quiet && isatty(STDERR_FILENO) == 1, console: Console.current))
         let started = Date()
         let written = try writeCandidates(chosen, progress: progress)
+        try ReportFile.flush(folder: folder)
         guard written == chosen.count else {
             progress.withLock { $0.finish() }
             throw CLIError(
@@ -44,7 +45,7 @@ struct BatchReport {
         let links = Dictionary(uniqueKeysWithValues: chosen.map { ($0.id, "candidate-\($0.id).\(format.fileExtension)") })
         let indexText =
             format == .html ? PositionReportHTML.render(report, candidateLinks: links) : try ReportRendering.position(report, format: format)
-        try ReportFile.write(indexText, to: index)
+        try ReportFile.write(indexText, to: index)  // flushed on its own: the index is written last, once every report is on disk
         progress.withLock { $0.finish() }
         let seconds = Date().timeIntervalSince(started)
         Console.current.line("Wrote \(chosen.count) candidate reports and \(index) in \(String(format: "%.1f", seconds)) s")
@@ -70,7 +71,8 @@ struct BatchReport {
                     let entry = chosen[index]
                     let candidate = try CandidateReportBuilder.build(dossier, position: report, candidateID: entry.id, index: lookup)
                     try ReportFile.write(
-                        try ReportRendering.candidate(candidate, format: format), to: "\(folder)/candidate-\(entry.id).\(format.fileExtension)")
+                        try ReportRendering.candidate(candidate, format: format), to: "\(folder)/candidate-\(entry.id).\(format.fileExtension)",
+                        flushing: false)
                     let done = written.wrappingAdd(1, ordering: .relaxed).newValue
                     progress.withLock { $0.show(done) }
                 } catch {
