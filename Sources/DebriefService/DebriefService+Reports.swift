@@ -11,7 +11,19 @@ extension DebriefService {
     /// (shared with requests that read the same version).
     private func positionReport(_ positionID: Int64, version: ReportDataVersion) async throws -> PositionReport {
         if let kept = reportCache.report(positionID, version: version) { return kept }
-        return try await reportBuilds.report(positionID, version: version) { try await positionDossierAndReport(positionID).report }
+        return try await reportBuilds.report(positionID, version: version) { try await buildPositionReport(positionID) }
+    }
+
+    /// Builds the position's report from its facts alone and keeps it in the cache, within the
+    /// service's heavy-work limits.
+    private func buildPositionReport(_ positionID: Int64) async throws -> PositionReport {
+        let ratings = try await database.ratingCount(positionID: positionID)
+        return try await heavyWork.run("position report", estimatedBytes: HeavyWorkLimits.positionReportBytes(ratings: ratings)) {
+            let facts = try await database.positionFacts(positionID: positionID)
+            let report = try PositionReportBuilder.build(facts, currentRubric: try? rubrics?.rubric(facts.position.rubricID))
+            if let version = facts.dataVersion { reportCache.keep(report, of: positionID, version: version) }
+            return report
+        }
     }
 
     /// The position's report rendered in `format` (without links to candidate pages, as the API
@@ -30,7 +42,7 @@ extension DebriefService {
     /// A large position's build runs only within the service's heavy-work limits.
     public func positionDossierAndReport(_ positionID: Int64) async throws -> (dossier: PositionDossier, report: PositionReport) {
         let ratings = try await database.ratingCount(positionID: positionID)
-        return try await heavyWork.run("position report", estimatedBytes: HeavyWorkLimits.positionReportBytes(ratings: ratings)) {
+        return try await heavyWork.run("position dossier", estimatedBytes: HeavyWorkLimits.positionDossierBytes(ratings: ratings)) {
             let dossier = try await database.positionDossier(positionID: positionID)
             let current = try? rubrics?.rubric(dossier.position.rubricID)
             let report = try PositionReportBuilder.build(dossier, currentRubric: current)
@@ -49,7 +61,13 @@ extension DebriefService {
         if let version = own.dataVersion, let report = reportCache.report(positionID, version: version) {
             return try CandidateReportBuilder.build(own, position: report, candidateID: candidateID)
         }
-        // Not cached for this data: build the position from one snapshot, which caches it.
+        // Not cached for this data: build the position's report (which caches it) and read the candidate's
+        // part again; should a write land between the two, build both from one snapshot instead.
+        _ = try await positionReport(positionID)
+        let again = try await database.positionDossier(positionID: positionID, candidateID: candidateID)
+        if let version = again.dataVersion, let report = reportCache.report(positionID, version: version) {
+            return try CandidateReportBuilder.build(again, position: report, candidateID: candidateID)
+        }
         let (dossier, report) = try await positionDossierAndReport(positionID)
         return try CandidateReportBuilder.build(dossier, position: report, candidateID: candidateID)
     }

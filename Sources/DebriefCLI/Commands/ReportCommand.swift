@@ -49,12 +49,12 @@ struct ReportCommand: AsyncParsableCommand {
                 try await ReportFile.stream(to: out) { sink in try await service.positionRatingsCSV(id, to: sink) }
                 return
             }
-            let (dossier, report) = try await service.positionDossierAndReport(id)
             guard all else {
-                let text = try ReportRendering.position(report, format: format)
+                let text = try ReportRendering.position(try await service.positionReport(id), format: format)
                 try ReportOutput.deliver(text, format: format, out: out, defaultName: "debrief-position-\(id)")
                 return
             }
+            let (dossier, report) = try await service.positionDossierAndReport(id)
             try BatchReport(
                 dossier: dossier, report: report, format: format, folder: out ?? "./debrief-position-\(id)", stage: stage, since: since, quiet: quiet
             ).write()

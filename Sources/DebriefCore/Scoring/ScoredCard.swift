@@ -20,24 +20,40 @@ public struct ScoredCard: Hashable, Sendable {
         self.recommendation = recommendation
     }
 
-    /// Folds a scorecard's ratings: a competency-level rating counts as given; a competency rated
-    /// only per question counts as the mean of those points. No signal is left out, never zero.
+    /// Folds a scorecard's ratings (see `RatingFold`).
     public init(scorecard: Scorecard, candidateID: Int64, roundKind: RoundKind) {
-        var direct: [String: Double] = [:]
-        var perQuestion: [String: [Double]] = [:]
-        for rating in scorecard.ratings {
-            guard let point = rating.value.point else { continue }
-            if rating.questionID == nil {
-                direct[rating.competencyID] = Double(point)
-            } else {
-                perQuestion[rating.competencyID, default: []].append(Double(point))
-            }
-        }
-        for (competency, points) in perQuestion where direct[competency] == nil {
-            direct[competency] = points.reduce(0, +) / Double(points.count)
-        }
+        var fold = RatingFold()
+        for rating in scorecard.ratings { fold.add(competencyID: rating.competencyID, perQuestion: rating.questionID != nil, point: rating.value.point) }
         self.init(
             candidateID: candidateID, roundID: scorecard.roundID, roundKind: roundKind, interviewerID: scorecard.interviewerID,
-            values: direct, recommendation: scorecard.recommendation ?? .noDecision)
+            values: fold.values, recommendation: scorecard.recommendation ?? .noDecision)
+    }
+}
+
+/// How one scorecard's ratings become one value per competency: a competency-level rating counts
+/// as given; a competency rated only per question counts as the mean of those points. No signal is
+/// left out, never zero. Fed a rating at a time, so a store can fold rows as it reads them.
+public struct RatingFold: Sendable {
+    private var direct: [String: Double] = [:]
+    private var perQuestion: [String: (sum: Double, count: Int)] = [:]
+
+    public init() {}
+
+    /// Adds one rating; `point` is nil for no signal.
+    public mutating func add(competencyID: String, perQuestion isPerQuestion: Bool, point: Int?) {
+        guard let point else { return }
+        if isPerQuestion {
+            perQuestion[competencyID, default: (0, 0)].sum += Double(point)
+            perQuestion[competencyID, default: (0, 0)].count += 1
+        } else {
+            direct[competencyID] = Double(point)
+        }
+    }
+
+    /// Competency id → value, for the competencies with a signal.
+    public var values: [String: Double] {
+        var values = direct
+        for (competency, points) in perQuestion where values[competency] == nil { values[competency] = points.sum / Double(points.count) }
+        return values
     }
 }

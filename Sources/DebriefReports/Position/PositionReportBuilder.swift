@@ -26,12 +26,16 @@ public enum PositionReportBuilder {
     /// `currentRubric` is the position's rubric as the folder has it now; it is used only when no
     /// scorecard has recorded a version yet.
     public static func build(_ dossier: PositionDossier, currentRubric: Rubric?) throws(ReportError) -> PositionReport {
+        try build(PositionFacts(dossier), currentRubric: currentRubric)
+    }
+
+    /// The report from facts read for it alone (see `PositionFacts`).
+    public static func build(_ facts: PositionFacts, currentRubric: Rubric?) throws(ReportError) -> PositionReport {
         var notes: [String] = []
-        let rubric = try scoringRubric(dossier, currentRubric: currentRubric, notes: &notes)
-        let cards = dossier.scorecards.map { ScoredCard(scorecard: $0.scorecard, candidateID: $0.candidateID, roundKind: $0.roundKind) }
-        let evaluation = PositionScoring.evaluate(rubric: rubric, candidateIDs: dossier.candidates.compactMap(\.id), cards: cards)
-        let candidates = Dictionary(uniqueKeysWithValues: dossier.candidates.map { ($0.id ?? 0, $0) })
-        let users = Dictionary(uniqueKeysWithValues: dossier.interviewers.map { ($0.id ?? 0, $0) })
+        let rubric = try scoringRubric(facts, currentRubric: currentRubric, notes: &notes)
+        let evaluation = PositionScoring.evaluate(rubric: rubric, candidateIDs: facts.candidates.compactMap(\.id), cards: facts.cards)
+        let candidates = Dictionary(uniqueKeysWithValues: facts.candidates.map { ($0.id ?? 0, $0) })
+        let users = Dictionary(uniqueKeysWithValues: facts.interviewers.map { ($0.id ?? 0, $0) })
         let entries = evaluation.candidates.compactMap { entry -> PositionReport.CandidateEntry? in
             guard let candidate = candidates[entry.raw.candidateID] else { return nil }
             return PositionReport.CandidateEntry(
@@ -56,7 +60,7 @@ public enum PositionReportBuilder {
         }
         return PositionReport(
             position: .init(
-                id: dossier.position.id ?? 0, title: dossier.position.title, level: dossier.position.level,
+                id: facts.position.id ?? 0, title: facts.position.title, level: facts.position.level,
                 rubric: .init(
                     id: rubric.id, title: rubric.title, version: rubric.version, contentHash: rubric.contentHash,
                     scaleMin: rubric.ratingScale.minimum, scaleMax: rubric.ratingScale.maximum,
@@ -83,18 +87,18 @@ public enum PositionReportBuilder {
     }
 
     /// The rubric version of the most recently submitted scorecard; the folder's version when there is none.
-    private static func scoringRubric(_ dossier: PositionDossier, currentRubric: Rubric?, notes: inout [String]) throws(ReportError) -> Rubric {
-        let newest = dossier.scorecards.max { ($0.scorecard.submittedAt ?? .distantPast) < ($1.scorecard.submittedAt ?? .distantPast) }
-        guard let hash = newest?.scorecard.rubricHash else {
-            guard let currentRubric else { throw .rubricMissing(id: dossier.position.rubricID) }
+    private static func scoringRubric(_ facts: PositionFacts, currentRubric: Rubric?, notes: inout [String]) throws(ReportError) -> Rubric {
+        let newest = facts.provenance.max { ($0.submittedAt ?? .distantPast) < ($1.submittedAt ?? .distantPast) }
+        guard let hash = newest?.rubricHash else {
+            guard let currentRubric else { throw .rubricMissing(id: facts.position.rubricID) }
             return currentRubric
         }
-        guard let yaml = dossier.rubricVersions[hash] else { throw .rubricVersionUnusable(hash: hash, reason: "it is not stored") }
+        guard let yaml = facts.rubricVersions[hash] else { throw .rubricVersionUnusable(hash: hash, reason: "it is not stored") }
         let rubric: Rubric
         do { rubric = try RubricDecoder.decode(yaml: yaml, file: "stored rubric \(hash.prefix(12))") } catch {
             throw .rubricVersionUnusable(hash: hash, reason: error.description)
         }
-        let versions = Set(dossier.scorecards.map(\.scorecard.rubricHash))
+        let versions = Set(facts.provenance.map(\.rubricHash))
         if versions.count > 1 {
             notes.append(
                 "scorecards were made under \(versions.count) versions of rubric \(rubric.id); weights and thresholds are those of version \(rubric.version) (\(hash.prefix(12))), the newest in use"

@@ -9,20 +9,11 @@ extension AppDatabase {
         try await read { db in
             let position = try Self.fetchPosition(db, id: positionID)
             let rounds = try Self.rounds(db, positionID: positionID, candidateID: candidateID)
-            let candidateIDs = Array(Set(rounds.map(\.candidateID)))
-            let candidates = try ChunkedLookup.fetch(candidateIDs) { try CandidateRecord.filter($0.contains(Column("id"))).fetchAll(db) }
-                .map { try $0.domain() }.sorted { ($0.name, $0.id ?? 0) < ($1.name, $1.id ?? 0) }
+            let candidates = try Self.candidates(db, ids: Array(Set(rounds.map(\.candidateID))))
             let scorecards = try Self.submittedScorecards(db, positionID: positionID, candidateID: candidateID)
             // The panels' people, and whoever entered a scorecard on an interviewer's behalf.
-            let interviewerIDs = Array(Set(rounds.flatMap(\.interviewerIDs) + scorecards.compactMap(\.scorecard.enteredByID)))
-            let interviewers = try ChunkedLookup.fetch(interviewerIDs) { try UserRecord.filter($0.contains(Column("id"))).fetchAll(db) }
-                .map { try $0.domain() }.sorted { ($0.name, $0.id ?? 0) < ($1.name, $1.id ?? 0) }
-            let hashes = Array(Set(scorecards.map(\.scorecard.rubricHash)))
-            var versions: [String: String] = [:]
-            for row in try ChunkedLookup.fetch(hashes, { try Row.fetchAll(db, Table("rubric_version").filter($0.contains(Column("content_hash")))) })
-            {
-                versions[row["content_hash"]] = row["yaml"]
-            }
+            let interviewers = try Self.users(db, ids: Array(Set(rounds.flatMap(\.interviewerIDs) + scorecards.compactMap(\.scorecard.enteredByID))))
+            let versions = try Self.rubricTexts(db, hashes: Array(Set(scorecards.map(\.scorecard.rubricHash))))
             let questionIDs = Array(Set(scorecards.flatMap { $0.scorecard.ratings.compactMap(\.questionID) }))
             let questions = try ChunkedLookup.fetch(questionIDs) { try QuestionRecord.filter($0.contains(Column("id"))).fetchAll(db) }.map {
                 try $0.domain()
@@ -32,5 +23,26 @@ extension AppDatabase {
                 rubricVersions: versions, questions: Dictionary(uniqueKeysWithValues: questions.map { ($0.id ?? 0, $0) }),
                 dataVersion: try Self.reportDataVersion(db, positionID: positionID))
         }
+    }
+
+    /// The candidates of `ids`, by name.
+    static func candidates(_ db: Database, ids: [Int64]) throws -> [Candidate] {
+        try ChunkedLookup.fetch(ids) { try CandidateRecord.filter($0.contains(Column("id"))).fetchAll(db) }
+            .map { try $0.domain() }.sorted { ($0.name, $0.id ?? 0) < ($1.name, $1.id ?? 0) }
+    }
+
+    /// The users of `ids`, by name.
+    static func users(_ db: Database, ids: [Int64]) throws -> [User] {
+        try ChunkedLookup.fetch(ids) { try UserRecord.filter($0.contains(Column("id"))).fetchAll(db) }
+            .map { try $0.domain() }.sorted { ($0.name, $0.id ?? 0) < ($1.name, $1.id ?? 0) }
+    }
+
+    /// Rubric text by content hash, for the stored versions among `hashes`.
+    static func rubricTexts(_ db: Database, hashes: [String]) throws -> [String: String] {
+        var versions: [String: String] = [:]
+        for row in try ChunkedLookup.fetch(hashes, { try Row.fetchAll(db, Table("rubric_version").filter($0.contains(Column("content_hash")))) }) {
+            versions[row["content_hash"]] = row["yaml"]
+        }
+        return versions
     }
 }

@@ -9,7 +9,7 @@ import GRDB
 extension AppDatabase {
     /// Which rows of `scorecard s` (joined to its `round r`) count: each round's interviewer's latest
     /// submitted version, for the position, and only the candidate's rounds when given.
-    private static func currentScorecards(positionID: Int64, candidateID: Int64?) -> (condition: String, arguments: StatementArguments) {
+    static func currentScorecards(positionID: Int64, candidateID: Int64?) -> (condition: String, arguments: StatementArguments) {
         let rounds = ofPosition(positionID, candidateID: candidateID)
         return (
             rounds.condition + """
