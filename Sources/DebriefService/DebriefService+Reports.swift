@@ -42,7 +42,7 @@ extension DebriefService {
     /// A large position's build runs only within the service's heavy-work limits.
     public func positionDossierAndReport(_ positionID: Int64) async throws -> (dossier: PositionDossier, report: PositionReport) {
         let ratings = try await database.ratingCount(positionID: positionID)
-        return try await heavyWork.run("position dossier", estimatedBytes: HeavyWorkLimits.positionDossierBytes(ratings: ratings)) {
+        return try await heavyWork.run("position report", estimatedBytes: HeavyWorkLimits.positionReportBytes(ratings: ratings)) {
             let dossier = try await database.positionDossier(positionID: positionID)
             let current = try? rubrics?.rubric(dossier.position.rubricID)
             let report = try PositionReportBuilder.build(dossier, currentRubric: current)
@@ -58,16 +58,15 @@ extension DebriefService {
     public func candidateReport(_ candidateID: Int64, position positionID: Int64) async throws -> CandidateReport {
         _ = try await database.candidate(.id(candidateID))
         let own = try await database.positionDossier(positionID: positionID, candidateID: candidateID)
-        if let version = own.dataVersion, let report = reportCache.report(positionID, version: version) {
+        func fromCachedPosition() throws -> CandidateReport? {
+            guard let version = own.dataVersion, let report = reportCache.report(positionID, version: version) else { return nil }
             return try CandidateReportBuilder.build(own, position: report, candidateID: candidateID)
         }
-        // Not cached for this data: build the position's report (which caches it) and read the candidate's
-        // part again; should a write land between the two, build both from one snapshot instead.
+        if let kept = try fromCachedPosition() { return kept }
+        // Not cached for this data: build the position's report, which caches it, usually of the same data.
         _ = try await positionReport(positionID)
-        let again = try await database.positionDossier(positionID: positionID, candidateID: candidateID)
-        if let version = again.dataVersion, let report = reportCache.report(positionID, version: version) {
-            return try CandidateReportBuilder.build(again, position: report, candidateID: candidateID)
-        }
+        if let built = try fromCachedPosition() { return built }
+        // A write landed between the two reads: build both from one snapshot instead.
         let (dossier, report) = try await positionDossierAndReport(positionID)
         return try CandidateReportBuilder.build(dossier, position: report, candidateID: candidateID)
     }

@@ -27,9 +27,6 @@ public struct HeavyWorkLimits: Sendable, Equatable {
     /// 990,323 ratings, about 600 bytes a rating over the server's own.
     static func positionReportBytes(ratings: Int) -> Int { ratings * 640 }
 
-    /// What reading a position's whole dossier and building its report needs (`report --all`).
-    static func positionDossierBytes(ratings: Int) -> Int { ratings * 640 }
-
     /// What reading a page into questions needs, measured (BENCHMARKS.md): 7 to 9 times the page.
     static func importBytes(pageBytes: Int) -> Int { pageBytes * 9 }
 }

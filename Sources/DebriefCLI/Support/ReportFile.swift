@@ -11,7 +11,7 @@ enum ReportFile {
         let (url, temporary) = try partialFile(for: path)
         do {
             try writeBytes(of: text, to: temporary.path, flushing: flushing)
-            guard rename(temporary.path, url.path) == 0 else { throw CLIError(String(cString: strerror(errno))) }
+            guard rename(temporary.path, url.path) == 0 else { throw CLIError(lastSystemError) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw CLIError("cannot write \(path): \(error.localizedDescription)")
@@ -21,17 +21,20 @@ enum ReportFile {
     /// Waits until everything written into `folder` (the files and their names) is on disk.
     static func flush(folder: String) throws {
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY)
-        guard descriptor >= 0 else { throw CLIError("cannot flush \(folder): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw CLIError("cannot flush \(folder): \(lastSystemError)") }
         defer { close(descriptor) }
         sync()  // POSIX has no flush of one file system; Linux's syncfs is not visible from Swift's Glibc
         guard fsync(descriptor) == 0 else {
-            throw CLIError("cannot flush \(folder): \(String(cString: strerror(errno)))")
+            throw CLIError("cannot flush \(folder): \(lastSystemError)")
         }
     }
 
+    /// The last system call's failure, in the system's words.
+    private static var lastSystemError: String { String(cString: strerror(errno)) }
+
     private static func writeBytes(of text: String, to path: String, flushing: Bool) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw CLIError(String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw CLIError(lastSystemError) }
         defer { close(descriptor) }
         var text = text
         try text.withUTF8 { bytes in
@@ -40,12 +43,12 @@ enum ReportFile {
                 let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw CLIError(String(cString: strerror(errno)))
+                    throw CLIError(lastSystemError)
                 }
                 offset += written
             }
         }
-        if flushing, fsync(descriptor) != 0 { throw CLIError(String(cString: strerror(errno))) }
+        if flushing, fsync(descriptor) != 0 { throw CLIError(lastSystemError) }
     }
 
     /// Writes what `produce` hands its sink to `path` as it comes (all of it or nothing: a partial
@@ -62,7 +65,7 @@ enum ReportFile {
         do {
             try await produce { piece in try handle.write(contentsOf: Data(piece.utf8)) }
             try handle.close()
-            guard rename(temporary.path, url.path) == 0 else { throw CLIError(String(cString: strerror(errno))) }
+            guard rename(temporary.path, url.path) == 0 else { throw CLIError(lastSystemError) }
         } catch {
             try? handle.close()
             try? FileManager.default.removeItem(at: temporary)
