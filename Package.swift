@@ -81,7 +81,16 @@ let package = Package(
         ),
         .executableTarget(name: "debrief", dependencies: ["DebriefCLI"]),
         // Fuzz targets: replays inputs in a normal build, runs libFuzzer when built by `make fuzz`.
-        .executableTarget(name: "DebriefFuzz", dependencies: ["DebriefCore", "DebriefImport", "DebriefServer"]),
+        .executableTarget(
+            name: "DebriefFuzz",
+            dependencies: [
+                "DebriefCore", "DebriefImport", "DebriefServer", "DebriefStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "DebriefCoreTests", dependencies: ["DebriefCore"]),
         .testTarget(name: "DebriefFuzzTests", dependencies: ["DebriefFuzz", "DebriefImport"]),
         .testTarget(name: "DebriefImportTests", dependencies: ["DebriefImport", "DebriefCore"]),

@@ -8,7 +8,7 @@ import Foundation
 /// a corpus folder, `-max_total_time=60`, and so on.
 @main
 enum DebriefFuzz {
-    static func main() {
+    static func main() async {
         let arguments = CommandLine.arguments
         guard arguments.count >= 2, let target = FuzzTarget(rawValue: arguments[1]) else {
             let targets = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
@@ -19,7 +19,7 @@ enum DebriefFuzz {
             exit(LibFuzzer.run(target, arguments: [arguments[0]] + arguments.dropFirst(2)))
         #else
             do {
-                let ran = try replay(target, inputs: Array(arguments.dropFirst(2)))
+                let ran = try await replay(target, inputs: Array(arguments.dropFirst(2)))
                 print("\(target.rawValue): \(ran) inputs ran without a crash")
             } catch {
                 FileHandle.standardError.write(Data("\(error)\n".utf8))
@@ -29,12 +29,12 @@ enum DebriefFuzz {
     }
 
     /// Runs `target` on every input file (a folder stands for its files); returns how many ran.
-    static func replay(_ target: FuzzTarget, inputs: [String]) throws(UnreadableInput) -> Int {
+    static func replay(_ target: FuzzTarget, inputs: [String]) async throws(UnreadableInput) -> Int {
         var ran = 0
         for input in inputs {
             for file in files(at: input) {
                 guard let data = FileManager.default.contents(atPath: file) else { throw UnreadableInput(path: file) }
-                target.run(data)
+                await target.run(data)
                 ran += 1
             }
         }

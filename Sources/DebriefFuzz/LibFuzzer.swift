@@ -21,7 +21,15 @@
             argv.initialize(from: strings, count: strings.count)
             var argvPointer: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
             return LLVMFuzzerRunDriver(&argc, &argvPointer) { bytes, count in
-                LibFuzzer.target.run(bytes.map { Data(bytes: $0, count: count) } ?? Data())
+                let data = bytes.map { Data(bytes: $0, count: count) } ?? Data()
+                let target = LibFuzzer.target
+                // libFuzzer calls back on the main thread, outside Swift's thread pool, so it may wait for the input's task.
+                let done = DispatchSemaphore(value: 0)
+                Task {
+                    await target.run(data)
+                    done.signal()
+                }
+                done.wait()
                 return 0
             }
         }

@@ -11,11 +11,11 @@ struct FuzzRegressionTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
 
     @Test("the regression inputs and seeds of each target run without a crash", arguments: FuzzTarget.allCases)
-    func replay(target: FuzzTarget) throws {
+    func replay(target: FuzzTarget) async throws {
         let folders = (["Fixtures/fuzz/\(target.rawValue)"] + target.seedFolders).map { Self.repository.appendingPathComponent($0).path }
         let inputs = folders.flatMap(DebriefFuzz.files(at:)).filter { target.seedExtensions.contains(($0 as NSString).pathExtension) }
         #expect(inputs.count >= 2, "\(target.rawValue) has too few inputs: \(inputs)")
-        #expect(try DebriefFuzz.replay(target, inputs: inputs) == inputs.count)
+        #expect(try await DebriefFuzz.replay(target, inputs: inputs) == inputs.count)
     }
 
     @Test("a deeply nested page is read to a question, with the nesting warning")
@@ -26,7 +26,7 @@ struct FuzzRegressionTests {
     }
 
     @Test("an unreadable input is an error naming it")
-    func unreadable() {
-        #expect(throws: DebriefFuzz.UnreadableInput.self) { try DebriefFuzz.replay(.html, inputs: ["/nonexistent/page.html"]) }
+    func unreadable() async {
+        await #expect(throws: DebriefFuzz.UnreadableInput.self) { try await DebriefFuzz.replay(.html, inputs: ["/nonexistent/page.html"]) }
     }
 }
