@@ -59,11 +59,13 @@ extension DebriefService {
         _ page: PageUpload, with importer: QuestionSetImporter, preview: Bool, by principal: Principal
     ) async throws -> PageImportOutcome {
         try require(.managePipeline, principal)
+        // The page's hash (its identity in the bank) is worked out while the page is read.
+        async let contentHash = preview ? "" : ImportedQuestionSet.contentHash(of: page.data)
         let found = try await heavyWork.run("import", estimatedBytes: HeavyWorkLimits.importBytes(pageBytes: page.data.count)) {
             try Self.named(importer.extract(page.data, source: page.path ?? "pasted text"), page: page)
         }
         guard !preview else { return .preview(found) }
-        let set = try found.questionSet(contentHash: ImportedQuestionSet.contentHash(of: page.data))
+        let set = try found.questionSet(contentHash: await contentHash)
         switch try await database.importQuestionSet(set, by: principal) {
         case .stored(let stored):
             ServiceMetrics.pageImported(outcome: "stored")

@@ -36,11 +36,11 @@ extension AppDatabase {
         guard let setID = record.id else { throw StoreError.database("the question set was stored without an id") }
         var questions: [Question] = []
         questions.reserveCapacity(set.questions.count)
+        let insert = try db.cachedStatement(sql: QuestionRecord.insertSQL)
         for var question in set.questions {
-            var questionRecord = try QuestionRecord(question, setID: setID)
-            try questionRecord.insert(db)
+            try insert.execute(arguments: try QuestionRecord(question, setID: setID).insertArguments)
             // The question was checked when it was made; what the store adds is its ids.
-            question.id = questionRecord.id
+            question.id = question.id ?? db.lastInsertedRowID
             question.setID = setID
             questions.append(question)
         }

@@ -31,23 +31,29 @@ struct QuestionRecord: StoredRecord {
         competencies = try Self.jsonList(question.competencies)
     }
 
-    /// The columns, written out: a large imported set spent a fifth of its storing time in
-    /// `Codable`'s key-by-key snake-casing.
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["set_id"] = setId
-        container["ordinal"] = ordinal
-        container["text"] = text
-        container["answer_html"] = answerHtml
-        container["section"] = section
-        container["level"] = level
-        container["kind"] = kind
-        container["tags"] = tags
-        container["competencies"] = competencies
-        container["title"] = title
+    /// The columns a row is written with, in `values`' order.
+    static let columns = [
+        "id", "set_id", "ordinal", "text", "answer_html", "section", "level", "kind", "tags", "competencies", "title",
         // What full-text search indexes of the answer (see QuestionSearchBySetMigration).
-        container["answer_text"] = answerHtml.map(HTMLEscape.plainText(ofSanitised:))
+        "answer_text",
+    ]
+
+    /// The row's values for `columns`, written out: a large imported set spent a fifth of its
+    /// storing time in `Codable`'s key-by-key snake-casing.
+    var values: [(any DatabaseValueConvertible)?] {
+        [id, setId, ordinal, text, answerHtml, section, level, kind, tags, competencies, title, answerHtml.map(HTMLEscape.plainText(ofSanitised:))]
     }
+
+    func encode(to container: inout PersistenceContainer) {
+        for (column, value) in zip(Self.columns, values) { container[column] = value }
+    }
+
+    /// Inserts one row: prepared once and run for every row of a set, it spares the record insert's
+    /// SQL and arguments built anew for each row (a fifth of the storing time of 77,300 questions).
+    static let insertSQL = "INSERT INTO question (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+
+    /// The row's values as `insertSQL`'s arguments.
+    var insertArguments: StatementArguments { StatementArguments(values) }
 
     func domain() throws -> Question {
         let tagList = try Self.list(fromJSON: tags)
