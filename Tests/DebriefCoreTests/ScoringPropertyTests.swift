@@ -47,6 +47,18 @@ struct ScoringPropertyTests {
         #expect(first.calibration.map(\.mean) == second.calibration.map(\.mean))
     }
 
+    @Test("the parts worked out at once are the parts worked out alone, on every run", arguments: 1...20)
+    func concurrentPartsAgree(seed: UInt64) {
+        let cards = Self.randomCards(seed: seed)
+        let evaluation = PositionScoring.evaluate(rubric: Self.rubric, candidateIDs: [], cards: cards)
+        let matrix = ReliabilityMatrix(cards: cards)
+        #expect(evaluation.agreement == Agreement.evaluate(matrix))
+        #expect(evaluation.calibration == Calibration.evaluate(cards: cards, matrix: matrix))
+        let raw = Dictionary(grouping: cards, by: \.candidateID).map { id, own in CandidateScoring.score(candidateID: id, cards: own, rubric: Self.rubric) }
+        #expect(Set(evaluation.candidates.map(\.raw)) == Set(raw))
+        for _ in 1...3 { #expect(PositionScoring.evaluate(rubric: Self.rubric, candidateIDs: [], cards: cards) == evaluation) }
+    }
+
     @Test("every score stays within the scale", arguments: 1...40)
     func withinBounds(seed: UInt64) {
         let cards = Self.randomCards(seed: seed)

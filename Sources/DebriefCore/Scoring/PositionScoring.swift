@@ -18,21 +18,31 @@ public struct PositionEvaluation: Hashable, Sendable {
 /// Scores, ranks, agreement and calibration for a position, from its submitted scorecards.
 public enum PositionScoring {
     /// `candidateIDs` are the position's candidates, including those with no scorecards yet.
+    ///
+    /// Agreement, raw scores, and calibration with the calibrated scores that need it, are independent
+    /// of each other, so they are worked out at once, on as many cores as there are.
     public static func evaluate(rubric: Rubric, candidateIDs: [Int64], cards: [ScoredCard]) -> PositionEvaluation {
         let matrix = ReliabilityMatrix(cards: cards)
-        let calibration = Calibration.evaluate(cards: cards, matrix: matrix)
-        let corrections = Dictionary(uniqueKeysWithValues: calibration.filter(\.isCalibrated).map { ($0.interviewerID, -($0.leniency ?? 0)) })
         let cardsByCandidate = Dictionary(grouping: cards, by: \.candidateID)
         let ids = Array(Set(candidateIDs).union(cardsByCandidate.keys))
-        let raw = ids.map { CandidateScoring.score(candidateID: $0, cards: cardsByCandidate[$0] ?? [], rubric: rubric) }
-        let calibrated = Dictionary(
-            uniqueKeysWithValues: ids.map { id in
-                (id, CandidateScoring.score(candidateID: id, cards: cardsByCandidate[id] ?? [], rubric: rubric) { corrections[$0] ?? 0 }.score)
-            })
+        let (agreement, (calibration, calibrated), raw) = Simultaneously.run(
+            { Agreement.evaluate(matrix) },
+            { () -> ([InterviewerCalibration], [Int64: Double?]) in
+                let calibration = Calibration.evaluate(cards: cards, matrix: matrix)
+                let corrections = Dictionary(
+                    uniqueKeysWithValues: calibration.filter(\.isCalibrated).map { ($0.interviewerID, -($0.leniency ?? 0)) })
+                let calibrated = Dictionary(
+                    uniqueKeysWithValues: ids.map { id in
+                        (id, CandidateScoring.score(candidateID: id, cards: cardsByCandidate[id] ?? [], rubric: rubric) { corrections[$0] ?? 0 }.score)
+                    })
+                return (calibration, calibrated)
+            },
+            { ids.map { CandidateScoring.score(candidateID: $0, cards: cardsByCandidate[$0] ?? [], rubric: rubric) } }
+        )
         let ranked = Ranking.rank(raw).map { entry in
             CandidateEvaluation(
                 raw: entry.score, calibratedScore: calibrated[entry.score.candidateID] ?? nil, rank: entry.rank, percentile: entry.percentile)
         }
-        return PositionEvaluation(candidates: ranked, agreement: Agreement.evaluate(matrix), calibration: calibration)
+        return PositionEvaluation(candidates: ranked, agreement: agreement, calibration: calibration)
     }
 }
