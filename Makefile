@@ -5,6 +5,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 BENCH_MB ?= 30
 BENCH_CANDIDATES ?= 20000
+# Position sizes of the growth series (about 50 ratings per candidate: 10k, 100k and 1M ratings).
+GROWTH_CANDIDATES ?= 200 2000 20000
 FUZZ_SECONDS ?= 60
 # libFuzzer's runtime without its main: SwiftPM links the executable's own main, and
 # -sanitize=fuzzer would link a second one; debrief-fuzz starts libFuzzer with LLVMFuzzerRunDriver.
@@ -79,6 +81,7 @@ bench:
 	$(SWIFT) build -c release --product debrief
 	bench/import-bench.sh "$$($(SWIFT) build -c release --show-bin-path)/debrief" $(BENCH_MB)
 	bench/report-bench.sh "$$($(SWIFT) build -c release --show-bin-path)/debrief" $(BENCH_CANDIDATES)
+	bench/growth-bench.sh "$$($(SWIFT) build -c release --show-bin-path)/debrief" $(GROWTH_CANDIDATES)
 	@command -v wrk >/dev/null && bench/http-bench.py "$$($(SWIFT) build -c release --show-bin-path)/debrief" || \
 		echo "make bench: the HTTP benchmark needs wrk (apt-get install wrk)"
 

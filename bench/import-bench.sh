@@ -34,11 +34,15 @@ hyperfine -N --style basic --warmup 1 --runs 5 --export-json "$work/store.json" 
     --prepare "rm -f $db $db-wal $db-shm" -n "debrief import, stored" "$bin import $page --db $db" \
     --prepare "true" -n "debrief import --rubric" "$bin import $page --dry-run --quiet --rubric backend-engineer" >&2
 
+# The floor for storing: the rows just stored, inserted again with one prepared statement in one
+# transaction (without, then with, the search index), from the database of the last stored run.
+read -r floor_rows floor_indexed < <(python3 "$(dirname "$0")/bulk-insert.py" "$db" 5)
+
 peak() { python3 -c 'import resource,subprocess,sys; subprocess.run(sys.argv[1], shell=True, check=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)' "$1"; }
 xmllint_mb=$(peak "xmllint --html --noout --nowarning --recover '$page' 2>/dev/null")
 debrief_mb=$(peak "'$bin' import '$page' --dry-run --quiet > /dev/null")
 
-python3 - "$work/times.json" "$bytes" "$questions" "$xmllint_mb" "$debrief_mb" "$work/store.json" <<'PY'
+python3 - "$work/times.json" "$bytes" "$questions" "$xmllint_mb" "$debrief_mb" "$work/store.json" "$floor_rows" "$floor_indexed" <<'PY'
 import json, sys
 times = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"] + json.load(open(sys.argv[6]))["results"]}
 size, questions, xm, dm = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
@@ -52,6 +56,10 @@ print(f"| debrief import --dry-run --quiet: parse + extract + sanitise | {d:.3f}
 print(f"| debrief import --dry-run --format json: the same, plus JSON of every question | {j:.3f} s, {mb / j:.1f} MB/s |")
 s, r = times["debrief import, stored"]["median"], times["debrief import --rubric"]["median"]
 print(f"| debrief import into a new database (median of 5) | {s:.3f} s, {mb / s:.1f} MB/s |")
+storing, rows, indexed = s - d, float(sys.argv[7]), float(sys.argv[8])
+print(f"| storing: the import into a new database less the dry run | {storing:.3f} s |")
+print(f"| a prepared bulk insert of the same rows in one transaction (floor, median of 5), then with the search index | {rows:.3f} s, {indexed:.3f} s |")
+print(f"| storing speed / bulk insert speed | {rows / storing:.2f} of the rows alone, {indexed / storing:.2f} of the rows and their index |")
 print(f"| debrief import --dry-run --quiet --rubric backend-engineer (median of 5) | {r:.3f} s, {mb / r:.1f} MB/s |")
 print(f"| importer speed / xmllint speed | {x / d:.2f} (with JSON output {x / j:.2f}); the floor's {x / f:.2f}, so the importer adds {(d - f) / x:.2f} of xmllint's time to the parse |")
 print(f"| importer peak memory / input size | {dm / mb:.1f}x (xmllint {xm / mb:.1f}x) |")

@@ -45,10 +45,10 @@ check "a paste with no name and no <title> is refused" 1 "pass --name NAME" -- b
     "printf '<h2>Q1. What is a latch?</h2><p>A gate.</p>' | '$bin' import - --db '$paste_db'"
 
 # Every script of the repository answers --help and writes nothing.
-for script in bench/make-question-page.py bench/make-report-db.py scripts/browser-test.py scripts/shutdown-under-load.py Fixtures/questionsets/shapes/make-shapes.py; do
+for script in bench/make-question-page.py bench/make-report-db.py bench/bulk-insert.py scripts/browser-test.py scripts/shutdown-under-load.py Fixtures/questionsets/shapes/make-shapes.py; do
     check "$script --help" 0 "usage:" -- bash -c "cd '$work' && python3 '$OLDPWD/$script' --help && test ! -e '$work/--help'"
 done
-for script in bench/import-bench.sh bench/report-bench.sh scripts/smoke.sh scripts/e2e.sh scripts/api-walk.sh scripts/conformance.sh; do
+for script in bench/import-bench.sh bench/report-bench.sh bench/growth-bench.sh scripts/smoke.sh scripts/e2e.sh scripts/api-walk.sh scripts/conformance.sh; do
     check "$script --help" 0 "Usage:" -- bash "$script" --help
 done
 
