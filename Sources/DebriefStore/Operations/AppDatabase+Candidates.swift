@@ -52,7 +52,7 @@ extension AppDatabase {
     static func fetchCandidate(_ db: Database, _ reference: CandidateReference) throws -> Candidate {
         let record: CandidateRecord?
         switch reference {
-        case .id(let id): record = try CandidateRecord.fetchOne(db, key: id)
+        case .id(let id): record = try CandidateRecord.fetchOne(db, id: id)
         case .email(let email): record = try CandidateRecord.filter(Column("email") == email.value).fetchOne(db)
         }
         guard let record else { throw StoreError.notFound(entity: "candidate", key: reference.description) }

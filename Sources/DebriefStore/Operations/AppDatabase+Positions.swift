@@ -22,7 +22,7 @@ extension AppDatabase {
     }
 
     static func fetchPosition(_ db: Database, id: Int64) throws -> Position {
-        guard let record = try PositionRecord.fetchOne(db, key: id) else {
+        guard let record = try PositionRecord.fetchOne(db, id: id) else {
             throw StoreError.notFound(entity: "position", key: "#\(id)")
         }
         return try record.domain()

@@ -58,7 +58,7 @@ extension AppDatabase {
     /// The question set with this id and its questions in order, or `notFound`.
     public func questionSet(id: Int64) async throws(StoreError) -> QuestionSet {
         try await read { db in
-            guard let set = try QuestionSetRecord.fetchOne(db, key: id) else { throw StoreError.notFound(entity: "question set", key: "#\(id)") }
+            guard let set = try QuestionSetRecord.fetchOne(db, id: id) else { throw StoreError.notFound(entity: "question set", key: "#\(id)") }
             let questions = try QuestionRecord.filter(Column("set_id") == id).order(Column("ordinal"), Column("id")).fetchAll(db)
             return try set.domain(questions: questions.map { try $0.domain() })
         }

@@ -18,14 +18,14 @@ extension AppDatabase {
                 id: roundID, candidateID: before.candidateID, positionID: before.positionID, kind: before.kind, scheduledAt: scheduledAt,
                 interviewerIDs: interviewerIDs, questionSetID: before.questionSetID)
             after.interviewerIDs.sort()
-            for interviewerID in after.interviewerIDs where try UserRecord.fetchOne(db, key: interviewerID) == nil {
+            for interviewerID in after.interviewerIDs where try UserRecord.fetchOne(db, id: interviewerID) == nil {
                 throw StoreError.notFound(entity: "interviewer", key: "#\(interviewerID)")
             }
             let removed = Set(before.interviewerIDs).subtracting(after.interviewerIDs)
             let scored = try Int64.fetchAll(
                 db, sql: "SELECT DISTINCT interviewer_id FROM scorecard WHERE round_id = ? ORDER BY interviewer_id", arguments: [roundID])
             if let kept = scored.first(where: removed.contains) {
-                let name = try UserRecord.fetchOne(db, key: kept)?.name ?? "#\(kept)"
+                let name = try UserRecord.fetchOne(db, id: kept)?.name ?? "#\(kept)"
                 throw StoreError.invalid(
                     FieldError(field: "interviewer", "\(name) has a scorecard for this round, so they stay on its panel"))
             }

@@ -20,10 +20,10 @@ extension AppDatabase {
             throw StoreError.invalid(FieldError(field: "rubric", "position #\(round.positionID) is scored with \(position.rubricID), not \(rubric.id)"))
         }
         _ = try rubric.requirePlan(for: round.kind)
-        if let setID = round.questionSetID, try QuestionSetRecord.fetchOne(db, key: setID) == nil {
+        if let setID = round.questionSetID, try QuestionSetRecord.fetchOne(db, id: setID) == nil {
             throw StoreError.notFound(entity: "question set", key: "#\(setID) in the question bank")
         }
-        for interviewerID in round.interviewerIDs where try UserRecord.fetchOne(db, key: interviewerID) == nil {
+        for interviewerID in round.interviewerIDs where try UserRecord.fetchOne(db, id: interviewerID) == nil {
             throw StoreError.notFound(entity: "interviewer", key: "#\(interviewerID)")
         }
         var record = RoundRecord(round)
@@ -56,7 +56,7 @@ extension AppDatabase {
     }
 
     static func fetchRoundRecord(_ db: Database, id: Int64) throws -> RoundRecord {
-        guard let record = try RoundRecord.fetchOne(db, key: id) else { throw StoreError.notFound(entity: "round", key: "#\(id)") }
+        guard let record = try RoundRecord.fetchOne(db, id: id) else { throw StoreError.notFound(entity: "round", key: "#\(id)") }
         return record
     }
 

@@ -20,17 +20,18 @@ extension AppDatabase {
                 FieldError(field: "rubric", "position #\(round.positionId) is scored with \(position.rubricID), not \(rubric.id)"))
         }
         try ScorecardRules.validate(scorecard, rubric: rubric, roundKind: RoundKind(parsing: round.kind))
-        guard try RoundInterviewerRecord.filter(Column("round_id") == round.id && Column("user_id") == scorecard.interviewerID).fetchCount(db) > 0
-        else {
+        let onPanel = try db.cachedStatement(sql: "SELECT 1 FROM round_interviewer WHERE round_id = ? AND user_id = ?")
+        guard try Bool.fetchOne(onPanel, arguments: [round.id, scorecard.interviewerID]) != nil else {
             throw StoreError.invalid(
                 FieldError(field: "interviewer", "user #\(scorecard.interviewerID) is not an interviewer of round #\(scorecard.roundID)"))
         }
-        for questionID in Set(scorecard.ratings.compactMap(\.questionID)).sorted() where try QuestionRecord.fetchOne(db, key: questionID) == nil {
+        for questionID in Set(scorecard.ratings.compactMap(\.questionID)).sorted() where try QuestionRecord.fetchOne(db, id: questionID) == nil {
             throw StoreError.notFound(entity: "question", key: "#\(questionID) in the question bank")
         }
         try Self.keepRubricVersion(db, rubric)
-        let latest = try ScorecardRecord.filter(Column("round_id") == scorecard.roundID && Column("interviewer_id") == scorecard.interviewerID)
-            .order(Column("version").desc).fetchOne(db)
+        let latest = try ScorecardRecord.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM scorecard WHERE round_id = ? AND interviewer_id = ? ORDER BY version DESC LIMIT 1"),
+            arguments: [scorecard.roundID, scorecard.interviewerID])
         var record = ScorecardRecord(scorecard)
         let action: String
         switch (latest?.state, scorecard.state) {
@@ -61,11 +62,11 @@ extension AppDatabase {
         }
         let before = try latest.map { try Self.scorecard(db, $0) }
         if record.id == nil { try record.insert(db) } else { try record.update(db) }
+        let insertRating = try db.cachedStatement(sql: "INSERT INTO rating (scorecard_id, competency_id, question_id, value, note) VALUES (?, ?, ?, ?, ?)")
         for rating in scorecard.ratings {
-            var ratingRecord = RatingRecord(rating, scorecardID: record.id!)
-            try ratingRecord.insert(db)
+            try insertRating.execute(arguments: [record.id, rating.competencyID, rating.questionID, rating.value.point, rating.note])
         }
-        if let enteredBy = record.enteredById, try UserRecord.fetchOne(db, key: enteredBy) == nil {
+        if let enteredBy = record.enteredById, try UserRecord.fetchOne(db, id: enteredBy) == nil {
             throw StoreError.notFound(entity: "user", key: "#\(enteredBy), who entered the scorecard")
         }
         let stored = try record.domain(ratings: scorecard.ratings)
@@ -98,6 +99,9 @@ extension AppDatabase {
     }
 
     static func keepRubricVersion(_ db: Database, _ rubric: Rubric) throws {
+        // Nearly always kept already: look before binding the whole text.
+        let kept = try db.cachedStatement(sql: "SELECT 1 FROM rubric_version WHERE content_hash = ?")
+        guard try Bool.fetchOne(kept, arguments: [rubric.contentHash]) == nil else { return }
         try db.execute(
             sql: "INSERT OR IGNORE INTO rubric_version (content_hash, rubric_id, version, yaml, first_used_at) VALUES (?, ?, ?, ?, ?)",
             arguments: [rubric.contentHash, rubric.id, rubric.version, rubric.yaml, Date().storedPrecision])

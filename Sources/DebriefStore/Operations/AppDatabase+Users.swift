@@ -27,7 +27,7 @@ extension AppDatabase {
     /// The user with this id, or `notFound`.
     public func user(id: Int64) async throws(StoreError) -> User {
         try await read { db in
-            guard let record = try UserRecord.fetchOne(db, key: id) else { throw StoreError.notFound(entity: "user", key: "#\(id)") }
+            guard let record = try UserRecord.fetchOne(db, id: id) else { throw StoreError.notFound(entity: "user", key: "#\(id)") }
             return try record.domain()
         }
     }

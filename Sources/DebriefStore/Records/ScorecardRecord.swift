@@ -112,14 +112,6 @@ struct RatingRecord: StoredRecord {
         note = row["note"]
     }
 
-    init(_ rating: Rating, scorecardID: Int64) {
-        scorecardId = scorecardID
-        competencyId = rating.competencyID
-        questionId = rating.questionID
-        value = rating.value.point
-        note = rating.note
-    }
-
     func domain() throws -> Rating {
         try Rating(competencyID: competencyId, questionID: questionId, value: value.map(RatingValue.point) ?? .noSignal, note: note)
     }
