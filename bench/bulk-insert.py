@@ -5,7 +5,7 @@ with the same INSERT ... SELECT Debrief runs. Prints the median seconds of RUNS 
 search index, then with it.
 
 usage: bulk-insert.py STORED_DB [RUNS]"""
-import os, sqlite3, statistics, sys, tempfile, time
+import os, shutil, sqlite3, statistics, sys, tempfile, time
 
 FTS_SHADOWS = ("_data", "_idx", "_content", "_docsize", "_config")
 
@@ -16,6 +16,10 @@ def schema(source):
     return [sql for kind, name, sql in rows
             if not name.startswith("sqlite_") and not any(name == v + s for v in virtual for s in FTS_SHADOWS)]
 
+def insert(table, columns):
+    """One prepared INSERT of every column of a row."""
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+
 def run(statements, set_rows, set_columns, question_rows, question_columns, index):
     folder = tempfile.mkdtemp()
     path = os.path.join(folder, "floor.sqlite")
@@ -24,20 +28,16 @@ def run(statements, set_rows, set_columns, question_rows, question_columns, inde
     db.execute("PRAGMA foreign_keys = ON")
     for sql in statements:
         db.execute(sql)
-    insert_set = f"INSERT INTO question_set ({', '.join(set_columns)}) VALUES ({', '.join('?' for _ in set_columns)})"
-    insert_question = f"INSERT INTO question ({', '.join(question_columns)}) VALUES ({', '.join('?' for _ in question_columns)})"
     start = time.perf_counter()
     db.execute("BEGIN IMMEDIATE")
-    db.executemany(insert_set, set_rows)
-    db.executemany(insert_question, question_rows)
+    db.executemany(insert("question_set", set_columns), set_rows)
+    db.executemany(insert("question", question_columns), question_rows)
     if index:
         db.execute("INSERT INTO question_search(rowid, text, title, answer_text) SELECT id, text, title, answer_text FROM question")
     db.execute("COMMIT")
     seconds = time.perf_counter() - start
     db.close()
-    for name in os.listdir(folder):
-        os.remove(os.path.join(folder, name))
-    os.rmdir(folder)
+    shutil.rmtree(folder)
     return seconds
 
 def main():

@@ -42,7 +42,7 @@ final class APIExercise: Sendable {
             rubric: rubric, by: local)
         token = try await store.issueAccessToken(to: admin.email, label: "fuzz", lifetime: 30 * 86_400, by: local).token.secret
         ids = ["candidate": candidate.id!, "position": position.id!, "round": round.id!, "user": interviewer.id!]
-        // Low bcrypt cost and no write limit: the fuzzer sends thousands of bodies a second.
+        // Low bcrypt cost and no write limit: a fuzzing run sends every operation thousands of bodies.
         let options = DebriefApplication.Options(
             rubrics: RubricCatalog(rubrics: [rubric]), passwordCost: 4, version: "fuzz", writesPerMinute: 1_000_000_000)
         responder = DebriefApplication.router(database: store, options: options).buildResponder()
