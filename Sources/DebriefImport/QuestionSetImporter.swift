@@ -39,16 +39,15 @@ public struct QuestionSetImporter: Sendable {
         var skipped: [SkippedLine] = []
         var sections: [ImportedSection]
         var contentsEntries = 0
-        var blocks: [ContentBlock] = []
         if let overrides, useXPath {
             sections = try XPathExtractor(document: document, overrides: overrides).sections()
         } else {
-            let reader = BlockReader.read(root: root, streamed: &streamed)
-            let extractor = QuestionExtractor.extract(blocks: reader.blocks)
+            let (blocks, readSkipped) = BlockReader.read(root: root, streamed: &streamed)
+            // Handed over, not shared: the extractor frees each block's strings as it reads them.
+            let extractor = QuestionExtractor.extract(blocks: consume blocks)
             sections = extractor.sections
-            skipped = reader.skipped + extractor.skipped
+            skipped = readSkipped + extractor.skipped
             contentsEntries = extractor.contentsEntries
-            blocks = reader.blocks
         }
         let mapper = CompetencyMapper(rubric: rubric)
         if !mapper.isEmpty {
@@ -73,14 +72,14 @@ public struct QuestionSetImporter: Sendable {
             warnings.append(
                 "the page nests elements more than \(PageTreeBuilder.maximumDepth) deep; tags below that depth were read as plain text")
         }
-        if !document.declaredCharset && data.contains(where: { $0 >= 0x80 }) {
+        if document.undeclaredNonASCII {
             warnings.append("the page declares no charset; it was read as UTF-8")
         }
         let imported = ImportedQuestionSet(
             title: document.title ?? sections.first?.title ?? source, source: source, sections: sections, skipped: skipped, warnings: warnings,
             pageTitle: document.title)
         // Freeing a long page's blocks and tree took a tenth of its import; nothing waits for it.
-        BackgroundRelease.drop(consume blocks, consume streamed, consume document)
+        BackgroundRelease.drop(consume streamed, consume document)
         return imported
     }
 

@@ -19,7 +19,7 @@ struct StreamedReadingTests {
     static func streamed(_ data: Data, expectedBytes: Int? = nil) throws -> (PageTree, BlockReader.Streamed) {
         let stream = BlockReader.stream()
         let reading = BackgroundTask { BlockReader.reading(stream) }
-        let tree = try SAXPageParser.parse(data, source: "page.html", encoding: "UTF-8", stream: stream, expectedBytes: expectedBytes)
+        let tree = try SAXPageParser.parse(data, source: "page.html", encoding: "UTF-8", stream: stream, expectedBytes: expectedBytes).tree
         return (tree, reading.wait())
     }
 
@@ -47,7 +47,7 @@ struct StreamedReadingTests {
     func sameQuestions(page: String) throws {
         let data = try ImportFixtures.data(page)
         let (tree, streamed) = try Self.streamed(data)
-        let afterParsing = try SAXPageParser.parse(data, source: page, encoding: "UTF-8")
+        let afterParsing = try SAXPageParser.parse(data, source: page, encoding: "UTF-8").tree
         var taken: BlockReader.Streamed? = streamed
         let streamedBlocks = BlockReader.read(root: try #require(tree.root), streamed: &taken).blocks
         let blocks = BlockReader.read(root: try #require(afterParsing.root), parallelAbove: .max).blocks

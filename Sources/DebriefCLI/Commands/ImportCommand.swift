@@ -59,7 +59,7 @@ struct ImportCommand: AsyncParsableCommand {
         var failures = 0
         for file in files {
             do {
-                let page = PageUpload(data: try InputFile.data(file, limit: importer.sizeLimit), path: file == "-" ? nil : file, name: name)
+                let page = PageUpload(data: try InputFile.page(file, limit: importer.sizeLimit), path: file == "-" ? nil : file, name: name)
                 let outcome = try await service.importPage(page, with: importer, preview: dryRun, by: database.principal)
                 results.append(outcome.found)
                 if output.format == .text { report(outcome) }

@@ -14,7 +14,7 @@ struct ContentBlock: Sendable {
     let kind: Kind
     let node: HTMLNode
     /// The block's visible text, normalised.
-    let text: String
+    private(set) var text: String
     /// The block as sanitised answer HTML, when that was worked out ahead (while the page was
     /// parsed); nil when it was not.
     var sanitised: String? = nil
@@ -22,6 +22,14 @@ struct ContentBlock: Sendable {
     /// block, outermost first: libxml2 nests the rest of a paragraph inside an unclosed `<em>`, and
     /// the emphasis must stay on that text.
     var wrappers: [String] = []
+
+    /// Lets go of the block's text and answer HTML once a reader has its own copy of the block, so a
+    /// long page's strings are freed as they are read rather than all at the end.
+    mutating func release() {
+        text = ""
+        sanitised = nil
+        wrappers = []
+    }
 
     /// Text, or a phrasing element with no block inside: part of a line, not a block of its own.
     var isInline: Bool {

@@ -3,19 +3,40 @@ extension QuestionExtractor {
     /// Reads `blocks`; a long page is read as two halves on two cores, split at a section heading
     /// (where nothing carries over but the question count), and joined as one run would have read it.
     static func extract(
-        blocks: [ContentBlock], parallelAbove threshold: Int = 4_096
+        blocks: consuming [ContentBlock], parallelAbove threshold: Int = 4_096
     ) -> (sections: [ImportedSection], skipped: [SkippedLine], contentsEntries: Int) {
         // Whether the page titles its questions is decided over the whole page, so both halves agree.
         let titled = titledLevels(in: blocks)
         guard blocks.count > threshold, let split = sectionStart(in: blocks, from: blocks.count / 2) else {
-            let whole = QuestionExtractor(blocks: blocks, titledLevels: titled)
+            let whole = QuestionExtractor(taking: blocks, titledLevels: titled)
             return (whole.sections, whole.skipped, whole.tableOfContentsEntries)
         }
+        // Each half gets an array of its own, the only reference to its blocks' strings.
+        let halves = Halves(first: Array(blocks[..<split]), second: Array(blocks[split...]))
+        _ = consume blocks
         var (first, second) = TwoHalves.run { half in
-            QuestionExtractor(blocks: half == 0 ? blocks[..<split] : blocks[split...], titledLevels: titled)
+            QuestionExtractor(taking: halves.take(half), titledLevels: titled)
         }
         second.renumber(after: first.count)
         return (first.sections + second.sections, first.skipped + second.skipped, first.tableOfContentsEntries + second.tableOfContentsEntries)
+    }
+
+    /// The two halves' blocks, each taken out once by the thread reading it.
+    private final class Halves: @unchecked Sendable {
+        private var first: [ContentBlock]
+        private var second: [ContentBlock]
+
+        init(first: [ContentBlock], second: [ContentBlock]) {
+            self.first = first
+            self.second = second
+        }
+
+        /// Half 0 or 1, leaving nothing behind. Each half is taken by one thread only.
+        func take(_ half: Int) -> [ContentBlock] {
+            var taken: [ContentBlock] = []
+            if half == 0 { swap(&taken, &first) } else { swap(&taken, &second) }
+            return taken
+        }
     }
 
     /// The first block from `start` on that opens a section (a heading that is not a question).

@@ -31,9 +31,17 @@ struct QuestionExtractor: Sendable {
     /// A heading at a titled level, waiting to see whether the next block asks a question.
     private var pendingTitle: (level: Int, text: String)?
 
-    init(blocks: some Sequence<ContentBlock>, titledLevels: Set<Int> = []) {
+    /// Reads `blocks`, releasing each one's strings in the array as it is read (`ContentBlock.release`):
+    /// the array should be the only reference to them, so what an answer does not keep is freed at
+    /// once and the answers joined later reuse its memory instead of adding to the peak.
+    init(taking blocks: consuming [ContentBlock], titledLevels: Set<Int> = []) {
         self.titledLevels = titledLevels
-        for block in blocks { read(block) }
+        var blocks = blocks
+        for index in blocks.indices {
+            let block = blocks[index]
+            blocks[index].release()
+            read(block)
+        }
         if let title = pendingTitle { startSection(title.text) }
         close()
         let keep = sections.map { !$0.questions.isEmpty }

@@ -2,6 +2,15 @@
 /// through them, and `lowercased()`, Foundation's `contains` and Character counts each cost an
 /// allocation or a Unicode walk per call. Patterns are ASCII and compared case-insensitively.
 enum TextScan {
+    /// True when any byte is 0x80 or above, read eight at a time.
+    static func hasNonASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let words = bytes.count / 8
+        var high: UInt64 = 0
+        for index in 0..<words { high |= bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self) }
+        if high & 0x8080_8080_8080_8080 != 0 { return true }
+        return bytes[(words * 8)...].contains { $0 >= 0x80 }
+    }
+
     /// True when `text` starts with the ASCII `prefix`, ignoring ASCII case.
     static func hasPrefix(_ text: Substring, ignoringCase prefix: StaticString) -> Bool {
         var bytes = text.utf8.makeIterator()

@@ -13,6 +13,9 @@ public final class HTMLDocument {
     let libxml: LibXMLTree?
     /// True when the page says which charset it is in; otherwise it was read as UTF-8.
     public let declaredCharset: Bool
+    /// True when the page declares no charset and holds bytes that are not ASCII: it was read as
+    /// UTF-8, which it may not be.
+    public let undeclaredNonASCII: Bool
 
     static let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
 
@@ -33,9 +36,10 @@ public final class HTMLDocument {
             let libxml = try LibXMLTree(data: data, source: source, encoding: fallback)
             self.libxml = libxml
             tree = libxml.pageTree
+            undeclaredNonASCII = !declaredCharset && data.withUnsafeBytes(TextScan.hasNonASCII)
         } else {
             libxml = nil
-            tree = try SAXPageParser.parse(data, source: source, encoding: fallback, stream: stream)
+            (tree, undeclaredNonASCII) = try SAXPageParser.parse(data, source: source, encoding: fallback, stream: stream, checkingASCII: !declaredCharset)
         }
     }
 

@@ -6,15 +6,20 @@ import Foundation
 enum SAXPageParser {
     /// Parses `data`; with a `stream`, finished parts of the page are handed over as they come, and
     /// the stream is finished when this returns or throws. The tree's first buffers are sized for
-    /// `expectedBytes` of page (the page's size unless told).
-    static func parse(_ data: Data, source: String, encoding: String?, stream: SubtreeStream? = nil, expectedBytes: Int? = nil)
-        throws(ImportError) -> PageTree
-    {
+    /// `expectedBytes` of page (the page's size unless told). With `checkingASCII`, `nonASCII` says
+    /// whether any byte of the page is 0x80 or above (otherwise it is false), found while the page
+    /// is read, so the page need not be read again. A page mapped by `MappedPageFile` is let go of
+    /// behind the parser as it reads.
+    static func parse(
+        _ data: Data, source: String, encoding: String?, stream: SubtreeStream? = nil, expectedBytes: Int? = nil, checkingASCII: Bool = false
+    ) throws(ImportError) -> (tree: PageTree, nonASCII: Bool) {
         let builder = UnsafeMutablePointer<PageTreeBuilder>.allocate(capacity: 1)
         builder.initialize(to: PageTreeBuilder(expectedBytes: expectedBytes ?? data.count, stream: stream))
         defer { builder.deinitialize(count: 1).deallocate() }
+        var nonASCII = false
         let parsed: Bool = data.withUnsafeBytes { buffer in
-            var input = PageInput(bytes: buffer)
+            var input = PageInput(bytes: buffer, checkingASCII: checkingASCII)
+            defer { nonASCII = input.nonASCII }
             guard let context = withUnsafeMutablePointer(to: &input, { parserContext(reading: $0) }) else { return false }
             defer { htmlFreeParserCtxt(context) }
             context.pointee.sax.pointee = handler()
@@ -30,7 +35,7 @@ enum SAXPageParser {
         }
         let tree = builder.pointee.finish()
         guard parsed else { throw .unparsable(source: source) }
-        return tree
+        return (tree, nonASCII)
     }
 
     /// A parser context that reads the page through `input` a few kilobytes at a time, as
@@ -90,12 +95,31 @@ private func treeBuilder(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePo
 private struct PageInput {
     let bytes: UnsafeRawBufferPointer
     var offset = 0
+    /// True once a byte of 0x80 or above was read; only looked for when checking.
+    private(set) var nonASCII = false
+    private let checkingASCII: Bool
+    /// True for a page mapped by `MappedPageFile`: what was read is let go of every few megabytes.
+    private let releasesBehind: Bool
+    private var released = 0
+    private static let releaseStep = 4 << 20
+
+    init(bytes: UnsafeRawBufferPointer, checkingASCII: Bool) {
+        self.bytes = bytes
+        self.checkingASCII = checkingASCII
+        releasesBehind = MappedPageFile.releasesBehind(bytes)
+    }
 
     mutating func read(into buffer: UnsafeMutablePointer<CChar>, upTo length: Int) -> Int32 {
         let count = min(length, bytes.count - offset)
         guard count > 0, let base = bytes.baseAddress else { return 0 }
+        let piece = UnsafeRawBufferPointer(start: base + offset, count: count)
         UnsafeMutableRawPointer(buffer).copyMemory(from: base + offset, byteCount: count)
+        if checkingASCII && !nonASCII { nonASCII = TextScan.hasNonASCII(piece) }
         offset += count
+        if releasesBehind && offset - released >= Self.releaseStep {
+            MappedPageFile.release(bytes, below: offset)
+            released = offset
+        }
         return Int32(count)
     }
 }
