@@ -11,7 +11,7 @@ enum NelderMead {
 
     /// The minimum of `f` near `start`; `f` returning nil counts as +infinity (outside its domain).
     static func minimise(
-        _ f: ([Double]) -> Double?, from start: [Double], step: Double = 0.25, tolerance: Double = 1e-12, maximumEvaluations: Int = 20_000
+        _ f: ([Double]) -> Double?, from start: [Double], step: Double = 0.25, tolerance: Double = 1e-11, maximumEvaluations: Int = 20_000
     ) -> Result {
         var best = Result(point: start, value: f(start) ?? .infinity, evaluations: 1)
         var currentStep = step
@@ -43,7 +43,7 @@ enum NelderMead {
             simplex.sort { $0.value < $1.value }
             let spread = simplex[n].value - simplex[0].value
             let size = (1...n).map { vertex in zip(simplex[vertex].point, simplex[0].point).map { abs($0 - $1) }.max() ?? 0 }.max() ?? 0
-            if spread <= tolerance * (1 + abs(simplex[0].value)) && size <= 1e-9 { break }
+            if spread <= tolerance * (1 + abs(simplex[0].value)) && size <= 1e-7 { break }
             let centroid = (0..<n).map { axis in simplex[0..<n].reduce(0) { $0 + $1.point[axis] } / dimension }
             func along(_ coefficient: Double) -> [Double] {
                 (0..<n).map { centroid[$0] + coefficient * (centroid[$0] - simplex[n].point[$0]) }

@@ -23,6 +23,8 @@ public struct VarianceComponents: Hashable, Sendable {
     public let fixedEffects: [Double]
     /// -2 × the restricted log-likelihood at the estimates (lme4's "REML criterion at convergence").
     public let remlCriterion: Double
+    /// How many times the fit evaluated the criterion.
+    public let evaluations: Int
     public let ratings: Int
     public let candidates: Int
     public let interviewers: Int
@@ -45,7 +47,11 @@ public struct VarianceComponents: Hashable, Sendable {
     /// Fits the model to `ratings` by REML. `competencyOrder` (the rubric's order) decides which
     /// competency is the fixed effects' baseline: the first of it that was rated.
     public init(fitting ratings: [PanelRating], competencyOrder: [String] = []) throws(Refusal) {
-        let data = PanelRatings(ratings, order: competencyOrder)
+        try self.init(fitting: PanelRatings(ratings, order: competencyOrder))
+    }
+
+    /// Fits the model to ratings already reduced to their counts and sums.
+    init(fitting data: PanelRatings) throws(Refusal) {
         guard data.candidateCount >= 2 else { throw .tooLittleData("ratings of at least 2 candidates are needed; there are \(data.candidateCount)") }
         guard data.interviewerCount >= 2 else {
             throw .tooLittleData("ratings by at least 2 interviewers are needed; there are \(data.interviewerCount)")
@@ -65,6 +71,7 @@ public struct VarianceComponents: Hashable, Sendable {
         competencies = data.competencies
         fixedEffects = [fit.fixed[0] + data.mean] + fit.fixed.dropFirst()
         remlCriterion = fit.criterion
+        evaluations = best.evaluations
         self.ratings = data.ratingCount
         candidates = data.candidateCount
         interviewers = data.interviewerCount
