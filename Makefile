@@ -7,6 +7,8 @@ BENCH_MB ?= 30
 BENCH_CANDIDATES ?= 20000
 # Position sizes of the growth series (about 50 ratings per candidate: 10k, 100k and 1M ratings).
 GROWTH_CANDIDATES ?= 200 2000 20000
+# Ratings per simulated position of the panel reliability study's benchmark.
+RELIABILITY_RATINGS ?= 10000 100000 1000000
 FUZZ_SECONDS ?= 60
 # libFuzzer's runtime without its main: SwiftPM links the executable's own main, and
 # -sanitize=fuzzer would link a second one; debrief-fuzz starts libFuzzer with LLVMFuzzerRunDriver.
@@ -82,6 +84,8 @@ bench:
 	bench/import-bench.sh "$$($(SWIFT) build -c release --show-bin-path)/debrief" $(BENCH_MB)
 	bench/report-bench.sh "$$($(SWIFT) build -c release --show-bin-path)/debrief" $(BENCH_CANDIDATES)
 	bench/growth-bench.sh "$$($(SWIFT) build -c release --show-bin-path)/debrief" $(GROWTH_CANDIDATES)
+	$(SWIFT) build -c release --product debrief-bench-reliability
+	"$$($(SWIFT) build -c release --show-bin-path)/debrief-bench-reliability" $(RELIABILITY_RATINGS)
 	@command -v wrk >/dev/null && bench/http-bench.py "$$($(SWIFT) build -c release --show-bin-path)/debrief" || \
 		echo "make bench: the HTTP benchmark needs wrk (apt-get install wrk)"
 

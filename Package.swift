@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "debrief", targets: ["debrief"]),
         .executable(name: "debrief-fuzz", targets: ["DebriefFuzz"]),
+        .executable(name: "debrief-bench-reliability", targets: ["DebriefReliabilityBench"]),
         .library(name: "DebriefCore", targets: ["DebriefCore"]),
     ],
     dependencies: [
@@ -80,6 +81,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "debrief", dependencies: ["DebriefCLI"]),
+        .executableTarget(name: "DebriefReliabilityBench", dependencies: ["DebriefCore"]),
         // Fuzz targets: replays inputs in a normal build, runs libFuzzer when built by `make fuzz`.
         .executableTarget(
             name: "DebriefFuzz",

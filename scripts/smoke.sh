@@ -52,6 +52,11 @@ for script in bench/import-bench.sh bench/report-bench.sh bench/growth-bench.sh 
     check "$script --help" 0 "Usage:" -- bash "$script" --help
 done
 
+reliability_bench="$(dirname "$bin")/debrief-bench-reliability"
+check "debrief-bench-reliability --help" 0 "Usage:" -- "$reliability_bench" --help
+check "debrief-bench-reliability fits a simulated position and prints its row" 0 "^\| 1992 \| 166 \| 12 \|" -- "$reliability_bench" 2000
+check "debrief-bench-reliability refuses a size that is not a number" 64 "Usage:" -- "$reliability_bench" lots
+
 # The web server as a browser and a script meet it: a real process on a free loopback port.
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 token=$("$bin" users token recruiter@debrief.example --quiet --db "$db")

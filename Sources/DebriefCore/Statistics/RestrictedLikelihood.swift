@@ -11,6 +11,14 @@ import Foundation
 /// relative to the residual's; only their squares matter, so the criterion is even in each.
 struct RestrictedLikelihood: Sendable {
     let data: PanelRatings
+    /// The panels laid out flat, in the order the fit eliminates them: each evaluation walks these
+    /// arrays front to back and allocates nothing per candidate or cell.
+    private let layout: Layout
+
+    init(data: PanelRatings) {
+        self.data = data
+        layout = Layout(data)
+    }
 
     /// What one evaluation gives besides the criterion.
     struct Evaluation: Sendable {
@@ -20,6 +28,41 @@ struct RestrictedLikelihood: Sendable {
         var residualVariance: Double
         /// Fixed effects on the centred ratings: the intercept, then each competency after the first.
         var fixed: [Double]
+    }
+
+    private struct Layout: Sendable {
+        /// Per candidate: where its meetings and cells start (one more entry than candidates).
+        var meetingStart: [Int] = [0], cellStart: [Int] = [0]
+        var meetingInterviewer: [Int] = [], meetingCount: [Double] = []
+        var cellCount: [Double] = [], cellSum: [Double] = [], cellCompetency: [Int] = []
+        /// Per cell: where its interviewers start (one more entry than cells).
+        var cellInterviewerStart: [Int] = [0]
+        var cellInterviewer: [Int] = [], cellInterviewerCount: [Double] = [], cellSlot: [Int] = []
+        var widestPanel = 0
+
+        init(_ data: PanelRatings) {
+            for a in 0..<data.candidateCount {
+                for meeting in data.meetings[a] {
+                    meetingInterviewer.append(meeting.index)
+                    meetingCount.append(meeting.count)
+                }
+                meetingStart.append(meetingInterviewer.count)
+                widestPanel = max(widestPanel, data.meetings[a].count)
+                for index in data.cellsOfCandidate[a] {
+                    let cell = data.cells[index]
+                    cellCount.append(cell.count)
+                    cellSum.append(cell.sum)
+                    cellCompetency.append(cell.competency)
+                    for entry in cell.interviewers {
+                        cellInterviewer.append(entry.index)
+                        cellInterviewerCount.append(entry.count)
+                        cellSlot.append(entry.slot)
+                    }
+                    cellInterviewerStart.append(cellInterviewer.count)
+                }
+                cellStart.append(cellCount.count)
+            }
+        }
     }
 
     /// The criterion at `theta`, or nil when the design cannot be fitted there (a pivot that is
@@ -47,61 +90,101 @@ struct RestrictedLikelihood: Sendable {
         for c in 1..<p { block[yIndex * m + ni + c] = data.competencySums[c] }
         block[yIndex * m + yIndex] = data.sumOfSquares
 
-        var logDeterminant = 0.0
-        // A candidate's row over the block: its interviewers (in `meetings` order), then the fixed
-        // columns and the response, densely.
-        var interviewerPart: [Double] = []
-        var densePart = [Double](repeating: 0, count: p + 1)
-        var cellRow: [(index: Int, value: Double)] = []
+        // The random effects' pivots are all at least 1 (the matrix is I plus a positive
+        // semi-definite one), so their product is taken, and its logarithm only now and then.
+        var logDeterminant = 0.0, pivotProduct = 1.0
+        let flat = layout
+        // A candidate's row over the block: its interviewers (in `meetings` order, so in index
+        // order), then the fixed columns and the response. Its cells touch only these columns, so
+        // their updates gather in a small dense `local` matrix over them, added to the block once.
+        let rowCapacity = flat.widestPanel + p + 1
+        var rowIndex = [Int](repeating: 0, count: rowCapacity), rowValue = [Double](repeating: 0, count: rowCapacity)
+        var cellSlot = [Int](repeating: 0, count: rowCapacity), cellValue = [Double](repeating: 0, count: rowCapacity)
+        var local = [Double](repeating: 0, count: rowCapacity * rowCapacity)
         for a in 0..<data.candidateCount {
-            let totals = data.candidates[a], met = data.meetings[a]
+            let totals = data.candidates[a]
+            let firstMeeting = flat.meetingStart[a], meetings = flat.meetingStart[a + 1] - firstMeeting
+            let width = meetings + p + 1
             var pivot = 1 + tc * tc * totals.count
-            interviewerPart = met.map { tc * ti * $0.count }
-            densePart[0] = tc * totals.count
-            for c in 1..<p { densePart[c] = tc * totals.byCompetency[c] }
-            densePart[p] = tc * totals.sum
-            for cellIndex in data.cellsOfCandidate[a] {
-                let cell = data.cells[cellIndex]
-                let cellPivot = 1 + tx * tx * cell.count
-                logDeterminant += log(cellPivot)
-                let coupling = tx * tc * cell.count
-                // The cell's row over the block, sparse.
-                cellRow.removeAll(keepingCapacity: true)
-                for entry in cell.interviewers { cellRow.append((entry.index, tx * ti * entry.count)) }
-                cellRow.append((ni, tx * cell.count))
-                if cell.competency > 0 { cellRow.append((ni + cell.competency, tx * cell.count)) }
-                cellRow.append((yIndex, tx * cell.sum))
-                // Eliminating the cell: the candidate's pivot and row, and the block.
-                let ratio = coupling / cellPivot
-                pivot -= coupling * ratio
-                for (position, entry) in cell.interviewers.enumerated() { interviewerPart[entry.slot] -= ratio * cellRow[position].value }
-                let fixedStart = cell.interviewers.count
-                densePart[0] -= ratio * cellRow[fixedStart].value
-                if cell.competency > 0 { densePart[cell.competency] -= ratio * cellRow[fixedStart + 1].value }
-                densePart[p] -= ratio * cellRow[cellRow.count - 1].value
-                Self.subtractOuter(cellRow, over: cellPivot, from: &block, width: m)
+            for slot in 0..<meetings {
+                rowIndex[slot] = flat.meetingInterviewer[firstMeeting + slot]
+                rowValue[slot] = tc * ti * flat.meetingCount[firstMeeting + slot]
+            }
+            for column in 0...p { rowIndex[meetings + column] = ni + column }
+            rowValue[meetings] = tc * totals.count
+            for c in 1..<p { rowValue[meetings + c] = tc * totals.byCompetency[c] }
+            rowValue[meetings + p] = tc * totals.sum
+            for index in 0..<(width * width) { local[index] = 0 }
+            for cell in flat.cellStart[a]..<flat.cellStart[a + 1] {
+                let count = flat.cellCount[cell], competency = flat.cellCompetency[cell]
+                let cellPivot = 1 + tx * tx * count
+                pivotProduct *= cellPivot
+                let ratio = tx * tc * count / cellPivot
+                pivot -= tx * tc * count * ratio
+                // The cell's row over the candidate's columns, and the candidate's row less ratio × it.
+                var length = 0
+                for entry in flat.cellInterviewerStart[cell]..<flat.cellInterviewerStart[cell + 1] {
+                    let value = tx * ti * flat.cellInterviewerCount[entry]
+                    cellSlot[length] = flat.cellSlot[entry]
+                    cellValue[length] = value
+                    rowValue[flat.cellSlot[entry]] -= ratio * value
+                    length += 1
+                }
+                let fixedValue = tx * count, responseValue = tx * flat.cellSum[cell]
+                cellSlot[length] = meetings
+                cellValue[length] = fixedValue
+                length += 1
+                rowValue[meetings] -= ratio * fixedValue
+                if competency > 0 {
+                    cellSlot[length] = meetings + competency
+                    cellValue[length] = fixedValue
+                    length += 1
+                    rowValue[meetings + competency] -= ratio * fixedValue
+                }
+                cellSlot[length] = meetings + p
+                cellValue[length] = responseValue
+                length += 1
+                rowValue[meetings + p] -= ratio * responseValue
+                Self.gatherOuter(slots: cellSlot, values: cellValue, count: length, over: cellPivot, from: &local, width: width)
             }
             guard pivot > 0 else { return nil }
-            logDeterminant += log(pivot)
-            var candidateRow: [(index: Int, value: Double)] = []
-            candidateRow.reserveCapacity(met.count + p + 1)
-            for (slot, meeting) in met.enumerated() { candidateRow.append((meeting.index, interviewerPart[slot])) }
-            for column in 0...p { candidateRow.append((ni + column, densePart[column])) }
-            Self.subtractOuter(candidateRow, over: pivot, from: &block, width: m)
+            pivotProduct *= pivot
+            if pivotProduct > 1e250 {
+                logDeterminant += log(pivotProduct)
+                pivotProduct = 1
+            }
+            for first in 0..<width {
+                let scaled = rowValue[first] / pivot
+                for second in 0...first { local[first * width + second] += scaled * rowValue[second] }
+            }
+            // The block less everything this candidate and its cells eliminated.
+            block.withUnsafeMutableBufferPointer { block in
+                for first in 0..<width {
+                    let row = rowIndex[first] * m
+                    for second in 0...first { block[row + rowIndex[second]] -= local[first * width + second] }
+                }
+            }
         }
+        logDeterminant += log(pivotProduct)
         // The dense block: interviewers first (their pivots are the rest of the random effects'
         // determinant), then the fixed effects, then the response.
         var fixedLogDeterminant = 0.0
+        var column = [Double](repeating: 0, count: m)
         let fixedScale = [Double(data.ratingCount)] + data.competencyCounts.dropFirst()
         for k in 0..<(m - 1) {
             let pivot = block[k * m + k]
             // A fixed pivot this small against its column's count: the competencies are confounded.
             guard k < ni ? pivot > 0 : pivot > 1e-9 * fixedScale[k - ni] else { return nil }
             if k < ni { logDeterminant += log(pivot) } else { fixedLogDeterminant += log(pivot) }
-            for r in (k + 1)..<m {
-                let factor = block[r * m + k] / pivot
-                guard factor != 0 else { continue }
-                for c in (k + 1)...r { block[r * m + c] -= factor * block[c * m + k] }
+            // Column k below the pivot, read once, so the update runs along rows.
+            for r in (k + 1)..<m { column[r] = block[r * m + k] }
+            block.withUnsafeMutableBufferPointer { block in
+                column.withUnsafeBufferPointer { column in
+                    for r in (k + 1)..<m where column[r] != 0 {
+                        let factor = column[r] / pivot, row = r * m
+                        for c in (k + 1)...r { block[row + c] -= factor * column[c] }
+                    }
+                }
             }
         }
         let penalisedResiduals = block[yIndex * m + yIndex]
@@ -111,15 +194,12 @@ struct RestrictedLikelihood: Sendable {
         return Evaluation(criterion: criterion, residualVariance: penalisedResiduals / freedom, fixed: Self.backSolve(block, width: m, from: ni, count: p))
     }
 
-    /// `block -= row rowᵀ / pivot` on the lower triangle, for a sparse `row`.
-    private static func subtractOuter(_ row: [(index: Int, value: Double)], over pivot: Double, from block: inout [Double], width m: Int) {
-        block.withUnsafeMutableBufferPointer { block in
-            for first in row where first.value != 0 {
-                let scaled = first.value / pivot
-                for second in row where second.index <= first.index {
-                    block[first.index * m + second.index] -= scaled * second.value
-                }
-            }
+    /// `local += row rowᵀ / pivot` on the lower triangle, for a row of `count` entries at the
+    /// ascending columns `slots` (what eliminating it subtracts, gathered).
+    private static func gatherOuter(slots: [Int], values: [Double], count: Int, over pivot: Double, from local: inout [Double], width: Int) {
+        for first in 0..<count where values[first] != 0 {
+            let row = slots[first] * width, scaled = values[first] / pivot
+            for second in 0...first { local[row + slots[second]] += scaled * values[second] }
         }
     }
 
