@@ -23,6 +23,8 @@ public struct VarianceComponents: Hashable, Sendable {
     public let fixedEffects: [Double]
     /// -2 × the restricted log-likelihood at the estimates (lme4's "REML criterion at convergence").
     public let remlCriterion: Double
+    /// The components' standard errors, or nil when the data cannot give them honestly.
+    public let errors: ComponentErrors?
     /// How many times the fit evaluated the criterion.
     public let evaluations: Int
     public let ratings: Int
@@ -72,6 +74,7 @@ public struct VarianceComponents: Hashable, Sendable {
         fixedEffects = [fit.fixed[0] + data.mean] + fit.fixed.dropFirst()
         remlCriterion = fit.criterion
         evaluations = best.evaluations
+        errors = ComponentErrors(estimates: [candidate, interviewer, candidateCompetency, residual], likelihood: likelihood)
         self.ratings = data.ratingCount
         candidates = data.candidateCount
         interviewers = data.interviewerCount
