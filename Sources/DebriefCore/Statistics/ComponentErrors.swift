@@ -30,26 +30,15 @@ public struct ComponentErrors: Hashable, Sendable {
         }
         let steps = free.map { 1e-3 * max(estimates[$0], 1e-2 * residual) }
         guard let centre = deviance(estimates) else { return nil }
-        let k = free.count
-        var hessian = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
-        func shifted(_ moves: [(Int, Double)]) -> Double? {
+        let inFree = { (moved: [Double]) -> Double? in
             var values = estimates
-            for (index, by) in moves { values[free[index]] += by * steps[index] }
+            for (position, index) in free.enumerated() { values[index] = moved[position] }
             return deviance(values)
         }
-        for a in 0..<k {
-            guard let up = shifted([(a, 1)]), let down = shifted([(a, -1)]) else { return nil }
-            hessian[a][a] = (up - 2 * centre + down) / (steps[a] * steps[a])
-            for b in 0..<a {
-                guard let pp = shifted([(a, 1), (b, 1)]), let pm = shifted([(a, 1), (b, -1)]), let mp = shifted([(a, -1), (b, 1)]),
-                    let mm = shifted([(a, -1), (b, -1)])
-                else { return nil }
-                hessian[a][b] = (pp - pm - mp + mm) / (4 * steps[a] * steps[b])
-                hessian[b][a] = hessian[a][b]
-            }
-        }
+        guard let (_, hessian) = NumericalDerivatives.gradientAndHessian(inFree, at: free.map { estimates[$0] }, centre: centre, steps: steps)
+        else { return nil }
         // The deviance is -2 log L, so the covariance is 2 H⁻¹.
-        guard let inverse = Self.inverse(hessian) else { return nil }
+        guard let inverse = NumericalDerivatives.inverse(hessian) else { return nil }
         var errors = [Double?](repeating: nil, count: 4)
         for (position, index) in free.enumerated() {
             let variance = 2 * inverse[position][position]
@@ -57,27 +46,5 @@ public struct ComponentErrors: Hashable, Sendable {
             errors[index] = variance.squareRoot()
         }
         (candidate, interviewer, candidateCompetency, self.residual) = (errors[0], errors[1], errors[2], errors[3])
-    }
-
-    /// The inverse of a small symmetric positive-definite matrix by Gauss–Jordan elimination, or nil.
-    private static func inverse(_ matrix: [[Double]]) -> [[Double]]? {
-        let n = matrix.count
-        var a = matrix, inverse = (0..<n).map { row in (0..<n).map { $0 == row ? 1.0 : 0.0 } }
-        for column in 0..<n {
-            let pivot = a[column][column]
-            guard pivot > 0 else { return nil }
-            for c in 0..<n {
-                a[column][c] /= pivot
-                inverse[column][c] /= pivot
-            }
-            for row in 0..<n where row != column {
-                let factor = a[row][column]
-                for c in 0..<n {
-                    a[row][c] -= factor * a[column][c]
-                    inverse[row][c] -= factor * inverse[column][c]
-                }
-            }
-        }
-        return inverse
     }
 }
