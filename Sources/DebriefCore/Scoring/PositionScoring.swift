@@ -13,20 +13,24 @@ public struct PositionEvaluation: Hashable, Sendable {
     public let candidates: [CandidateEvaluation]
     public let agreement: AgreementFigures
     public let calibration: [InterviewerCalibration]
+    /// How much the scores can be trusted and how many interviewers the position needs, or why
+    /// there is too little data to say.
+    public let reliability: Result<PanelReliability, VarianceComponents.Refusal>
 }
 
 /// Scores, ranks, agreement and calibration for a position, from its submitted scorecards.
 public enum PositionScoring {
     /// `candidateIDs` are the position's candidates, including those with no scorecards yet.
     ///
-    /// Agreement, raw scores, and calibration with the calibrated scores that need it, are independent
+    /// Agreement with the reliability study, raw scores, and calibration with the calibrated scores
+    /// that need it, are independent
     /// of each other, so they are worked out at once, on as many cores as there are.
     public static func evaluate(rubric: Rubric, candidateIDs: [Int64], cards: [ScoredCard]) -> PositionEvaluation {
         let matrix = ReliabilityMatrix(cards: cards)
         let cardsByCandidate = Dictionary(grouping: cards, by: \.candidateID)
         let ids = Array(Set(candidateIDs).union(cardsByCandidate.keys))
-        let (agreement, (calibration, calibrated), raw) = Simultaneously.run(
-            { Agreement.evaluate(matrix) },
+        let ((agreement, reliability), (calibration, calibrated), raw) = Simultaneously.run(
+            { (Agreement.evaluate(matrix), PanelStudy.of(cards: cards, rubric: rubric)) },
             { () -> ([InterviewerCalibration], [Int64: Double?]) in
                 let calibration = Calibration.evaluate(cards: cards, matrix: matrix)
                 let corrections = Dictionary(
@@ -43,6 +47,6 @@ public enum PositionScoring {
             CandidateEvaluation(
                 raw: entry.score, calibratedScore: calibrated[entry.score.candidateID] ?? nil, rank: entry.rank, percentile: entry.percentile)
         }
-        return PositionEvaluation(candidates: ranked, agreement: agreement, calibration: calibration)
+        return PositionEvaluation(candidates: ranked, agreement: agreement, calibration: calibration, reliability: reliability)
     }
 }

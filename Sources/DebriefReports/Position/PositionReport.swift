@@ -76,6 +76,41 @@ public struct PositionReport: Encodable, Sendable {
         }
     }
 
+    /// The panel reliability study (issue 16's G-study and D-study); every figure null, and a note,
+    /// when the position has too little data for it.
+    public struct ReliabilityEntry: Encodable, Sendable {
+        /// G(q,k): the reliability of a candidate's score from the panels the position had.
+        @NullEncoded public var g: Double?
+        /// Putka et al.'s q: how much interviewers' leniency differs between candidates' panels.
+        @NullEncoded public var q: Double?
+        @NullEncoded public var interviewersPerCandidate: Double?
+        @NullEncoded public var variance: Components?
+        @NullEncoded public var standardErrors: Components?
+        /// Projected reliability for panels of 1 to 8 interviewers; empty without a study.
+        public let projections: [Projection]
+        @NullEncoded public var interviewersFor07: Int?
+        @NullEncoded public var interviewersFor08: Int?
+        /// The study in a sentence, as the HTML and Markdown reports print it.
+        @NullEncoded public var summary: String?
+
+        public struct Components: Encodable, Sendable {
+            @NullEncoded public var candidate: Double?
+            @NullEncoded public var interviewer: Double?
+            @NullEncoded public var candidateCompetency: Double?
+            @NullEncoded public var residual: Double?
+        }
+
+        public struct Projection: Encodable, Sendable {
+            public let interviewers: Int
+            public let reliability: Double
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case g, q, interviewersPerCandidate, variance, standardErrors, projections, summary
+            case interviewersFor07 = "interviewers_for_0_7", interviewersFor08 = "interviewers_for_0_8"
+        }
+    }
+
     public struct CalibrationEntry: Encodable, Sendable {
         public let interviewer: String
         public let name: String
@@ -90,6 +125,7 @@ public struct PositionReport: Encodable, Sendable {
     public let position: PositionInfo
     public let candidates: [CandidateEntry]
     public let agreement: AgreementEntry
+    public let reliability: ReliabilityEntry
     public let calibration: [CalibrationEntry]
     /// Per competency, the mean of the candidates' competency means across the pipeline.
     public let competencyAverages: [String: CompetencyAverage]

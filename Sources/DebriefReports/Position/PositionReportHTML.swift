@@ -57,6 +57,11 @@ public enum PositionReportHTML {
             "alphaReading": Figures.readAlpha(agreement.krippendorffAlphaInterval), "units": agreement.units, "coders": agreement.coders,
             "icc21": Figures.number(agreement.icc21), "icc21Reading": Figures.readICC(agreement.icc21), "icc2k": Figures.number(agreement.icc2K),
             "icc2kReading": Figures.readICC(agreement.icc2K),
+            "reliabilitySummary": report.reliability.summary ?? false, "reliabilityG": Figures.number(report.reliability.g),
+            "reliabilityChart": report.reliability.projections.isEmpty
+                ? "" : SVGChart.bars(
+                    report.reliability.projections.map { SVGChart.Bar(label: "\($0.interviewers) interviewer\($0.interviewers == 1 ? "" : "s")", value: $0.reliability) },
+                    minimum: 0, maximum: 1, title: "Projected reliability of a candidate's score by panel size"),
             "leniencyChart": SVGChart.diverging(
                 report.calibration.map { SVGChart.Bar(label: $0.name.isEmpty ? $0.interviewer : $0.name, value: $0.leniency) }, limit: leniencyLimit,
                 title: "Interviewer leniency against colleagues"),

@@ -1,0 +1,18 @@
+/// The panel reliability study of a position's submitted scorecards.
+public enum PanelStudy {
+    /// One rating per scorecard and competency with signal (the scorecard's folded value), the
+    /// rubric's first competency as the baseline; a refusal says why when there is too little data.
+    public static func of(cards: [ScoredCard], rubric: Rubric) -> Result<PanelReliability, VarianceComponents.Refusal> {
+        // Sorted, so the same scorecards give the same figures to the last digit.
+        let ratings = cards.flatMap { card in
+            card.values.sorted { $0.key < $1.key }.map {
+                PanelRating(candidate: card.candidateID, interviewer: card.interviewerID, competency: $0.key, value: $0.value)
+            }
+        }
+        do {
+            return .success(try PanelReliability(ratings: ratings, competencyOrder: rubric.competencies.map(\.id)))
+        } catch {
+            return .failure(error)
+        }
+    }
+}
