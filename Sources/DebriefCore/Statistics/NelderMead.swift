@@ -11,21 +11,20 @@ enum NelderMead {
 
     /// The minimum of `f` near `start`; `f` returning nil counts as +infinity (outside its domain).
     static func minimise(
-        _ f: ([Double]) -> Double?, from start: [Double], step: Double = 0.25, tolerance: Double = 1e-11, simplexSize: Double = 1e-7,
-        maximumEvaluations: Int = 20_000
+        _ f: ([Double]) -> Double?, from start: [Double], step: Double = 0.25, tolerance: Double = 1e-11, maximumEvaluations: Int = 20_000
     ) -> Result {
         var best = Result(point: start, value: f(start) ?? .infinity, evaluations: 1)
         var currentStep = step
         while best.evaluations < maximumEvaluations {
             let previous = best.value
-            best = run(f, from: best, step: currentStep, tolerance: tolerance, size: simplexSize, budget: maximumEvaluations)
+            best = run(f, from: best, step: currentStep, tolerance: tolerance, budget: maximumEvaluations)
             if !(previous - best.value > tolerance * (1 + abs(best.value))) { break }
             currentStep = max(step / 100, currentStep / 2)
         }
         return best
     }
 
-    private static func run(_ f: ([Double]) -> Double?, from start: Result, step: Double, tolerance: Double, size limit: Double, budget: Int) -> Result {
+    private static func run(_ f: ([Double]) -> Double?, from start: Result, step: Double, tolerance: Double, budget: Int) -> Result {
         let n = start.point.count
         let dimension = Double(n)
         let reflection = 1.0, expansion = 1 + 2 / dimension, contraction = 0.75 - 1 / (2 * dimension), shrinking = 1 - 1 / dimension
@@ -44,7 +43,7 @@ enum NelderMead {
             simplex.sort { $0.value < $1.value }
             let spread = simplex[n].value - simplex[0].value
             let size = (1...n).map { vertex in zip(simplex[vertex].point, simplex[0].point).map { abs($0 - $1) }.max() ?? 0 }.max() ?? 0
-            if spread <= tolerance * (1 + abs(simplex[0].value)) && size <= limit { break }
+            if spread <= tolerance * (1 + abs(simplex[0].value)) && size <= 1e-7 { break }
             let centroid = (0..<n).map { axis in simplex[0..<n].reduce(0) { $0 + $1.point[axis] } / dimension }
             func along(_ coefficient: Double) -> [Double] {
                 (0..<n).map { centroid[$0] + coefficient * (centroid[$0] - simplex[n].point[$0]) }

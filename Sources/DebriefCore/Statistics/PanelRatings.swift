@@ -30,16 +30,6 @@ struct PanelRatings: Sendable {
     /// The mean of every rating; values below are centred on it.
     let mean: Double
 
-    struct Cell: Sendable {
-        var candidate: Int
-        var competency: Int
-        var count: Double = 0
-        var sum: Double = 0
-        /// Ratings in the cell by each interviewer (index, count), by interviewer index; `slot` is the
-        /// interviewer's place in the candidate's `meetings`.
-        var interviewers: [(index: Int, count: Double, slot: Int)] = []
-    }
-
     /// A candidate's or an interviewer's ratings: how many, their sum, and how many per competency.
     struct Totals: Sendable {
         var count: Double = 0
@@ -47,13 +37,24 @@ struct PanelRatings: Sendable {
         var byCompetency: [Double]
     }
 
-    let cells: [Cell]
-    /// Each candidate's cells, by candidate index.
-    let cellsOfCandidate: [[Int]]
     let candidates: [Totals]
     let interviewers: [Totals]
-    /// Ratings a candidate got from each interviewer, per candidate: (interviewer index, count).
-    let meetings: [[(index: Int, count: Double)]]
+
+    // The panels laid out flat, candidate by candidate, in the order the fit eliminates them: each
+    // evaluation walks these arrays front to back and allocates nothing per candidate or cell.
+    /// Per candidate: where its meetings and its cells start (one more entry than candidates).
+    let meetingStart: [Int], cellStart: [Int]
+    /// A meeting: an interviewer who rated the candidate (in interviewer index order) and how often.
+    let meetingInterviewer: [Int], meetingCount: [Double]
+    /// A cell (one candidate's ratings on one competency): how many, their centred sum, the competency.
+    let cellCount: [Double], cellSum: [Double], cellCompetency: [Int]
+    /// Per cell: where its interviewers start (one more entry than cells).
+    let cellInterviewerStart: [Int]
+    /// A cell's interviewer (in index order), their ratings in it, and their place among the
+    /// candidate's meetings.
+    let cellInterviewer: [Int], cellInterviewerCount: [Double], cellSlot: [Int]
+    /// The most interviewers any candidate met.
+    let widestPanel: Int
     /// Ratings per competency and the sum of their centred values, and the sum of squares of all.
     let competencyCounts: [Double]
     let competencySums: [Double]
@@ -76,9 +77,10 @@ struct PanelRatings: Sendable {
         let k = competencies.count
         var candidates = [Totals](repeating: Totals(byCompetency: .init(repeating: 0, count: k)), count: candidateCount)
         var interviewers = [Totals](repeating: Totals(byCompetency: .init(repeating: 0, count: k)), count: interviewerCount)
+        // Per candidate, its cells in the order first rated: the cell's competency, count, sum and
+        // ratings per interviewer.
+        var cellsOf = [[(competency: Int, count: Double, sum: Double, interviewers: [Int: Double])]](repeating: [], count: candidateCount)
         var cellIndex: [Int: Int] = [:]
-        var cells: [Cell] = []
-        var cellInterviewers: [[Int: Double]] = []
         var meetings = [[Int: Double]](repeating: [:], count: candidateCount)
         var competencyCounts = [Double](repeating: 0, count: k), competencySums = [Double](repeating: 0, count: k)
         var squares = 0.0
@@ -90,14 +92,13 @@ struct PanelRatings: Sendable {
             if let known = cellIndex[key] {
                 cell = known
             } else {
-                cell = cells.count
+                cell = cellsOf[a].count
                 cellIndex[key] = cell
-                cells.append(Cell(candidate: a, competency: c))
-                cellInterviewers.append([:])
+                cellsOf[a].append((c, 0, 0, [:]))
             }
-            cells[cell].count += 1
-            cells[cell].sum += y
-            cellInterviewers[cell][j, default: 0] += 1
+            cellsOf[a][cell].count += 1
+            cellsOf[a][cell].sum += y
+            cellsOf[a][cell].interviewers[j, default: 0] += 1
             meetings[a][j, default: 0] += 1
             candidates[a].count += 1
             candidates[a].sum += y
@@ -109,20 +110,37 @@ struct PanelRatings: Sendable {
             competencySums[c] += y
             squares += y * y
         }
-        let sortedMeetings = meetings.map { $0.sorted { $0.key < $1.key }.map { (index: $0.key, count: $0.value) } }
-        var cellsOfCandidate = [[Int]](repeating: [], count: candidateCount)
-        for index in cells.indices {
-            let met = sortedMeetings[cells[index].candidate]
-            cells[index].interviewers = cellInterviewers[index].sorted { $0.key < $1.key }.map { interviewer, count in
-                (interviewer, count, met.firstIndex { $0.index == interviewer }!)
+        var meetingStart = [0], cellStart = [0], meetingInterviewer: [Int] = [], meetingCount: [Double] = []
+        var cellCount: [Double] = [], cellSum: [Double] = [], cellCompetency: [Int] = []
+        var cellInterviewerStart = [0], cellInterviewer: [Int] = [], cellInterviewerCount: [Double] = [], cellSlot: [Int] = []
+        for a in 0..<candidateCount {
+            let met = meetings[a].sorted { $0.key < $1.key }
+            let firstMeeting = meetingInterviewer.count
+            for (interviewer, count) in met {
+                meetingInterviewer.append(interviewer)
+                meetingCount.append(count)
             }
-            cellsOfCandidate[cells[index].candidate].append(index)
+            meetingStart.append(meetingInterviewer.count)
+            for cell in cellsOf[a] {
+                cellCount.append(cell.count)
+                cellSum.append(cell.sum)
+                cellCompetency.append(cell.competency)
+                for (interviewer, count) in cell.interviewers.sorted(by: { $0.key < $1.key }) {
+                    cellInterviewer.append(interviewer)
+                    cellInterviewerCount.append(count)
+                    cellSlot.append(meetingInterviewer[firstMeeting...].firstIndex(of: interviewer)! - firstMeeting)
+                }
+                cellInterviewerStart.append(cellInterviewer.count)
+            }
+            cellStart.append(cellCount.count)
         }
-        self.cells = cells
-        self.cellsOfCandidate = cellsOfCandidate
         self.candidates = candidates
         self.interviewers = interviewers
-        self.meetings = sortedMeetings
+        (self.meetingStart, self.cellStart, self.meetingInterviewer, self.meetingCount) = (meetingStart, cellStart, meetingInterviewer, meetingCount)
+        (self.cellCount, self.cellSum, self.cellCompetency) = (cellCount, cellSum, cellCompetency)
+        (self.cellInterviewerStart, self.cellInterviewer, self.cellInterviewerCount, self.cellSlot) =
+            (cellInterviewerStart, cellInterviewer, cellInterviewerCount, cellSlot)
+        widestPanel = zip(meetingStart, meetingStart.dropFirst()).map { $1 - $0 }.max() ?? 0
         self.competencyCounts = competencyCounts
         self.competencySums = competencySums
         sumOfSquares = squares
@@ -130,4 +148,10 @@ struct PanelRatings: Sendable {
 
     /// Columns of the fixed-effects design: the intercept, then one per competency after the first.
     var fixedCount: Int { competencies.count }
+
+    /// How many interviewers candidate `a` met.
+    func panelSize(of a: Int) -> Int { meetingStart[a + 1] - meetingStart[a] }
+
+    /// On how many competencies candidate `a` was rated.
+    func cellCount(of a: Int) -> Int { cellStart[a + 1] - cellStart[a] }
 }

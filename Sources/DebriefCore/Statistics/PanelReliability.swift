@@ -38,18 +38,18 @@ public struct PanelReliability: Hashable, Sendable {
         guard data.interviewerCount >= Self.minimumInterviewers else {
             throw .tooLittleData("a reliability study needs at least \(Self.minimumInterviewers) interviewers; this has \(data.interviewerCount)")
         }
-        let shared = data.meetings.count { $0.count >= 2 }
+        let panelSizes = (0..<data.candidateCount).map(data.panelSize(of:))
+        let shared = panelSizes.count { $0 >= 2 }
         guard shared >= Self.minimumSharedCandidates else {
             throw .tooLittleData(
                 "a reliability study needs at least \(Self.minimumSharedCandidates) candidates rated by two interviewers or more; this has \(shared)")
         }
         let components = try VarianceComponents(fitting: data)
         self.components = components
-        let panelSizes = data.meetings.map { Double($0.count) }
-        interviewersPerCandidate = Self.harmonicMean(panelSizes)
-        competenciesPerCandidate = Self.harmonicMean(data.cellsOfCandidate.map { Double($0.count) })
+        interviewersPerCandidate = Self.harmonicMean(panelSizes.map(Double.init))
+        competenciesPerCandidate = Self.harmonicMean((0..<data.candidateCount).map { Double(data.cellCount(of: $0)) })
         ratingsPerCandidate = Self.harmonicMean(data.candidates.map(\.count))
-        overlap = Self.overlap(data, panelSizes: panelSizes, harmonicSize: interviewersPerCandidate)
+        overlap = Self.overlap(data, harmonicSize: interviewersPerCandidate)
         reliability = Self.reliability(
             components, overlap: overlap, ratings: ratingsPerCandidate, competencies: competenciesPerCandidate)
     }
@@ -81,13 +81,13 @@ public struct PanelReliability: Hashable, Sendable {
     /// Putka et al.'s q = 1/k − Σ_{i≠i'} c_ii' / (k_i k_i') / (N (N − 1)), where c_ii' is the number of
     /// interviewers candidates i and i' share. The sum over pairs is a sum over interviewers of
     /// (Σ 1/k_i)² − Σ 1/k_i² over the candidates each met, so it costs as much as there are meetings.
-    private static func overlap(_ data: PanelRatings, panelSizes: [Double], harmonicSize: Double) -> Double {
+    private static func overlap(_ data: PanelRatings, harmonicSize: Double) -> Double {
         var sums = [Double](repeating: 0, count: data.interviewerCount), squares = sums
-        for (candidate, met) in data.meetings.enumerated() {
-            let weight = 1 / panelSizes[candidate]
-            for meeting in met {
-                sums[meeting.index] += weight
-                squares[meeting.index] += weight * weight
+        for candidate in 0..<data.candidateCount {
+            let weight = 1 / Double(data.panelSize(of: candidate))
+            for meeting in data.meetingStart[candidate]..<data.meetingStart[candidate + 1] {
+                sums[data.meetingInterviewer[meeting]] += weight
+                squares[data.meetingInterviewer[meeting]] += weight * weight
             }
         }
         let pairs = zip(sums, squares).reduce(0) { $0 + $1.0 * $1.0 - $1.1 }

@@ -108,8 +108,10 @@ public struct QuestionHealth: Hashable, Sendable {
         // Per candidate: the question's mean rating, beside the rest of the same competency.
         var byCandidate: [Int64: [QuestionRating]] = [:]
         for rating in ratings where rating.value.point != nil { byCandidate[rating.candidate, default: []].append(rating) }
+        // In candidate, then interviewer, order: the same ratings give the same figures to the last digit.
+        let candidates = byCandidate.sorted { $0.key < $1.key }
         var pairs: [(Double, Double)] = []
-        for (candidate, own) in byCandidate {
+        for (candidate, own) in candidates {
             let values = own.map { Double($0.value.point!) }
             let competency = own[0].competency
             let total = context.total(candidate: candidate, competency: competency)
@@ -128,8 +130,17 @@ public struct QuestionHealth: Hashable, Sendable {
                     ? "its ratings, or the rest of its competency's, do not vary, so they cannot correlate"
                     : "\(pairs.count) candidates were rated on it and on the rest of its competency; the item-total correlation needs \(Self.minimumCandidatesForCorrelation)")
         }
-        let shared = byCandidate.values.filter { Set($0.map(\.interviewer)).count >= 2 }
-            .map { own in Dictionary(grouping: own, by: \.interviewer).values.map { $0.map { Double($0.value.point!) }.reduce(0, +) / Double($0.count) } }
+        // Each candidate rated by two interviewers or more: each interviewer's mean rating of them.
+        var shared: [[Double]] = []
+        for (_, own) in candidates {
+            let byInterviewer = Dictionary(grouping: own, by: \.interviewer)
+            guard byInterviewer.count >= 2 else { continue }
+            shared.append(
+                byInterviewer.sorted { $0.key < $1.key }.map { _, ratings in
+                    let points = ratings.map { Double($0.value.point!) }
+                    return points.reduce(0, +) / Double(points.count)
+                })
+        }
         if shared.count >= Self.minimumSharedCandidates {
             agreement = KrippendorffAlpha.alpha(units: shared, metric: .interval)
             if agreement == nil { notes.append("its ratings do not vary, so agreement cannot be told from chance") }

@@ -11,14 +11,6 @@ import Foundation
 /// relative to the residual's; only their squares matter, so the criterion is even in each.
 struct RestrictedLikelihood: Sendable {
     let data: PanelRatings
-    /// The panels laid out flat, in the order the fit eliminates them: each evaluation walks these
-    /// arrays front to back and allocates nothing per candidate or cell.
-    private let layout: Layout
-
-    init(data: PanelRatings) {
-        self.data = data
-        layout = Layout(data)
-    }
 
     /// What one evaluation gives besides the criterion.
     struct Evaluation: Sendable {
@@ -28,41 +20,6 @@ struct RestrictedLikelihood: Sendable {
         var residualVariance: Double
         /// Fixed effects on the centred ratings: the intercept, then each competency after the first.
         var fixed: [Double]
-    }
-
-    private struct Layout: Sendable {
-        /// Per candidate: where its meetings and cells start (one more entry than candidates).
-        var meetingStart: [Int] = [0], cellStart: [Int] = [0]
-        var meetingInterviewer: [Int] = [], meetingCount: [Double] = []
-        var cellCount: [Double] = [], cellSum: [Double] = [], cellCompetency: [Int] = []
-        /// Per cell: where its interviewers start (one more entry than cells).
-        var cellInterviewerStart: [Int] = [0]
-        var cellInterviewer: [Int] = [], cellInterviewerCount: [Double] = [], cellSlot: [Int] = []
-        var widestPanel = 0
-
-        init(_ data: PanelRatings) {
-            for a in 0..<data.candidateCount {
-                for meeting in data.meetings[a] {
-                    meetingInterviewer.append(meeting.index)
-                    meetingCount.append(meeting.count)
-                }
-                meetingStart.append(meetingInterviewer.count)
-                widestPanel = max(widestPanel, data.meetings[a].count)
-                for index in data.cellsOfCandidate[a] {
-                    let cell = data.cells[index]
-                    cellCount.append(cell.count)
-                    cellSum.append(cell.sum)
-                    cellCompetency.append(cell.competency)
-                    for entry in cell.interviewers {
-                        cellInterviewer.append(entry.index)
-                        cellInterviewerCount.append(entry.count)
-                        cellSlot.append(entry.slot)
-                    }
-                    cellInterviewerStart.append(cellInterviewer.count)
-                }
-                cellStart.append(cellCount.count)
-            }
-        }
     }
 
     /// The criterion at `theta`, or nil when the design cannot be fitted there (a pivot that is
@@ -93,44 +50,43 @@ struct RestrictedLikelihood: Sendable {
         // The random effects' pivots are all at least 1 (the matrix is I plus a positive
         // semi-definite one), so their product is taken, and its logarithm only now and then.
         var logDeterminant = 0.0, pivotProduct = 1.0
-        let flat = layout
         // A candidate's row over the block: its interviewers (in `meetings` order, so in index
         // order), then the fixed columns and the response. Its cells touch only these columns, so
         // their updates gather in a small dense `local` matrix over them, added to the block once.
-        let rowCapacity = flat.widestPanel + p + 1
+        let rowCapacity = data.widestPanel + p + 1
         var rowIndex = [Int](repeating: 0, count: rowCapacity), rowValue = [Double](repeating: 0, count: rowCapacity)
         var cellSlot = [Int](repeating: 0, count: rowCapacity), cellValue = [Double](repeating: 0, count: rowCapacity)
         var local = [Double](repeating: 0, count: rowCapacity * rowCapacity)
         for a in 0..<data.candidateCount {
             let totals = data.candidates[a]
-            let firstMeeting = flat.meetingStart[a], meetings = flat.meetingStart[a + 1] - firstMeeting
+            let firstMeeting = data.meetingStart[a], meetings = data.meetingStart[a + 1] - firstMeeting
             let width = meetings + p + 1
             var pivot = 1 + tc * tc * totals.count
             for slot in 0..<meetings {
-                rowIndex[slot] = flat.meetingInterviewer[firstMeeting + slot]
-                rowValue[slot] = tc * ti * flat.meetingCount[firstMeeting + slot]
+                rowIndex[slot] = data.meetingInterviewer[firstMeeting + slot]
+                rowValue[slot] = tc * ti * data.meetingCount[firstMeeting + slot]
             }
             for column in 0...p { rowIndex[meetings + column] = ni + column }
             rowValue[meetings] = tc * totals.count
             for c in 1..<p { rowValue[meetings + c] = tc * totals.byCompetency[c] }
             rowValue[meetings + p] = tc * totals.sum
             for index in 0..<(width * width) { local[index] = 0 }
-            for cell in flat.cellStart[a]..<flat.cellStart[a + 1] {
-                let count = flat.cellCount[cell], competency = flat.cellCompetency[cell]
+            for cell in data.cellStart[a]..<data.cellStart[a + 1] {
+                let count = data.cellCount[cell], competency = data.cellCompetency[cell]
                 let cellPivot = 1 + tx * tx * count
                 pivotProduct *= cellPivot
                 let ratio = tx * tc * count / cellPivot
                 pivot -= tx * tc * count * ratio
                 // The cell's row over the candidate's columns, and the candidate's row less ratio × it.
                 var length = 0
-                for entry in flat.cellInterviewerStart[cell]..<flat.cellInterviewerStart[cell + 1] {
-                    let value = tx * ti * flat.cellInterviewerCount[entry]
-                    cellSlot[length] = flat.cellSlot[entry]
+                for entry in data.cellInterviewerStart[cell]..<data.cellInterviewerStart[cell + 1] {
+                    let value = tx * ti * data.cellInterviewerCount[entry]
+                    cellSlot[length] = data.cellSlot[entry]
                     cellValue[length] = value
-                    rowValue[flat.cellSlot[entry]] -= ratio * value
+                    rowValue[data.cellSlot[entry]] -= ratio * value
                     length += 1
                 }
-                let fixedValue = tx * count, responseValue = tx * flat.cellSum[cell]
+                let fixedValue = tx * count, responseValue = tx * data.cellSum[cell]
                 cellSlot[length] = meetings
                 cellValue[length] = fixedValue
                 length += 1
