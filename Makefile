@@ -22,7 +22,7 @@ build:
 
 ## Builds, fills $(DB) with demo data the first time, prints how to sign in as each role and serves the web app.
 run: build
-	@if [ ! -s "$(DB)" ]; then $(BIN_DIR)/debrief demo generate --db "$(DB)" --candidates 40 --seed 1; fi
+	@if [ ! -s "$(DB)" ]; then $(BIN_DIR)/debrief demo generate --db "$(DB)" --candidates 120 --seed 1; fi
 	@echo; $(BIN_DIR)/debrief positions list --db "$(DB)"
 	@echo; echo "Sign in at http://$(HOST):$(PORT)/sign-in. The first time, open a link below to choose that person's password:"
 	@echo; $(BIN_DIR)/debrief users invite admin@debrief.example --role admin --name "Avery Admin" --base-url "http://$(HOST):$(PORT)" --db "$(DB)"

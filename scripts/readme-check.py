@@ -5,7 +5,8 @@ continuations), pipelines into debrief and `cat > FILE <<'EOF'` files are run in
 that holds the repository's Rubrics/ and Fixtures/, on a new database. Other lines (make, curl) are
 left to their own tests. Every command must exit 0, unless its comment says `exits N`. The output of
 each `--format json` command must parse, with snake_case keys; `report position 1 --format json`
-must have every key of the JSON contract that README documents, null where a figure is missing.
+must have every key of the JSON contract that README documents, null where a figure is missing, and
+`report questions --format json` every key of its own.
 Prints one "readme: N passed, N failed" line; exits non-zero when anything failed."""
 import argparse
 import json
@@ -112,6 +113,7 @@ prelude = (
     "set -o pipefail\n"
 )
 contract = json.loads(next(block for block in blocks("json") if '"candidates"' in block))
+questions_contract = json.loads(next(block for block in blocks("json") if '"minimums"' in block))
 passed = failed = 0
 
 
@@ -141,6 +143,9 @@ for block in blocks("sh"):
         if re.search(r"debrief report position \d+ --format json$", command):
             missing = documented_keys_missing(contract, document)
             outcome(not missing, f"{name}: the documented keys", ", ".join(missing))
+        if re.search(r"debrief report questions( --position \d+)? --format json$", command):
+            missing = documented_keys_missing(questions_contract, document)
+            outcome(not missing and document["questions"], f"{name}: the documented keys of a rated question", ", ".join(missing))
 
 if arguments.keep:
     print(f"readme: the examples ran in {work}", file=sys.stderr)

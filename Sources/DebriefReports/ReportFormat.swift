@@ -33,4 +33,14 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .json: try JSONText.string(report) + "\n"
         }
     }
+
+    /// A question-health report in this format.
+    public func render(_ report: QuestionHealthReport) throws -> String {
+        switch self {
+        case .html: QuestionHealthHTML.render(report)
+        case .md: QuestionHealthMarkdown.render(report)
+        case .csv: QuestionHealthCSV.render(report)
+        case .json: try JSONText.string(report) + "\n"
+        }
+    }
 }

@@ -94,3 +94,16 @@ public struct RenderedReport: Sendable {
         digest = SHA256.hex(of: Array(text.utf8))
     }
 }
+
+extension DebriefService {
+    /// Which questions of the bank give signal: the health of every question rated in the position
+    /// (in every position when `positionID` is nil), and only of questions of `setID` when given.
+    /// Built within the service's heavy-work limits; an unknown position is "no position #N".
+    public func questionHealthReport(position positionID: Int64?, set setID: Int64? = nil) async throws -> QuestionHealthReport {
+        if let setID { _ = try await database.questionSet(id: setID) }
+        let ratings = try await database.ratingCount(positionID: positionID)
+        return try await heavyWork.run("question health report", estimatedBytes: HeavyWorkLimits.questionHealthBytes(ratings: ratings)) {
+            QuestionHealthReportBuilder.build(try await database.questionHealthFacts(positionID: positionID, setID: setID))
+        }
+    }
+}

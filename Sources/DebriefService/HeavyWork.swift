@@ -27,6 +27,10 @@ public struct HeavyWorkLimits: Sendable, Equatable {
     /// 990,323 ratings, about 600 bytes a rating over the server's own.
     static func positionReportBytes(ratings: Int) -> Int { ratings * 640 }
 
+    /// What assessing the questions asked needs: the ratings read (about 100 bytes each) and grouped
+    /// by question and by candidate's competency for the assessment, under the position report's figure.
+    static func questionHealthBytes(ratings: Int) -> Int { ratings * 400 }
+
     /// What reading a page into questions needs, measured (BENCHMARKS.md): 7 to 9 times the page.
     static func importBytes(pageBytes: Int) -> Int { pageBytes * 9 }
 }

@@ -37,6 +37,8 @@ struct APIAuthorizationMatrixTests {
         ("/api/v1/question-sets", [ok, ok, no, no, out, out, out, out]),
         ("/api/v1/question-sets/1", [ok, ok, no, no, out, out, out, out]),
         ("/api/v1/questions?q=shard", [ok, ok, no, no, out, out, out, out]),
+        ("/api/v1/reports/questions", [ok, ok, no, no, out, out, out, out]),
+        ("/api/v1/reports/questions?position=1&set=1&format=csv", [ok, ok, no, no, out, out, out, out]),
         ("/api/v1/rubrics", [ok, ok, ok, ok, out, out, out, out]),
         ("/api/v1/rubrics/backend-engineer", [ok, ok, ok, ok, out, out, out, out]),
         ("/api/v1/rubric-versions", [ok, ok, no, no, out, out, out, out]),

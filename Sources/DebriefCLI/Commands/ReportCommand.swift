@@ -9,10 +9,11 @@ import Foundation
 /// A candidate report comes in the shared formats only: there is no terminal view of one.
 extension ReportFormat: ExpressibleByArgument {}
 
-/// `debrief report position|candidate`
+/// `debrief report position|candidate|questions`
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Scores, rankings, agreement and calibration.", subcommands: [Position.self, Candidate.self])
+        commandName: "report", abstract: "Scores, rankings, agreement, calibration and question health.",
+        subcommands: [Position.self, Candidate.self, Questions.self])
 
     /// The formats reports come in.
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -84,6 +85,22 @@ struct ReportCommand: AsyncParsableCommand {
             try ReportOutput.deliver(
                 try format.render(report), format: Format(rawValue: format.rawValue) ?? .html, out: out,
                 defaultName: "debrief-candidate-\(report.candidate.id)")
+        }
+    }
+
+    struct Questions: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Report on the bank's questions that were rated: signal, use of the scale, fit with their competency, agreement and flags.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Only ratings given in this position's rounds.") var position: Int64?
+        @Option(help: "Only questions of this question set (every version has its own id).") var set: Int64?
+        @Option(help: "html (default, written to a file), md, csv or json.") var format: ReportFormat = .html
+        @Option(help: "Write the report to this file.") var out: String?
+
+        func run() async throws {
+            let report = try await DebriefService(database: try database.open(), rubrics: nil).questionHealthReport(position: position, set: set)
+            let name = "debrief-questions" + (position.map { "-position-\($0)" } ?? "") + (set.map { "-set-\($0)" } ?? "")
+            try ReportOutput.deliver(try format.render(report), format: Format(rawValue: format.rawValue) ?? .html, out: out, defaultName: name)
         }
     }
 }

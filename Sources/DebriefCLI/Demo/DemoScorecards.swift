@@ -23,14 +23,16 @@ struct DemoScorecards {
     ]
 
     /// Scorecards for rounds scheduled before `now`, under each position's rubric.
-    /// `questions` maps a rubric's competency ids to bank questions about them; interviewers rate
-    /// some of those per question too, as they would after asking them.
+    /// `questions` maps a rubric's competency ids to bank questions about them. Each round's panel
+    /// asks one question of a short kit per competency, and most interviewers rate it too; some
+    /// questions are vague, too easy or a matter of taste, so question health has something to find.
     static func plan(_ pipeline: DemoPipeline, rubrics: [Rubric], questions: [String: [String: [Int64]]] = [:], seed: UInt64, now: Date) -> [Planned]
     {
         var random = SeededGenerator(seed: seed ^ 0x5C0_4EC4_2D5)
         let leniency = (0..<pipeline.users.count).map { _ in Double(random.int(below: 13)) / 10 - 0.6 }
         var planned: [Planned] = []
         var ability: [String: Double] = [:]
+        var askedInRound: [String: Int64] = [:]
         for (roundIndex, round) in pipeline.rounds.enumerated() where round.scheduledAt < now {
             guard let rubric = rubrics.first(where: { $0.id == pipeline.positions[round.positionIndex].rubricID }),
                 let plan = rubric.plan(for: round.kind)
@@ -55,10 +57,13 @@ struct DemoScorecards {
                     let noisy = level + leniency[interviewer] + Double(random.int(below: 9)) / 10 - 0.4
                     let point = Int(min(high, max(low, noisy.rounded())))
                     ratings.append(try! Rating(competencyID: competency, value: .point(point)))
-                    if let asked = questions[rubric.id]?[competency], !asked.isEmpty, random.int(below: 3) == 0 {
-                        let question = asked[random.int(below: asked.count)]
-                        let questionPoint = Int(min(high, max(low, Double(point) + Double(random.int(below: 3)) - 1)))
-                        ratings.append(try! Rating(competencyID: competency, questionID: question, value: .point(questionPoint)))
+                    if let kit = questions[rubric.id]?[competency]?.prefix(Self.kitSize), !kit.isEmpty, random.int(below: 4) != 0 {
+                        let key = "\(roundIndex)/\(competency)"
+                        let question = askedInRound[key] ?? kit[kit.startIndex + random.int(below: kit.count)]
+                        askedInRound[key] = question
+                        let value = QuestionCharacter(question).rating(
+                            tracking: point, low: Int(low), high: Int(high), random: &random)
+                        ratings.append(try! Rating(competencyID: competency, questionID: question, value: value))
                     }
                 }
                 let points = ratings.compactMap(\.value.point)
@@ -71,6 +76,44 @@ struct DemoScorecards {
             }
         }
         return planned
+    }
+
+    /// How many of a competency's bank questions the demo's interviewers ask from.
+    static let kitSize = 2
+
+    /// How a demo question behaves when asked, fixed by its id.
+    private enum QuestionCharacter {
+        /// A good question: the rating follows the candidate's level on the competency.
+        case tracking
+        /// Often leaves the interviewer nothing to judge.
+        case vague
+        /// Nearly everyone gets the top rating.
+        case easy
+        /// Interviewers rate it as they please: it follows neither the candidate nor each other.
+        case matterOfTaste
+
+        init(_ question: Int64) {
+            switch question % 7 {
+            case 3: self = .vague
+            case 5: self = .easy
+            case 6: self = .matterOfTaste
+            default: self = .tracking
+            }
+        }
+
+        func rating(tracking point: Int, low: Int, high: Int, random: inout SeededGenerator) -> RatingValue {
+            switch self {
+            case .tracking: .point(Self.near(point, low: low, high: high, random: &random))
+            case .vague: random.int(below: 5) < 2 ? .noSignal : .point(Self.near(point, low: low, high: high, random: &random))
+            case .easy: .point(random.int(below: 10) == 0 ? max(low, high - 1) : high)
+            case .matterOfTaste: .point(low + random.int(below: high - low + 1))
+            }
+        }
+
+        /// `point`, or one off it a quarter of the time.
+        private static func near(_ point: Int, low: Int, high: Int, random: inout SeededGenerator) -> Int {
+            random.int(below: 4) == 0 ? min(high, max(low, point + (random.int(below: 2) == 0 ? -1 : 1))) : point
+        }
     }
 
     private static func lift(for stage: PipelineStage) -> Double {

@@ -11,14 +11,15 @@ extension AppDatabase {
     /// submitted version, for the position, and only the candidate's rounds when given.
     static func currentScorecards(positionID: Int64, candidateID: Int64?) -> (condition: String, arguments: StatementArguments) {
         let rounds = ofPosition(positionID, candidateID: candidateID)
-        return (
-            rounds.condition + """
-                 AND s.state = 'submitted'
-                  AND s.version = (SELECT max(version) FROM scorecard x
-                                   WHERE x.round_id = s.round_id AND x.interviewer_id = s.interviewer_id AND x.state = 'submitted')
-                """, rounds.arguments
-        )
+        return (rounds.condition + " AND " + latestSubmitted, rounds.arguments)
     }
+
+    /// Which rows of `scorecard s` are each round's interviewer's latest submitted version, in any position.
+    static let latestSubmitted = """
+        s.state = 'submitted'
+          AND s.version = (SELECT max(version) FROM scorecard x
+                           WHERE x.round_id = s.round_id AND x.interviewer_id = s.interviewer_id AND x.state = 'submitted')
+        """
 
     /// The rounds `r` of the position, and only the candidate's when given. Two spellings rather than
     /// `(? IS NULL OR r.candidate_id = ?)`, which keeps SQLite from using the candidate's index.
@@ -94,11 +95,12 @@ extension AppDatabase {
         return ReportDataVersion(position: row?[0] ?? 0, shared: row?[1] ?? 0)
     }
 
-    /// How many ratings the position's scorecards hold (every state and version): what its report
-    /// reads at most, counted over the indexes without reading a row.
-    public func ratingCount(positionID: Int64) async throws(StoreError) -> Int {
+    /// How many ratings the position's scorecards hold (every state and version; every position's
+    /// when `positionID` is nil): what its report reads at most, counted over the indexes without reading a row.
+    public func ratingCount(positionID: Int64?) async throws(StoreError) -> Int {
         try await read { db in
-            try Int.fetchOne(
+            guard let positionID else { return try Int.fetchOne(db, sql: "SELECT count(*) FROM rating") ?? 0 }
+            return try Int.fetchOne(
                 db,
                 sql: """
                     SELECT count(*) FROM round r JOIN scorecard s ON s.round_id = r.id JOIN rating g ON g.scorecard_id = s.id

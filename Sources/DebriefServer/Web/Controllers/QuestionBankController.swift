@@ -1,5 +1,6 @@
 import DebriefCore
 import DebriefImport
+import DebriefReports
 import DebriefService
 import DebriefStore
 import Foundation
@@ -18,6 +19,7 @@ struct QuestionBankController {
     func addRoutes(to router: Router<DebriefRequestContext>) {
         router.get("/questions", use: bank)
         router.get("/questions/sets/:set", use: set)
+        router.get("/questions/health", use: health)
         router.get("/questions/import", use: importForm)
         router.post("/questions/import", use: importPage)
     }
@@ -47,7 +49,30 @@ struct QuestionBankController {
         let principal = try context.require(.managePipeline)
         let set = try await service.questionSet(try PathID.require("set", in: context), by: principal)
         let notice = FormFields(query: request).notice(from: Self.notices)
-        return HTMLResponse.page(QuestionBankPages.set(set, notice: notice, chrome: context.chrome(set.title, request)))
+        // The set's page shows without its health when the server is too busy to work that out now.
+        var health: QuestionHealthReport?
+        if AccessPolicy.permits(principal, .readReports) {
+            do {
+                health = try await service.questionHealthReport(position: nil, set: set.id)
+            } catch ServiceError.busy {
+                health = nil
+            }
+        }
+        return HTMLResponse.page(QuestionBankPages.set(set, health: health, notice: notice, chrome: context.chrome(set.title, request)))
+    }
+
+    /// Which questions give signal: every rated question's health, across the bank or in one position.
+    @Sendable func health(_ request: Request, context: DebriefRequestContext) async throws -> Response {
+        _ = try context.requireReportReader()
+        let parameters = FormFields(query: request)
+        var positionID: Int64?
+        if let text = parameters.text("position") {
+            guard let id = Int64(text) else { throw Problem.badRequest("position must be a position's number, not '\(text)'") }
+            positionID = id
+        }
+        let report = try await service.questionHealthReport(position: positionID)
+        let html = QuestionBankPages.health(report, positions: try await service.positions(), chrome: context.chrome("Question health", request))
+        return HTMLResponse.page(html)
     }
 
     private static let notices = [

@@ -58,7 +58,10 @@ enum QuestionBankPages {
             ], fragment: "results")
     }
 
-    static func set(_ set: QuestionSet, notice: String?, chrome: PageChrome) -> String {
+    /// One set's questions, each with its health when it has been rated (`health` holds the set's
+    /// entries; nil when it could not be worked out now, which the page says).
+    static func set(_ set: QuestionSet, health: QuestionHealthReport?, notice: String?, chrome: PageChrome) -> String {
+        let entries = Dictionary(grouping: health?.questions ?? [], by: \.id)
         var sections: [[String: Any]] = []
         var current: String?? = .none
         for question in set.questions {
@@ -69,7 +72,13 @@ enum QuestionBankPages {
             let meta = [question.level, question.kind?.rawValue, question.competencies.isEmpty ? nil : question.competencies.joined(separator: ", ")]
                 .compactMap { $0 }.joined(separator: " · ")
             var list = sections[sections.count - 1]["questions"] as? [[String: Any]] ?? []
-            list.append(["ordinal": question.ordinal, "text": question.text, "title": question.title ?? false, "meta": meta.isEmpty ? false : meta, "answer": question.answerHTML ?? false])
+            let readings = (question.id.flatMap { entries[$0] } ?? []).map { entry -> [String: Any] in
+                ["line": QuestionHealthReading.line(entry), "flags": entry.flags]
+            }
+            list.append([
+                "id": question.id ?? 0, "ordinal": question.ordinal, "text": question.text, "title": question.title ?? false,
+                "meta": meta.isEmpty ? false : meta, "answer": question.answerHTML ?? false, "health": readings,
+            ])
             sections[sections.count - 1]["questions"] = list
         }
         return PageTemplate.render(
@@ -77,6 +86,21 @@ enum QuestionBankPages {
             [
                 "title": set.title, "version": set.version, "count": set.questions.count, "source": set.source,
                 "imported": Figures.dateTime(set.importedAt), "sections": sections, "notice": notice ?? false,
+                "healthUnavailable": health == nil, "setID": set.id ?? 0,
+                "rated": health.map { CountedNoun.phrase(Set($0.questions.map(\.id)).count, "question") } ?? "",
+            ])
+    }
+
+    /// The question-health report inside the layout, with a choice of position.
+    static func health(_ report: QuestionHealthReport, positions: [Position], chrome: PageChrome) -> String {
+        PageTemplate.render(
+            "questionHealth", chrome: chrome,
+            [
+                "report": QuestionHealthHTML.section(report, setLinks: Dictionary(report.questions.map { ($0.setId, "/questions/sets/\($0.setId)") }) { a, _ in a }),
+                "positions": positions.map { position -> [String: Any] in
+                    ["id": position.id ?? 0, "title": position.title, "selected": position.id == report.position?.id]
+                },
+                "everyPosition": report.position == nil,
             ])
     }
 

@@ -67,6 +67,21 @@ enum PositionOperations {
                 let report = try await service.candidateReport(try input.id("candidate"), position: try input.id("position"))
                 return APIReply.document(try format.render(report), mediaType: format.contentType)
             },
+            APIOperation(
+                method: .get, path: "/api/v1/reports/questions", operationID: "getQuestionHealthReport", tag: "Reports",
+                summary: "Which questions of the bank give signal: each rated question's health (the README's question-health contract)",
+                access: "recruiters and admins",
+                parameters: [
+                    formatParameter, .query("position", .id, "only ratings given in this position's rounds"),
+                    .query("set", .id, "only questions of this question set"),
+                ],
+                outcomes: [.init(status: .ok, description: "the report in the format asked for", schema: .any, mediaTypes: reportTypes)]
+            ) { input in
+                _ = try input.context.requireReportReader()
+                let format = try format(of: input)
+                let report = try await service.questionHealthReport(position: input.integer("position"), set: input.integer("set"))
+                return APIReply.document(try format.render(report), mediaType: format.contentType)
+            },
         ]
     }
 
