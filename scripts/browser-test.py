@@ -183,6 +183,15 @@ try:
     check("a search for CAP theorem finds its question, the words marked",
           "Explain the CAP theorem in distributed databases." in found and "CAP" in marks and "theorem" in marks)
     inspect("question-search")
+    browser.get(f"{base}/questions")
+    click_and_wait("a[href='/questions/health']")
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.stack tbody tr")
+    check("the question-health page lists the demo's rated questions, some flagged",
+          "Question health: the whole bank" in browser.page_source and len(rows) > 3 and browser.find_elements(By.CSS_SELECTOR, "ul.flags li"))
+    inspect("question-health")
+    browser.get(f"{base}/questions/sets/1")
+    check("the demo set's page shows each rated question's health", len(browser.find_elements(By.CSS_SELECTOR, "p.health")) > 3)
+    inspect("question-set-health")
     browser.get(f"{base}/questions/import")
     fill("html", f"<title>Hostile set</title><h2>Q1. What does escaping stop?</h2><p>It stops {HOSTILE} and "
                  f"<a href=\"javascript:alert(3)\">links</a> from running.</p>")

@@ -109,7 +109,7 @@ struct QuestionHealthReportTests {
         #expect(html.code == 0)
         let page = try String(contentsOfFile: file, encoding: .utf8)
         #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<h1>Question health: the whole bank</h1>") && page.contains("<h2>How to read it</h2>"))
-        #expect(page.contains("class=\"flag\">interviewers disagree on it<br>"))
+        #expect(page.contains("<ul class=\"flags\"><li>interviewers disagree on it</li>") || page.contains("<li>interviewers disagree on it</li></ul>"))
     }
 
     @Test("an unknown position or set, and a format it does not come in, are errors that say so")

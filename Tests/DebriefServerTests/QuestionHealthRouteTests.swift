@@ -57,9 +57,9 @@ struct QuestionHealthRouteTests {
             let bank = try await InterviewPageTests.page(client, "/questions/health", session: fixture.recruiterSession)
             #expect(bank.status == .ok)
             let html = bank.body.text
-            #expect(html.contains("<h1>Question health: the whole bank</h1>") && html.contains("1 question of the bank rated across every position"))
+            #expect(html.contains("<h1>Question health: the whole bank</h1>") && html.contains("1 question of the bank rated across every position (from Reliability questions v1); "))
             #expect(html.contains("&lt;img src=x onerror=alert(9)&gt; What makes a retry safe?") && !html.contains("<img src=x"))
-            #expect(html.contains("<td class=\"num\">24</td><td class=\"num\">4%</td>"), "asked 24 times, one of them no signal")
+            #expect(html.contains("<td class=\"num\" data-label=\"Asked\">24</td><td class=\"num\" data-label=\"No signal\">4%</td>"), "asked 24 times, one of them no signal")
             #expect(html.contains("href=\"/questions/sets/1#question-"), "the question links to its set's page")
             let position = try await InterviewPageTests.page(client, "/questions/health?position=\(fixture.positionID)", session: fixture.recruiterSession)
             #expect(position.status == .ok && position.body.text.contains("<h1>Question health: Backend Engineer</h1>"))

@@ -12,16 +12,22 @@ public enum QuestionHealthHTML {
     /// The report without its document around it. `setLinks` maps set ids to the address of the set's page.
     public static func section(_ report: QuestionHealthReport, setLinks: [Int64: String] = [:]) -> String {
         let scales = Set(report.questions.map { "\($0.scaleMin)–\($0.scaleMax)" })
+        // Each question's set is named beside it only when the questions come from more than one.
+        let sets = Set(report.questions.map(\.setId))
         let context: [String: Any] = [
             "title": title(report), "summary": summary(report), "hasQuestions": !report.questions.isEmpty,
             "questions": report.questions.map { entry -> [String: Any] in
                 [
                     "id": entry.id, "text": entry.text, "link": setLinks[entry.setId].map { "\($0)#question-\(entry.id)" } ?? false,
-                    "set": "\(entry.setTitle) v\(entry.setVersion)", "scale": scales.count > 1 ? "\(entry.scaleMin)–\(entry.scaleMax)" : false,
-                    "hasNotes": !entry.notes.isEmpty, "notes": entry.notes.joined(separator: "; "), "asked": entry.asked,
-                    "noSignal": Figures.percent(entry.noSignalShare), "mean": QuestionHealthReading.mean(entry),
+                    "set": sets.count > 1 ? "\(entry.setTitle) v\(entry.setVersion)" : false,
+                    "scale": scales.count > 1 ? "\(entry.scaleMin)–\(entry.scaleMax)" : false,
+                    "hasNotes": !entry.notes.isEmpty, "notes": entry.notes, "asked": entry.asked,
+                    "noSignal": Figures.percent(entry.noSignalShare), "mean": Figures.number(entry.mean),
+                    "meanInterval": entry.meanInterval.map(QuestionHealthReading.interval) ?? false,
                     "sd": Figures.number(entry.standardDeviation), "scaleUse": QuestionHealthReading.scaleUse(entry),
-                    "itemTotal": QuestionHealthReading.itemTotal(entry), "agreement": Figures.number(entry.agreement), "flags": entry.flags,
+                    "itemTotal": Figures.number(entry.itemTotalCorrelation),
+                    "itemTotalInterval": entry.itemTotalInterval.map(QuestionHealthReading.interval) ?? false,
+                    "agreement": Figures.number(entry.agreement), "hasFlags": !entry.flags.isEmpty, "flags": entry.flags,
                 ]
             },
             "guide": guide(report), "hasNotes": !report.notes.isEmpty, "notes": report.notes,
@@ -39,7 +45,9 @@ public enum QuestionHealthHTML {
         let flagged = report.questions.filter { !$0.flags.isEmpty }.count
         let asked = report.questions.count == 1 ? "1 question" : "\(report.questions.count) questions"
         let scope = report.position.map { "for \($0.title)" } ?? "across every position"
-        return "\(asked) of the bank rated \(scope); \(flagged) flagged for a look."
+        let sets = Set(report.questions.map(\.setId))
+        let from = sets.count == 1 ? report.questions.first.map { " (from \($0.setTitle) v\($0.setVersion))" } ?? "" : ""
+        return "\(asked) of the bank rated \(scope)\(from); \(flagged) flagged for a look."
     }
 
     /// How to read the figures, with the thresholds the flags use.

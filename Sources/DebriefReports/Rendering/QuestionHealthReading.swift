@@ -2,14 +2,22 @@
 public enum QuestionHealthReading {
     /// The mean with its interval, `2.90 (2.61–3.19)`, or an en dash.
     public static func mean(_ entry: QuestionHealthReport.QuestionEntry) -> String {
-        guard let mean = entry.mean else { return "–" }
-        return Figures.number(mean) + (entry.meanInterval.map { " (\(Figures.number($0.low))–\(Figures.number($0.high)))" } ?? "")
+        withInterval(entry.mean, entry.meanInterval)
     }
 
     /// The corrected item-total correlation with its interval, `0.41 (0.12–0.64)`, or an en dash.
     public static func itemTotal(_ entry: QuestionHealthReport.QuestionEntry) -> String {
-        guard let r = entry.itemTotalCorrelation else { return "–" }
-        return Figures.number(r) + (entry.itemTotalInterval.map { " (\(Figures.number($0.low))–\(Figures.number($0.high)))" } ?? "")
+        withInterval(entry.itemTotalCorrelation, entry.itemTotalInterval)
+    }
+
+    /// An interval as `0.12–0.64`.
+    public static func interval(_ interval: QuestionHealthReport.Interval) -> String {
+        "\(Figures.number(interval.low))–\(Figures.number(interval.high))"
+    }
+
+    private static func withInterval(_ value: Double?, _ range: QuestionHealthReport.Interval?) -> String {
+        guard let value else { return "–" }
+        return Figures.number(value) + (range.map { " (\(interval($0)))" } ?? "")
     }
 
     /// The share at the scale's floor and ceiling, `5% / 12%`, or an en dash.

@@ -30,6 +30,16 @@ public enum ReportStyle {
         svg { max-width: 100%; height: auto; } svg .bar { fill: #3e6fd8; } svg .bar.negative { fill: #d8703e; }
         svg .grid { stroke: #e3e7ee; } svg .axis { stroke: #5b6475; } svg text { font: 12px system-ui, sans-serif; fill: #1d2330; }
         svg .tick, svg .none { fill: #5b6475; } blockquote { margin: .4rem 0; padding-left: .8rem; border-left: 3px solid #d8dde6; color: #3a4252; }
+        ul.flags { margin: 0; padding: 0; list-style: none; } ul.flags li + li { margin-top: .3rem; }
+        details.meta summary { cursor: pointer; } details.meta ul { margin: .2rem 0; padding-left: 1.1rem; }
+        @media (max-width: 40rem) {
+          table.stack thead { display: none; } table.stack tr { display: block; border-bottom: 2px solid #d8dde6; padding: .4rem 0; }
+          table.stack td { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: .15rem 0; text-align: right; }
+          table.stack td::before { content: attr(data-label); color: #5b6475; text-align: left; }
+          table.stack td[data-label="Question"] { display: block; text-align: left; } table.stack td[data-label="Question"] > a { font-weight: 600; }
+          table.stack td[data-label="Question"]::before, table.stack td[data-label="#"] { display: none; }
+          table.stack td:empty { display: none; }
+        }
         @media print {
           body { margin: 0; max-width: none; font-size: 11pt; } a { color: inherit; text-decoration: none; }
           section.candidate { break-after: page; } tr, svg, blockquote { break-inside: avoid; } h2 { break-after: avoid; }
