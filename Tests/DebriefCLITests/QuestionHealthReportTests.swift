@@ -98,7 +98,7 @@ struct QuestionHealthReportTests {
         let count = (set["questions"] as? [Any])?.count ?? 0
         #expect(count > 0 && (set["questions"] as? [[String: Any]])?.allSatisfy { $0["set_id"] as? Int == 1 } == true)
         let markdown = await cli.run(["report", "questions", "--format", "md"])
-        #expect(markdown.code == 0 && markdown.out.hasPrefix("# Question health: the whole bank\n\n\(count) questions of the bank rated across every position;"))
+        #expect(markdown.code == 0 && markdown.out.hasPrefix("# Question health: the whole bank\n\n\(count) questions of the bank rated across every position (from "))
         #expect(markdown.out.contains("| # | Question | Set | Asked | No signal | Mean (95%) |") && markdown.out.contains("## How to read it"))
         let csv = await cli.run(["report", "questions", "--format", "csv"])
         let lines = csv.out.split(separator: "\r\n")

@@ -89,7 +89,7 @@ public struct QuestionHealth: Hashable, Sendable {
             noSignalShare = Double(asked - rated) / Double(asked)
         } else {
             noSignalShare = nil
-            notes.append("asked \(asked) times; the share of no signal needs \(Self.minimumAsked)")
+            notes.append("asked \(CountedNoun.phrase(asked, "time")); the share of no signal needs \(Self.minimumAsked)")
         }
         if rated >= Self.minimumRated {
             let n = Double(rated)
@@ -103,7 +103,7 @@ public struct QuestionHealth: Hashable, Sendable {
             ceilingShare = Double(points.count { $0 == Double(scale.maximum) }) / n
         } else {
             (mean, standardDeviation, meanInterval, floorShare, ceilingShare) = (nil, nil, nil, nil, nil)
-            notes.append("rated \(rated) times on the scale; its mean, spread and use of the scale need \(Self.minimumRated)")
+            notes.append("rated \(CountedNoun.phrase(rated, "time")) on the scale; its mean, spread and use of the scale need \(Self.minimumRated)")
         }
         // Per candidate: the question's mean rating, beside the rest of the same competency.
         var byCandidate: [Int64: [QuestionRating]] = [:]
@@ -128,7 +128,7 @@ public struct QuestionHealth: Hashable, Sendable {
             notes.append(
                 pairs.count >= Self.minimumCandidatesForCorrelation
                     ? "its ratings, or the rest of its competency's, do not vary, so they cannot correlate"
-                    : "\(pairs.count) candidates were rated on it and on the rest of its competency; the item-total correlation needs \(Self.minimumCandidatesForCorrelation)")
+                    : "\(CountedNoun.phrase(pairs.count, "candidate")) \(pairs.count == 1 ? "was" : "were") rated on it and on the rest of its competency; the item-total correlation needs \(Self.minimumCandidatesForCorrelation)")
         }
         // Each candidate rated by two interviewers or more: each interviewer's mean rating of them.
         var shared: [[Double]] = []
@@ -146,7 +146,7 @@ public struct QuestionHealth: Hashable, Sendable {
             if agreement == nil { notes.append("its ratings do not vary, so agreement cannot be told from chance") }
         } else {
             agreement = nil
-            notes.append("\(shared.count) candidates were rated on it by two interviewers or more; agreement needs \(Self.minimumSharedCandidates)")
+            notes.append("\(CountedNoun.phrase(shared.count, "candidate")) \(shared.count == 1 ? "was" : "were") rated on it by two interviewers or more; agreement needs \(Self.minimumSharedCandidates)")
         }
         var flags: [Flag] = []
         if let share = noSignalShare, share >= Self.noSignalFlag { flags.append(.rarelyGivesSignal) }
