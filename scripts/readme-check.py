@@ -96,7 +96,7 @@ def snake_case_problems(value):
     for key in keys_of(value):
         data = re.fullmatch(r"[0-9]+|[a-z0-9]+(-[a-z0-9]+)+", key)  # competency and round ids are data
         field = re.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*", key)
-        one_letter = key != "icc2_k" and any(len(part) == 1 and part.isalpha() for part in key.split("_")[1:])
+        one_letter = any(len(part) == 1 and part.isalpha() for part in key.split("_")[1:])
         if not data and (not field or one_letter):
             problems.append(key)
     return problems

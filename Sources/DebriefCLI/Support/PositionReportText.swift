@@ -19,7 +19,7 @@ enum PositionReportText {
         var lines = [
             "\(report.position.title) — rubric \(report.position.rubric.id) v\(report.position.rubric.version), scale \(report.position.rubric.scaleMin)–\(report.position.rubric.scaleMax)",
             "", ranking.rendered(emptyMessage: "No candidates have rounds for this position yet."), "",
-            "Agreement over \(agreement.units) units, \(agreement.coders) interviewers: Krippendorff alpha interval \(number(agreement.krippendorffAlphaInterval)), ordinal \(number(agreement.krippendorffAlphaOrdinal)); ICC(2,1) \(number(agreement.icc21)), ICC(2,k) \(number(agreement.icc2K))",
+            "Agreement over \(agreement.units) units, \(agreement.coders) interviewers: Krippendorff alpha interval \(number(agreement.krippendorffAlphaInterval)), ordinal \(number(agreement.krippendorffAlphaOrdinal))",
             "", calibration.rendered(emptyMessage: "No submitted scorecards yet."),
         ]
         if !report.notes.isEmpty { lines += [""] + report.notes.map { "Note: \($0)" } }

@@ -2,8 +2,6 @@
 public struct AgreementFigures: Hashable, Sendable {
     public let krippendorffAlphaInterval: Double?
     public let krippendorffAlphaOrdinal: Double?
-    /// ICC over the largest complete block of interviewers × units, when there is one.
-    public let icc: IntraclassCorrelation?
     /// Units (candidate × competency) that two or more interviewers rated.
     public let units: Int
     /// Interviewers who rated at least one such unit.
@@ -12,7 +10,9 @@ public struct AgreementFigures: Hashable, Sendable {
     public let notes: [String]
 }
 
-/// Agreement statistics over a position's submitted scorecards.
+/// Agreement statistics over a position's submitted scorecards. How far a candidate's score can
+/// be trusted is the reliability study's (`PanelReliability`), which replaced the ICC over a complete
+/// block: real panels are neither crossed nor nested, where that ICC is biased (Putka et al., 2008).
 public enum Agreement {
     public static func evaluate(_ matrix: ReliabilityMatrix) -> AgreementFigures {
         let units = matrix.pairableUnits.map { unit in matrix.cells[unit]!.sorted { $0.key < $1.key }.map(\.value) }
@@ -24,16 +24,8 @@ public enum Agreement {
         } else if interval == nil {
             notes.append("Krippendorff's alpha is undefined: every rating is the same, so there is no variation to agree on")
         }
-        var icc: IntraclassCorrelation?
-        if let block = matrix.largestCompleteBlock() {
-            let table = block.units.map { unit in block.coders.map { matrix.cells[unit]![$0]! } }
-            icc = IntraclassCorrelation(ratings: table)
-            if icc == nil { notes.append("ICC is undefined: the complete block's units do not differ") }
-        } else {
-            notes.append("ICC is undefined: no two interviewers rated the same two or more candidate competencies")
-        }
         return AgreementFigures(
-            krippendorffAlphaInterval: interval, krippendorffAlphaOrdinal: ordinal, icc: icc, units: units.count,
+            krippendorffAlphaInterval: interval, krippendorffAlphaOrdinal: ordinal, units: units.count,
             coders: matrix.coders.count, notes: notes)
     }
 }

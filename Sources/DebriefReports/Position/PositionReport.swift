@@ -65,15 +65,8 @@ public struct PositionReport: Encodable, Sendable {
     public struct AgreementEntry: Encodable, Sendable {
         @NullEncoded public var krippendorffAlphaInterval: Double?
         @NullEncoded public var krippendorffAlphaOrdinal: Double?
-        @NullEncoded public var icc21: Double?
-        @NullEncoded public var icc2K: Double?
         public let units: Int
         public let coders: Int
-
-        private enum CodingKeys: String, CodingKey {
-            case krippendorffAlphaInterval, krippendorffAlphaOrdinal, units, coders
-            case icc21 = "icc2_1", icc2K = "icc2_k"
-        }
     }
 
     /// The panel reliability study (issue 16's G-study and D-study); every figure null, and a note,

@@ -69,7 +69,7 @@ public enum PositionReportBuilder {
             candidates: entries,
             agreement: .init(
                 krippendorffAlphaInterval: agreement.krippendorffAlphaInterval, krippendorffAlphaOrdinal: agreement.krippendorffAlphaOrdinal,
-                icc21: agreement.icc?.icc2_1, icc2K: agreement.icc?.icc2_k, units: agreement.units, coders: agreement.coders),
+                units: agreement.units, coders: agreement.coders),
             reliability: reliability,
             calibration: evaluation.calibration.map { entry in
                 PositionReport.CalibrationEntry(

@@ -55,8 +55,6 @@ public enum PositionReportHTML {
                 report.candidates.compactMap(\.score), minimum: low, maximum: high, title: "Overall scores of the candidates"),
             "alphaInterval": Figures.number(agreement.krippendorffAlphaInterval), "alphaOrdinal": Figures.number(agreement.krippendorffAlphaOrdinal),
             "alphaReading": Figures.readAlpha(agreement.krippendorffAlphaInterval), "units": agreement.units, "coders": agreement.coders,
-            "icc21": Figures.number(agreement.icc21), "icc21Reading": Figures.readICC(agreement.icc21), "icc2k": Figures.number(agreement.icc2K),
-            "icc2kReading": Figures.readICC(agreement.icc2K),
             "reliabilitySummary": report.reliability.summary ?? false, "reliabilityG": Figures.number(report.reliability.g),
             "reliabilityChart": report.reliability.projections.isEmpty
                 ? "" : SVGChart.bars(

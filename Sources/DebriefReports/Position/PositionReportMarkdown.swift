@@ -22,8 +22,6 @@ public enum PositionReportMarkdown {
             "", "## Agreement between interviewers", "",
             "- Krippendorff's alpha (interval): **\(Figures.number(agreement.krippendorffAlphaInterval))**, ordinal: \(Figures.number(agreement.krippendorffAlphaOrdinal)) "
                 + "over \(agreement.units) candidate competencies rated by \(agreement.coders) interviewers: \(Figures.readAlpha(agreement.krippendorffAlphaInterval)).",
-            "- ICC(2,1): **\(Figures.number(agreement.icc21))** (\(Figures.readICC(agreement.icc21)) for a single interviewer), "
-                + "ICC(2,k): \(Figures.number(agreement.icc2K)) (\(Figures.readICC(agreement.icc2K)) for the panel's mean).",
             "", "## How much to trust these scores", "",
             report.reliability.summary.map { "\($0) (G(q,k) \(Figures.number(report.reliability.g)) for the panels this position had.)" }
                 ?? "Too little data for a reliability study yet; the notes say why.",

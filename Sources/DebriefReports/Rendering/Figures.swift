@@ -58,13 +58,4 @@ public enum Figures {
         if alpha > 0 { return "poor agreement: interviewers often disagree, so treat single scores with caution" }
         return "no agreement beyond chance: the ratings say more about the interviewer than the candidate"
     }
-
-    /// Koo and Li's (2016) reading of an intraclass correlation.
-    public static func readICC(_ icc: Double?) -> String {
-        guard let icc else { return "no complete block of interviewers × candidates to compute it" }
-        if icc >= 0.9 { return "excellent" }
-        if icc >= 0.75 { return "good" }
-        if icc >= 0.5 { return "moderate" }
-        return "poor"
-    }
 }

@@ -15,7 +15,6 @@ enum PositionTemplate {
         {{{distributionChart}}}
         <h2>Agreement between interviewers</h2>
         <p>Krippendorff's alpha (interval) <strong>{{alphaInterval}}</strong>, ordinal {{alphaOrdinal}}, over {{units}} candidate competencies rated by {{coders}} interviewers: {{alphaReading}}.</p>
-        <p>ICC(2,1) <strong>{{icc21}}</strong> ({{icc21Reading}} for one interviewer's rating); ICC(2,k) {{icc2k}} ({{icc2kReading}} for the panel's mean).</p>
         <h2>How much to trust these scores</h2>
         {{#reliabilitySummary}}<p>{{reliabilitySummary}} (G(q,k) <strong>{{reliabilityG}}</strong> for the panels this position had.)</p>
         {{{reliabilityChart}}}{{/reliabilitySummary}}{{^reliabilitySummary}}<p>Too little data for a reliability study yet; the notes say why.</p>{{/reliabilitySummary}}
