@@ -114,6 +114,7 @@ prelude = (
 )
 contract = json.loads(next(block for block in blocks("json") if '"candidates"' in block))
 questions_contract = json.loads(next(block for block in blocks("json") if '"minimums"' in block))
+rubric_contract = json.loads(next(block for block in blocks("json") if '"rubric": {"id"' in block and '"positions"' in block))
 passed = failed = 0
 
 
@@ -142,6 +143,9 @@ for block in blocks("sh"):
         outcome(not problems, f"{name}: snake_case keys", ", ".join(problems))
         if re.search(r"debrief report position \d+ --format json$", command):
             missing = documented_keys_missing(contract, document)
+            outcome(not missing, f"{name}: the documented keys", ", ".join(missing))
+        if re.search(r"debrief report reliability \S+ --format json$", command):
+            missing = documented_keys_missing(rubric_contract, document)
             outcome(not missing, f"{name}: the documented keys", ", ".join(missing))
         if re.search(r"debrief report questions( --position \d+)? --format json$", command):
             missing = documented_keys_missing(questions_contract, document)

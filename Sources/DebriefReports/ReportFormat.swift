@@ -43,4 +43,14 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .json: try JSONText.string(report) + "\n"
         }
     }
+
+    /// A rubric's reliability study in this format.
+    public func render(_ report: RubricReliabilityReport) throws -> String {
+        switch self {
+        case .html: RubricReliabilityHTML.render(report)
+        case .md: RubricReliabilityMarkdown.render(report)
+        case .csv: RubricReliabilityCSV.render(report)
+        case .json: try JSONText.string(report) + "\n"
+        }
+    }
 }

@@ -107,3 +107,15 @@ extension DebriefService {
         }
     }
 }
+
+extension DebriefService {
+    /// How much the rubric's scores can be trusted across every position that uses it: the
+    /// reliability study of their pooled scorecards, within the service's heavy-work limits. A
+    /// rubric no position uses is "no position using rubric ID".
+    public func rubricReliabilityReport(_ rubricID: String) async throws -> RubricReliabilityReport {
+        let ratings = try await database.ratingCount(rubricID: rubricID)
+        return try await heavyWork.run("rubric reliability study", estimatedBytes: HeavyWorkLimits.positionReportBytes(ratings: ratings)) {
+            RubricReliabilityReportBuilder.build(try await database.rubricStudyFacts(rubricID: rubricID), rubric: try? rubrics?.rubric(rubricID))
+        }
+    }
+}

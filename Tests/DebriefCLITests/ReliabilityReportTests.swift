@@ -54,3 +54,63 @@ struct ReliabilityReportTests {
         #expect(markdown.out.contains("Too little data for a reliability study yet; the notes say why."))
     }
 }
+
+/// `debrief report reliability RUBRIC`: the study over every position that uses a rubric.
+@Suite("The reliability study of a rubric")
+struct RubricReliabilityReportTests {
+    private func json(_ result: CLIHarness.Result) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+    }
+
+    @Test("positions too small alone pool into a study; a rubric one position uses gives that position's own study")
+    func pooled() async throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        #expect(await cli.run(["demo", "generate", "--candidates", "40", "--seed", "1", "--today", "2026-11-01"]).code == 0)
+        let backend = await cli.run(["report", "reliability", "backend-engineer", "--format", "json"])
+        #expect(backend.code == 0, "\(backend.err)")
+        let report = try json(backend)
+        #expect((report["rubric"] as? [String: Any])?["title"] as? String == "Backend Engineer")
+        let positions = try #require(report["positions"] as? [[String: Any]])
+        #expect(positions.compactMap { $0["id"] as? Int } == [1, 2])
+        // Each position alone is refused; together they have enough.
+        for position in [1, 2] {
+            let own = try json(await cli.run(["report", "position", "\(position)", "--format", "json"]))
+            #expect((own["reliability"] as? [String: Any])?["g"] is NSNull)
+            let scored = (own["candidates"] as? [[String: Any]])?.filter { ($0["scorecards"] as? Int ?? 0) > 0 }.count
+            #expect(positions.first { $0["id"] as? Int == position }?["candidates"] as? Int == scored)
+        }
+        let reliability = try #require(report["reliability"] as? [String: Any])
+        let g = try #require(reliability["g"] as? Double)
+        #expect(g > 0 && g < 1 && (reliability["projections"] as? [Any])?.count == 8)
+        #expect((report["notes"] as? [String])?.contains("candidates are pooled across 2 positions: one who interviews for two counts as two") == true)
+
+        // Engineering Manager is one position's rubric at 120 candidates: the pooled study is that position's.
+        let bigger = try CLIHarness()
+        defer { bigger.remove() }
+        #expect(await bigger.run(["demo", "generate", "--candidates", "120", "--seed", "1", "--today", "2026-11-01"]).code == 0)
+        let manager = try json(await bigger.run(["report", "reliability", "engineering-manager", "--format", "json"]))
+        let position = try json(await bigger.run(["report", "position", "3", "--format", "json"]))
+        let pooledG = try #require((manager["reliability"] as? [String: Any])?["g"] as? Double)
+        let ownG = try #require((position["reliability"] as? [String: Any])?["g"] as? Double)
+        #expect(abs(pooledG - ownG) < 1e-6, "\(pooledG) against \(ownG)")
+    }
+
+    @Test("Markdown, CSV and HTML; an unknown rubric is an error that names it")
+    func formatsAndErrors() async throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        #expect(await cli.run(["demo", "generate", "--candidates", "40", "--seed", "1", "--today", "2026-11-01"]).code == 0)
+        let markdown = await cli.run(["report", "reliability", "backend-engineer", "--format", "md"])
+        #expect(markdown.out.hasPrefix("# Reliability of the Backend Engineer rubric\n\n") && markdown.out.contains("| Interviewers | Reliability |"))
+        let csv = await cli.run(["report", "reliability", "backend-engineer", "--format", "csv"])
+        let rows = csv.out.split(separator: "\r\n")
+        #expect(rows.first == "interviewers,reliability" && rows.count == 9 && rows[1].hasPrefix("1,0."))
+        let file = cli.directory.appendingPathComponent("study.html").path
+        #expect(await cli.run(["report", "reliability", "backend-engineer", "--out", file]).code == 0)
+        let page = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(page.contains("<h1>Reliability of the Backend Engineer rubric</h1>") && page.contains("Projected reliability of a candidate&#39;s score"))
+        let unknown = await cli.run(["report", "reliability", "sales-engineer", "--format", "json"])
+        #expect(unknown.code == 1 && unknown.err.contains("no position using rubric sales-engineer"), "\(unknown.err)")
+    }
+}

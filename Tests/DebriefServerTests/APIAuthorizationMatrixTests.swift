@@ -41,6 +41,7 @@ struct APIAuthorizationMatrixTests {
         ("/api/v1/reports/questions?position=1&set=1&format=csv", [ok, ok, no, no, out, out, out, out]),
         ("/api/v1/rubrics", [ok, ok, ok, ok, out, out, out, out]),
         ("/api/v1/rubrics/backend-engineer", [ok, ok, ok, ok, out, out, out, out]),
+        ("/api/v1/rubrics/backend-engineer/reliability", [ok, ok, no, no, out, out, out, out]),
         ("/api/v1/rubric-versions", [ok, ok, no, no, out, out, out, out]),
         ("/api/v1/users", [ok, no, no, no, out, out, out, out]),
         ("/api/v1/users/1", [ok, no, no, no, out, out, out, out]),

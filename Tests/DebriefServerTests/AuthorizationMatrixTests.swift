@@ -56,6 +56,7 @@ struct AuthorizationMatrixTests {
         ("/questions?q=shard", [.ok, .ok, .forbidden, .forbidden, .seeOther, .seeOther, .seeOther]),
         ("/questions/sets/1", [.ok, .ok, .forbidden, .forbidden, .seeOther, .seeOther, .seeOther]),
         ("/questions/import", [.ok, .ok, .forbidden, .forbidden, .seeOther, .seeOther, .seeOther]),
+        ("/rubrics/backend-engineer/reliability", [.ok, .ok, .forbidden, .forbidden, .seeOther, .seeOther, .seeOther]),
         ("/questions/health", [.ok, .ok, .forbidden, .forbidden, .seeOther, .seeOther, .seeOther]),
         ("/questions/health?position=1", [.ok, .ok, .forbidden, .forbidden, .seeOther, .seeOther, .seeOther]),
         ("/score-sheets", [.ok, .ok, .forbidden, .forbidden, .seeOther, .seeOther, .seeOther]),

@@ -73,7 +73,8 @@ struct ReportPageTests {
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 // The same section the CLI's file holds, inside the app's layout with its navigation.
-                #expect(response.body.text.contains(PositionReportHTML.section(report, candidateLinks: [fixture.candidateID: link])))
+                #expect(response.body.text.contains(PositionReportHTML.section(
+                    report, candidateLinks: [fixture.candidateID: link], rubricStudy: "/rubrics/backend-engineer/reliability")))
                 #expect(response.body.text.contains("<nav aria-label=\"Main\">") && response.body.text.contains("href=\"/candidates\""))
                 #expect(response.body.text.contains("href=\"\(link)\""))
             }

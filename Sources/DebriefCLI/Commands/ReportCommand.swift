@@ -9,11 +9,11 @@ import Foundation
 /// A candidate report comes in the shared formats only: there is no terminal view of one.
 extension ReportFormat: ExpressibleByArgument {}
 
-/// `debrief report position|candidate|questions`
+/// `debrief report position|candidate|questions|reliability`
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Scores, rankings, agreement, calibration and question health.",
-        subcommands: [Position.self, Candidate.self, Questions.self])
+        subcommands: [Position.self, Candidate.self, Questions.self, Reliability.self])
 
     /// The formats reports come in.
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -101,6 +101,22 @@ struct ReportCommand: AsyncParsableCommand {
             let report = try await DebriefService(database: try database.open(), rubrics: nil).questionHealthReport(position: position, set: set)
             let name = "debrief-questions" + (position.map { "-position-\($0)" } ?? "") + (set.map { "-set-\($0)" } ?? "")
             try ReportOutput.deliver(try format.render(report), format: Format(rawValue: format.rawValue) ?? .html, out: out, defaultName: name)
+        }
+    }
+
+    struct Reliability: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Report how much a rubric's scores can be trusted across every position that uses it, and how many interviewers it needs.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var rubrics: RubricOptions
+        @Argument(help: "The rubric's id.") var rubric: String
+        @Option(help: "html (default, written to a file), md, csv (the projections) or json.") var format: ReportFormat = .html
+        @Option(help: "Write the report to this file.") var out: String?
+
+        func run() async throws {
+            let report = try await rubrics.service(database).rubricReliabilityReport(rubric)
+            try ReportOutput.deliver(
+                try format.render(report), format: Format(rawValue: format.rawValue) ?? .html, out: out, defaultName: "debrief-reliability-\(rubric)")
         }
     }
 }

@@ -52,7 +52,7 @@ public enum PositionReportBuilder {
         if scored.count == 1 { notes.append(ReportNotes.onlyScored(name: scored[0].name)) }
         let agreement = evaluation.agreement
         notes += agreement.notes
-        let reliability = Self.reliabilityEntry(evaluation.reliability, notes: &notes)
+        let reliability = PositionReport.ReliabilityEntry.of(evaluation.reliability, notes: &notes)
         let uncorrected = evaluation.calibration.filter { !$0.isCalibrated }.compactMap { users[$0.interviewerID]?.email.value }
         if !uncorrected.isEmpty {
             notes.append(
@@ -89,34 +89,6 @@ public enum PositionReportBuilder {
     }
 
     /// The rubric version of the most recently submitted scorecard; the folder's version when there is none.
-    /// The study's figures, or nulls and the refusal's reason in `notes`.
-    private static func reliabilityEntry(_ result: Result<PanelReliability, VarianceComponents.Refusal>, notes: inout [String])
-        -> PositionReport.ReliabilityEntry
-    {
-        switch result {
-        case .failure(let refusal):
-            notes.append("the reliability study is not shown: \(refusal)")
-            return .init(
-                g: nil, q: nil, interviewersPerCandidate: nil, variance: nil, standardErrors: nil, projections: [], interviewersFor07: nil,
-                interviewersFor08: nil, summary: nil)
-        case .success(let study):
-            let components = study.components
-            let errors = components.errors.map {
-                PositionReport.ReliabilityEntry.Components(
-                    candidate: $0.candidate, interviewer: $0.interviewer, candidateCompetency: $0.candidateCompetency, residual: $0.residual)
-            }
-            if errors == nil { notes.append("the variance components' standard errors are not shown: the data cannot give them honestly") }
-            return .init(
-                g: study.reliability, q: study.overlap, interviewersPerCandidate: study.interviewersPerCandidate,
-                variance: .init(
-                    candidate: components.candidate, interviewer: components.interviewer, candidateCompetency: components.candidateCompetency,
-                    residual: components.residual),
-                standardErrors: errors, projections: study.projections.map { .init(interviewers: $0.interviewers, reliability: $0.reliability) },
-                interviewersFor07: study.smallestPanel(reaching: 0.7), interviewersFor08: study.smallestPanel(reaching: 0.8),
-                summary: ReliabilityReading.sentence(study))
-        }
-    }
-
     private static func scoringRubric(_ facts: PositionFacts, currentRubric: Rubric?, notes: inout [String]) throws(ReportError) -> Rubric {
         let newest = facts.provenance.max { ($0.submittedAt ?? .distantPast) < ($1.submittedAt ?? .distantPast) }
         guard let hash = newest?.rubricHash else {

@@ -12,9 +12,13 @@ public enum PositionReportHTML {
 
     /// The report without its document around it, for a page of the web app. With a `pager`, the
     /// ranking shows that page of candidates and links to the others; the rest of the report is whole.
-    public static func section(_ report: PositionReport, candidateLinks: [Int64: String] = [:], pager: RankingPager? = nil) -> String {
+    /// `rubricStudy` is the address of the study across every position that uses the rubric.
+    public static func section(
+        _ report: PositionReport, candidateLinks: [Int64: String] = [:], pager: RankingPager? = nil, rubricStudy: String? = nil
+    ) -> String {
         var values = context(report, candidateLinks: candidateLinks, shown: pager?.page.entries)
         if let pager { values["pager"] = pagerContext(pager) }
+        values["rubricStudy"] = rubricStudy ?? false
         return template.render(values)
     }
 
@@ -56,10 +60,7 @@ public enum PositionReportHTML {
             "alphaInterval": Figures.number(agreement.krippendorffAlphaInterval), "alphaOrdinal": Figures.number(agreement.krippendorffAlphaOrdinal),
             "alphaReading": Figures.readAlpha(agreement.krippendorffAlphaInterval), "units": agreement.units, "coders": agreement.coders,
             "reliabilitySummary": report.reliability.summary ?? false, "reliabilityG": Figures.number(report.reliability.g),
-            "reliabilityChart": report.reliability.projections.isEmpty
-                ? "" : SVGChart.bars(
-                    report.reliability.projections.map { SVGChart.Bar(label: "\($0.interviewers) interviewer\($0.interviewers == 1 ? "" : "s")", value: $0.reliability) },
-                    minimum: 0, maximum: 1, title: "Projected reliability of a candidate's score by panel size"),
+            "reliabilityChart": ReliabilityChart.svg(report.reliability),
             "leniencyChart": SVGChart.diverging(
                 report.calibration.map { SVGChart.Bar(label: $0.name.isEmpty ? $0.interviewer : $0.name, value: $0.leniency) }, limit: leniencyLimit,
                 title: "Interviewer leniency against colleagues"),

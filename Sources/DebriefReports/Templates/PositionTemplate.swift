@@ -17,7 +17,7 @@ enum PositionTemplate {
         <p>Krippendorff's alpha (interval) <strong>{{alphaInterval}}</strong>, ordinal {{alphaOrdinal}}, over {{units}} candidate competencies rated by {{coders}} interviewers: {{alphaReading}}.</p>
         <h2>How much to trust these scores</h2>
         {{#reliabilitySummary}}<p>{{reliabilitySummary}} (G(q,k) <strong>{{reliabilityG}}</strong> for the panels this position had.)</p>
-        {{{reliabilityChart}}}{{/reliabilitySummary}}{{^reliabilitySummary}}<p>Too little data for a reliability study yet; the notes say why.</p>{{/reliabilitySummary}}
+        {{{reliabilityChart}}}{{/reliabilitySummary}}{{^reliabilitySummary}}<p>Too little data for a reliability study yet; the notes say why.</p>{{/reliabilitySummary}}{{#rubricStudy}}<p class="meta"><a href="{{rubricStudy}}">The same study across every position scored against {{rubric}}</a></p>{{/rubricStudy}}
         <h2>Interviewer calibration</h2>
         {{{leniencyChart}}}
         <div class="scroll"><table><thead><tr><th>Interviewer</th><th class="num">Scorecards</th><th class="num">Mean rating</th><th class="num">Leniency</th><th>Corrected</th><th class="num">No decision</th><th class="num">Strong calls</th></tr></thead>

@@ -109,6 +109,18 @@ extension AppDatabase {
         }
     }
 
+    /// How many ratings the scorecards of every position that uses `rubricID` hold (every state and version).
+    public func ratingCount(rubricID: String) async throws(StoreError) -> Int {
+        try await read { db in
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM position p JOIN round r ON r.position_id = p.id JOIN scorecard s ON s.round_id = r.id
+                    JOIN rating g ON g.scorecard_id = s.id WHERE p.rubric_id = ?
+                    """, arguments: [rubricID]) ?? 0
+        }
+    }
+
     /// Calls `body` with each current submitted rating of the position, in the order of the
     /// dossier's scorecards (round, interviewer, then as stored), from one snapshot, a row at a
     /// time: a million ratings never sit in memory together. Returns the position's title first.

@@ -13,6 +13,7 @@ struct PositionPagesController {
         router.get("/", use: home)
         router.get("/positions/:position", use: positionReport)
         router.get("/positions/:position/candidates/:candidate", use: candidateReport)
+        router.get("/rubrics/:rubric/reliability", use: rubricReliability)
     }
 
     @Sendable func home(_ request: Request, context: DebriefRequestContext) async throws -> Response {
@@ -44,7 +45,9 @@ struct PositionPagesController {
         let shown = pager?.page.entries ?? report.candidates
         let links = Dictionary(shown.map { ($0.id, "\(path)/candidates/\($0.id)") }) { first, _ in first }
         let chrome = context.chrome("\(report.position.title): debrief pack", request)
-        return HTMLResponse.page(ReportPages.position(report, candidateLinks: links, pager: pager, chrome: chrome))
+        // Rubric ids are slugs (letters, digits, hyphens): safe in a path as they are.
+        let rubricStudy = "/rubrics/\(report.position.rubric.id)/reliability"
+        return HTMLResponse.page(ReportPages.position(report, candidateLinks: links, pager: pager, rubricStudy: rubricStudy, chrome: chrome))
     }
 
     @Sendable func candidateReport(_ request: Request, context: DebriefRequestContext) async throws -> Response {
@@ -52,5 +55,13 @@ struct PositionPagesController {
         let report = try await service.candidateReport(
             try PathID.require("candidate", in: context), position: try PathID.require("position", in: context))
         return HTMLResponse.page(ReportPages.candidate(report, chrome: context.chrome("\(report.candidate.name): \(report.position.title)", request)))
+    }
+
+    /// The reliability study of every position scored against the rubric.
+    @Sendable func rubricReliability(_ request: Request, context: DebriefRequestContext) async throws -> Response {
+        _ = try context.requireReportReader()
+        let report = try await service.rubricReliabilityReport(context.parameters.get("rubric") ?? "")
+        let links = Dictionary(uniqueKeysWithValues: report.positions.map { ($0.id, "/positions/\($0.id)") })
+        return HTMLResponse.page(ReportPages.rubricReliability(report, positionLinks: links, chrome: context.chrome("Reliability: \(report.rubric.id)", request)))
     }
 }

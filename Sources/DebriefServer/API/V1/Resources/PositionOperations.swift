@@ -89,7 +89,7 @@ enum PositionOperations {
         "format", .string(oneOf: ReportFormat.allCases.map(\.rawValue)), "json (default), csv, md or html; else the Accept header decides")
 
     /// `?format=` first, then the first report type the Accept header names, then JSON.
-    private static func format(of input: APIRequest) throws(Problem) -> ReportFormat {
+    static func format(of input: APIRequest) throws(Problem) -> ReportFormat {
         if let text = input.query("format"), let format = ReportFormat(rawValue: text) { return format }
         let accept = (input.request.headers[.accept] ?? "").lowercased()
         for range in accept.split(separator: ",").map({ $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces) }) {

@@ -1,4 +1,5 @@
 import DebriefCore
+import DebriefReports
 import DebriefService
 import Foundation
 
@@ -71,6 +72,17 @@ enum RubricOperations {
                     throw Problem.notFound("no rubric '\(id)' in the Rubrics folder")
                 }
                 return try APIReply.json(RubricResource(rubric))
+            },
+            APIOperation(
+                method: .get, path: "/api/v1/rubrics/{rubric}/reliability", operationID: "getRubricReliability", tag: "Reports",
+                summary: "How much the rubric's scores can be trusted across every position that uses it (the README's contract)",
+                access: "recruiters and admins", parameters: [PositionOperations.formatParameter],
+                outcomes: [.init(status: .ok, description: "the study in the format asked for", schema: .any, mediaTypes: PositionOperations.reportTypes)]
+            ) { input in
+                _ = try input.context.requireReportReader()
+                let format = try PositionOperations.format(of: input)
+                let report = try await service.rubricReliabilityReport(input.context.parameters.get("rubric") ?? "")
+                return APIReply.document(try format.render(report), mediaType: format.contentType)
             },
             APIOperation(
                 method: .get, path: "/api/v1/rubric-versions", operationID: "listRubricVersions", tag: "Rubrics",
