@@ -21,9 +21,17 @@ struct APIOperation: Sendable {
         let schema: JSONSchema
         let description: String
         var required: Bool = false
+        /// A query parameter that names one record the answer is about (not a filter of a list): an
+        /// unknown one is a 404, as an unknown path id is.
+        var names: Bool = false
 
         static func query(_ name: String, _ schema: JSONSchema, _ description: String) -> Parameter {
             Parameter(name: name, location: .query, schema: schema, description: description)
+        }
+
+        /// A query parameter naming one record; see `names`.
+        static func record(_ name: String, _ description: String) -> Parameter {
+            Parameter(name: name, location: .query, schema: .id, description: description, names: true)
         }
     }
 

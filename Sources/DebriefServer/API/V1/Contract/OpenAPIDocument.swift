@@ -122,7 +122,9 @@ enum OpenAPIDocument {
     private static func problems(for operation: APIOperation) -> [(String, String)] {
         var codes: [(String, String)] = [("400", "BadRequest"), ("405", "MethodNotAllowed"), ("406", "NotAcceptable")]
         if !operation.anonymous { codes += [("401", "Unauthorized"), ("403", "Forbidden"), ("503", "Unavailable")] }
-        if !operation.pathParameters.isEmpty || operation.method != .get { codes.append(("404", "NotFound")) }
+        if !operation.pathParameters.isEmpty || operation.method != .get || operation.parameters.contains(where: \.names) {
+            codes.append(("404", "NotFound"))
+        }
         if operation.body != nil { codes += [("413", "TooLarge"), ("415", "UnsupportedMediaType"), ("422", "Unprocessable")] }
         if operation.method != .get { codes += [("409", "Conflict"), ("422", "Unprocessable"), ("429", "TooManyRequests")] }
         if operation.needsIfMatch { codes += [("412", "PreconditionFailed"), ("428", "PreconditionRequired")] }

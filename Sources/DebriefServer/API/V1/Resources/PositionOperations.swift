@@ -72,8 +72,8 @@ enum PositionOperations {
                 summary: "Which questions of the bank give signal: each rated question's health (the README's question-health contract)",
                 access: "recruiters and admins",
                 parameters: [
-                    formatParameter, .query("position", .id, "only ratings given in this position's rounds"),
-                    .query("set", .id, "only questions of this question set"),
+                    formatParameter, .record("position", "only ratings given in this position's rounds"),
+                    .record("set", "only questions of this question set"),
                 ],
                 outcomes: [.init(status: .ok, description: "the report in the format asked for", schema: .any, mediaTypes: reportTypes)]
             ) { input in
