@@ -30,15 +30,17 @@ struct PanelRatings: Sendable {
     /// The mean of every rating; values below are centred on it.
     let mean: Double
 
-    /// A candidate's or an interviewer's ratings: how many, their sum, and how many per competency.
+    /// An interviewer's ratings: how many, their sum, and how many per competency.
     struct Totals: Sendable {
         var count: Double = 0
         var sum: Double = 0
         var byCompetency: [Double]
     }
 
-    let candidates: [Totals]
     let interviewers: [Totals]
+    /// Per candidate, flat (no array per candidate, which each evaluation would chase and retain):
+    /// how many ratings, their centred sum, and at `a * competencies.count + c` how many on competency `c`.
+    let candidateRatings: [Double], candidateSum: [Double], candidateByCompetency: [Double]
 
     // The panels laid out flat, candidate by candidate, in the order the fit eliminates them: each
     // evaluation walks these arrays front to back and allocates nothing per candidate or cell.
@@ -75,7 +77,8 @@ struct PanelRatings: Sendable {
         ratingCount = ratings.count
         mean = ratings.isEmpty ? 0 : StableSum.sum(ratings.map(\.value)) / Double(ratings.count)
         let k = competencies.count
-        var candidates = [Totals](repeating: Totals(byCompetency: .init(repeating: 0, count: k)), count: candidateCount)
+        var candidateRatings = [Double](repeating: 0, count: candidateCount), candidateSum = candidateRatings
+        var candidateByCompetency = [Double](repeating: 0, count: candidateCount * k)
         var interviewers = [Totals](repeating: Totals(byCompetency: .init(repeating: 0, count: k)), count: interviewerCount)
         // Per candidate, its cells in the order first rated: the cell's competency, count, sum and
         // ratings per interviewer.
@@ -100,9 +103,9 @@ struct PanelRatings: Sendable {
             cellsOf[a][cell].sum += y
             cellsOf[a][cell].interviewers[j, default: 0] += 1
             meetings[a][j, default: 0] += 1
-            candidates[a].count += 1
-            candidates[a].sum += y
-            candidates[a].byCompetency[c] += 1
+            candidateRatings[a] += 1
+            candidateSum[a] += y
+            candidateByCompetency[key] += 1
             interviewers[j].count += 1
             interviewers[j].sum += y
             interviewers[j].byCompetency[c] += 1
@@ -134,7 +137,7 @@ struct PanelRatings: Sendable {
             }
             cellStart.append(cellCount.count)
         }
-        self.candidates = candidates
+        (self.candidateRatings, self.candidateSum, self.candidateByCompetency) = (candidateRatings, candidateSum, candidateByCompetency)
         self.interviewers = interviewers
         (self.meetingStart, self.cellStart, self.meetingInterviewer, self.meetingCount) = (meetingStart, cellStart, meetingInterviewer, meetingCount)
         (self.cellCount, self.cellSum, self.cellCompetency) = (cellCount, cellSum, cellCompetency)

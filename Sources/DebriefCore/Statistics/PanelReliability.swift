@@ -48,7 +48,7 @@ public struct PanelReliability: Hashable, Sendable {
         self.components = components
         interviewersPerCandidate = Self.harmonicMean(panelSizes.map(Double.init))
         competenciesPerCandidate = Self.harmonicMean((0..<data.candidateCount).map { Double(data.cellCount(of: $0)) })
-        ratingsPerCandidate = Self.harmonicMean(data.candidates.map(\.count))
+        ratingsPerCandidate = Self.harmonicMean(data.candidateRatings)
         overlap = Self.overlap(data, harmonicSize: interviewersPerCandidate)
         reliability = Self.reliability(
             components, overlap: overlap, ratings: ratingsPerCandidate, competencies: competenciesPerCandidate)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The profiled REML criterion of `rating ~ competency + (1|candidate) + (1|interviewer) +
 /// (1|candidate:competency)` at given relative standard deviations, worked out as R's lme4 does
@@ -24,11 +25,12 @@ struct RestrictedLikelihood: Sendable {
 
     /// The criterion at `theta`, or nil when the design cannot be fitted there (a pivot that is
     /// not positive: too little data, or a competency confounded with the rest).
-    func evaluate(_ theta: (candidate: Double, interviewer: Double, cell: Double)) -> Evaluation? {
+    /// `chunks` (for tests) overrides how many chunks the candidates are eliminated in.
+    func evaluate(_ theta: (candidate: Double, interviewer: Double, cell: Double), chunks: Int? = nil) -> Evaluation? {
         let ni = data.interviewerCount, p = data.fixedCount, m = ni + p + 1
         guard p >= 1 else { return nil }
         let yIndex = ni + p
-        let tc = theta.candidate, ti = theta.interviewer, tx = theta.cell
+        let ti = theta.interviewer
         // The trailing block, lower triangle (row >= column), row-major.
         var block = [Double](repeating: 0, count: m * m)
         for j in 0..<ni {
@@ -47,6 +49,75 @@ struct RestrictedLikelihood: Sendable {
         for c in 1..<p { block[yIndex * m + ni + c] = data.competencySums[c] }
         block[yIndex * m + yIndex] = data.sumOfSquares
 
+        // The candidates (and their cells) are eliminated in fixed chunks, at once on as many cores
+        // as there are, each into its own copy of the block's updates; the chunks are added in order,
+        // so the same data give the same figures to the last digit on any machine.
+        let chunks = max(1, min(data.candidateCount, chunks ?? (data.candidateCount >= Self.candidatesPerChunk * 2 ? Self.chunkCount : 1)))
+        let bounds = (0...chunks).map { $0 * data.candidateCount / chunks }
+        let partials = Mutex([CandidateElimination?](repeating: nil, count: chunks))
+        let work: @Sendable (Int) -> Void = { chunk in
+            let result = eliminateCandidates(bounds[chunk]..<bounds[chunk + 1], theta: theta, width: m)
+            partials.withLock { $0[chunk] = result }
+        }
+        if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
+        var logDeterminant = 0.0
+        let eliminated = partials.withLock { $0 }
+        for partial in eliminated {
+            guard let partial else { return nil }
+            logDeterminant += partial.logDeterminant
+            block.withUnsafeMutableBufferPointer { block in
+                partial.updates.withUnsafeBufferPointer { updates in
+                    for index in 0..<(m * m) { block[index] -= updates[index] }
+                }
+            }
+        }
+        // The dense block: interviewers first (their pivots are the rest of the random effects'
+        // determinant), then the fixed effects, then the response.
+        var fixedLogDeterminant = 0.0
+        var column = [Double](repeating: 0, count: m)
+        let fixedScale = [Double(data.ratingCount)] + data.competencyCounts.dropFirst()
+        for k in 0..<(m - 1) {
+            let pivot = block[k * m + k]
+            // A fixed pivot this small against its column's count: the competencies are confounded.
+            guard k < ni ? pivot > 0 : pivot > 1e-9 * fixedScale[k - ni] else { return nil }
+            if k < ni { logDeterminant += log(pivot) } else { fixedLogDeterminant += log(pivot) }
+            // Column k below the pivot, read once, so the update runs along rows.
+            for r in (k + 1)..<m { column[r] = block[r * m + k] }
+            block.withUnsafeMutableBufferPointer { block in
+                column.withUnsafeBufferPointer { column in
+                    for r in (k + 1)..<m where column[r] != 0 {
+                        let factor = column[r] / pivot, row = r * m
+                        for c in (k + 1)...r { block[row + c] -= factor * column[c] }
+                    }
+                }
+            }
+        }
+        let penalisedResiduals = block[yIndex * m + yIndex]
+        let freedom = Double(data.ratingCount - p)
+        guard penalisedResiduals > 0, freedom > 0 else { return nil }
+        let criterion = logDeterminant + fixedLogDeterminant + freedom * (1 + log(2 * Double.pi * penalisedResiduals / freedom))
+        return Evaluation(criterion: criterion, residualVariance: penalisedResiduals / freedom, fixed: Self.backSolve(block, width: m, from: ni, count: p))
+    }
+
+    /// The fixed number of chunks the candidates are eliminated in, when there are enough of them.
+    static let chunkCount = 4
+    /// Below twice this many candidates, one chunk: the hand-off would cost more than it saves.
+    static let candidatesPerChunk = 1_000
+
+    /// What eliminating some candidates and their cells takes off the trailing block (lower
+    /// triangle, row-major), and their pivots' log-determinant.
+    struct CandidateElimination: Sendable {
+        var updates: [Double]
+        var logDeterminant: Double
+    }
+
+    /// Eliminates `candidates` and their cells; nil when a pivot is not positive.
+    private func eliminateCandidates(
+        _ candidates: Range<Int>, theta: (candidate: Double, interviewer: Double, cell: Double), width m: Int
+    ) -> CandidateElimination? {
+        let ni = data.interviewerCount, p = data.fixedCount
+        let tc = theta.candidate, ti = theta.interviewer, tx = theta.cell
+        var updates = [Double](repeating: 0, count: m * m)
         // The random effects' pivots are all at least 1 (the matrix is I plus a positive
         // semi-definite one), so their product is taken, and its logarithm only now and then.
         var logDeterminant = 0.0, pivotProduct = 1.0
@@ -57,19 +128,18 @@ struct RestrictedLikelihood: Sendable {
         var rowIndex = [Int](repeating: 0, count: rowCapacity), rowValue = [Double](repeating: 0, count: rowCapacity)
         var cellSlot = [Int](repeating: 0, count: rowCapacity), cellValue = [Double](repeating: 0, count: rowCapacity)
         var local = [Double](repeating: 0, count: rowCapacity * rowCapacity)
-        for a in 0..<data.candidateCount {
-            let totals = data.candidates[a]
+        for a in candidates {
             let firstMeeting = data.meetingStart[a], meetings = data.meetingStart[a + 1] - firstMeeting
             let width = meetings + p + 1
-            var pivot = 1 + tc * tc * totals.count
+            var pivot = 1 + tc * tc * data.candidateRatings[a]
             for slot in 0..<meetings {
                 rowIndex[slot] = data.meetingInterviewer[firstMeeting + slot]
                 rowValue[slot] = tc * ti * data.meetingCount[firstMeeting + slot]
             }
             for column in 0...p { rowIndex[meetings + column] = ni + column }
-            rowValue[meetings] = tc * totals.count
-            for c in 1..<p { rowValue[meetings + c] = tc * totals.byCompetency[c] }
-            rowValue[meetings + p] = tc * totals.sum
+            rowValue[meetings] = tc * data.candidateRatings[a]
+            for c in 1..<p { rowValue[meetings + c] = tc * data.candidateByCompetency[a * p + c] }
+            rowValue[meetings + p] = tc * data.candidateSum[a]
             for index in 0..<(width * width) { local[index] = 0 }
             for cell in data.cellStart[a]..<data.cellStart[a + 1] {
                 let count = data.cellCount[cell], competency = data.cellCompetency[cell]
@@ -113,41 +183,16 @@ struct RestrictedLikelihood: Sendable {
                 let scaled = rowValue[first] / pivot
                 for second in 0...first { local[first * width + second] += scaled * rowValue[second] }
             }
-            // The block less everything this candidate and its cells eliminated.
-            block.withUnsafeMutableBufferPointer { block in
+            // What this candidate and its cells eliminated, to take off the block.
+            updates.withUnsafeMutableBufferPointer { updates in
                 for first in 0..<width {
                     let row = rowIndex[first] * m
-                    for second in 0...first { block[row + rowIndex[second]] -= local[first * width + second] }
+                    for second in 0...first { updates[row + rowIndex[second]] += local[first * width + second] }
                 }
             }
         }
         logDeterminant += log(pivotProduct)
-        // The dense block: interviewers first (their pivots are the rest of the random effects'
-        // determinant), then the fixed effects, then the response.
-        var fixedLogDeterminant = 0.0
-        var column = [Double](repeating: 0, count: m)
-        let fixedScale = [Double(data.ratingCount)] + data.competencyCounts.dropFirst()
-        for k in 0..<(m - 1) {
-            let pivot = block[k * m + k]
-            // A fixed pivot this small against its column's count: the competencies are confounded.
-            guard k < ni ? pivot > 0 : pivot > 1e-9 * fixedScale[k - ni] else { return nil }
-            if k < ni { logDeterminant += log(pivot) } else { fixedLogDeterminant += log(pivot) }
-            // Column k below the pivot, read once, so the update runs along rows.
-            for r in (k + 1)..<m { column[r] = block[r * m + k] }
-            block.withUnsafeMutableBufferPointer { block in
-                column.withUnsafeBufferPointer { column in
-                    for r in (k + 1)..<m where column[r] != 0 {
-                        let factor = column[r] / pivot, row = r * m
-                        for c in (k + 1)...r { block[row + c] -= factor * column[c] }
-                    }
-                }
-            }
-        }
-        let penalisedResiduals = block[yIndex * m + yIndex]
-        let freedom = Double(data.ratingCount - p)
-        guard penalisedResiduals > 0, freedom > 0 else { return nil }
-        let criterion = logDeterminant + fixedLogDeterminant + freedom * (1 + log(2 * Double.pi * penalisedResiduals / freedom))
-        return Evaluation(criterion: criterion, residualVariance: penalisedResiduals / freedom, fixed: Self.backSolve(block, width: m, from: ni, count: p))
+        return CandidateElimination(updates: updates, logDeterminant: logDeterminant)
     }
 
     /// `local += row rowᵀ / pivot` on the lower triangle, for a row of `count` entries at the
