@@ -18,7 +18,7 @@ public struct DebriefCommand: AsyncParsableCommand {
     )
 
     /// This build's version.
-    public static let version = "0.6.0"
+    public static let version = "0.7.0"
 
     public init() {}
 }

@@ -101,6 +101,12 @@ struct QuestionHealthFactsTests {
         #expect(candidacyOf[0]?.map(\.value).contains(.point(3)) == true && candidacyOf[1]?.contains { $0.competency == "databases" } == true)
         let onlySecond = try await bank.store.questionHealthFacts(positionID: bank.secondPosition.id!)
         #expect(onlySecond.groups.flatMap(\.ratings).count == 2)
+        // Looked up candidacy by candidacy or read in one pass, the same ratings in the same order.
+        for position in [nil, bank.position.id!] {
+            let looked = try await bank.store.questionHealthFacts(positionID: position).groups.flatMap(\.ratings)
+            let scanned = try await bank.store.questionHealthFacts(positionID: position, lookupsUpTo: 0).groups.flatMap(\.ratings)
+            #expect(looked == scanned && !looked.isEmpty)
+        }
     }
 
     @Test("limited to a set: only its questions are labelled, and only candidacies asked one of them are read")

@@ -27,6 +27,7 @@ enum SchemaMigrator {
         migrator.registerMigration("v14-question-search-by-set", migrate: QuestionSearchBySetMigration.migrate)
         migrator.registerMigration("v15-personal-data-erasure", migrate: PersonalDataErasureMigration.migrate)
         migrator.registerMigration("v16-report-data-version", migrate: ReportDataVersionMigration.migrate)
+        migrator.registerMigration("v17-question-rating-index", migrate: QuestionRatingIndexMigration.migrate)
         return migrator
     }()
 }
