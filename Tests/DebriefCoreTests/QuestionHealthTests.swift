@@ -121,4 +121,20 @@ struct QuestionHealthTests {
         #expect(more.itemTotalCorrelation == original.itemTotalCorrelation && more.agreement == original.agreement)
         #expect(more.floorShare == original.floorShare && more.ceilingShare == original.ceilingShare)
     }
+
+    @Test("relabelling questions changes nothing but their ids")
+    func questionRelabelling() throws {
+        let relabel: [Int64: Int64] = [7: 900, 8: 3]
+        let original = QuestionHealth.assess(Self.table, scale: Self.scale)
+        let relabelled = QuestionHealth.assess(
+            Self.table.map { Self.rating($0.question.map { relabel[$0]! }, $0.candidate, $0.interviewer, $0.competency, $0.value.point) },
+            scale: Self.scale)
+        #expect(relabelled.map(\.question) == [3, 900], "in id order")
+        for health in original {
+            let other = try #require(relabelled.first { $0.question == relabel[health.question] })
+            #expect(other.asked == health.asked && other.rated == health.rated && other.mean == health.mean)
+            #expect(other.itemTotalCorrelation == health.itemTotalCorrelation && other.agreement == health.agreement)
+            #expect(other.flags == health.flags && other.notes == health.notes)
+        }
+    }
 }

@@ -245,4 +245,38 @@ struct PanelReliabilitySimulationTests {
             #expect(abs(x - y) <= 1e-5 * max(abs(x), 1e-6), "\(x) vs \(y)")
         }
     }
+
+    @Test("a no-signal rating, on a competency rated or not, changes no component: the study reads scorecards' signal only")
+    func noSignalChangesNothing() throws {
+        let ratings = try VarianceComponentsTests.ratings("missing_competencies")
+        let rubric = try RubricDecoder.decode(yaml: String(contentsOfFile: ServerlessRubric.path, encoding: .utf8), file: "backend-engineer.yaml")
+        // One scorecard per (candidate, interviewer), folded as the report folds them.
+        func cards(extra: Bool) throws -> [ScoredCard] {
+            let pairs = Dictionary(grouping: ratings) { [$0.candidate, $0.interviewer] }
+            return try pairs.keys.sorted { $0.lexicographicallyPrecedes($1) }.enumerated().map { index, key in
+                var scored = try pairs[key]!.map { try Rating(competencyID: $0.competency, value: .point(Int($0.value.rounded()))) }
+                if extra && index % 3 == 0 {
+                    if let unrated = rubric.competencies.map(\.id).first(where: { id in !scored.contains { $0.competencyID == id } }) {
+                        scored.append(try Rating(competencyID: unrated, value: .noSignal))
+                    }
+                    scored.append(try Rating(competencyID: scored[0].competencyID, questionID: 4, value: .noSignal))
+                }
+                let card = try Scorecard(
+                    roundID: key[0], interviewerID: key[1], state: .submitted, rubricID: rubric.id, rubricHash: rubric.contentHash,
+                    scale: rubric.ratingScale, ratings: scored, recommendation: .yes, submittedAt: Date(timeIntervalSince1970: 0))
+                return ScoredCard(scorecard: card, candidateID: key[0], roundKind: .technical)
+            }
+        }
+        let plain = try PanelStudy.of(cards: cards(extra: false), rubric: rubric).get()
+        let withNoSignal = try PanelStudy.of(cards: cards(extra: true), rubric: rubric).get()
+        #expect(plain.components.candidate == withNoSignal.components.candidate)
+        #expect(plain.components.interviewer == withNoSignal.components.interviewer)
+        #expect(plain.components.candidateCompetency == withNoSignal.components.candidateCompetency)
+        #expect(plain.components.residual == withNoSignal.components.residual && plain.reliability == withNoSignal.reliability)
+    }
+}
+
+/// The shipped rubric, for tests that fold scorecards as the reports do.
+enum ServerlessRubric {
+    static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Rubrics/backend-engineer.yaml").path
 }
