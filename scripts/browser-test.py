@@ -158,6 +158,10 @@ try:
     cookie = browser.get_cookie("debrief_session") or {}
     check("the session cookie is SameSite=Strict", cookie.get("sameSite") == "Strict" and cookie.get("httpOnly") is True)
     inspect("position-pack")
+    click_and_wait("a[href^='/rubrics/'][href$='/reliability']")
+    check("the pack links to the rubric-wide study, with its D-study chart",
+          "How much to trust these scores" in browser.page_source and browser.find_elements(By.CSS_SELECTOR, "svg"))
+    inspect("rubric-reliability")
     browser.get(f"{base}/")
     inspect("positions")
 

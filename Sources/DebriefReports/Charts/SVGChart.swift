@@ -17,7 +17,11 @@ public enum SVGChart {
 
     /// Horizontal bars on a scale from `minimum` to `maximum`.
     public static func bars(_ bars: [Bar], minimum: Double, maximum: Double, title: String) -> String {
-        let rowHeight = 26.0, labelWidth = 240.0, barWidth = 300.0, noteWidth = 160.0
+        let rowHeight = 26.0, barWidth = 300.0
+        // Label and note columns as wide as their longest text (so a chart of short labels, such as
+        // the D-study's, is not scaled down to unreadable on a phone), within the old fixed widths.
+        let labelWidth = columnWidth(bars.map(\.label), atMost: 240)
+        let noteWidth = columnWidth(bars.map { bar in bar.value.map { "\(Figures.number($0)) \(bar.note)" } ?? "" }, atMost: 160)
         let height = Double(bars.count) * rowHeight + 30
         var svg = header(width: labelWidth + barWidth + noteWidth, height: height, title: title)
         for tick in stride(from: minimum, through: maximum, by: 1) {
@@ -83,6 +87,11 @@ public enum SVGChart {
             svg += "<text x=\"\(f(x + 2))\" y=\"\(f(height + 16))\" class=\"tick\">\(Figures.number(low, decimals: 1))</text>"
         }
         return svg + "</svg>"
+    }
+
+    /// A text column's width in the charts' 12 px font: about 7 px a character, plus the gap beside it.
+    private static func columnWidth(_ texts: [String], atMost limit: Double) -> Double {
+        min(limit, max(48, Double(texts.map(\.count).max() ?? 0) * 7 + 16))
     }
 
     private static func header(width: Double, height: Double, title: String) -> String {
