@@ -9,12 +9,15 @@ import GRDB
 /// with its audit event, so a failed change leaves neither behind.
 public struct AppDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// The connections `lookUp` uses on a database file; nil in memory, where the one queue serves all.
+    private let lookUps: LookUpConnections?
 
-    /// Wraps a writer and brings its schema up to date.
-    init(_ writer: any DatabaseWriter) throws(StoreError) {
+    /// Wraps a writer and brings its schema up to date; `lookUps` opens look-up connections once it is.
+    init(_ writer: any DatabaseWriter, lookUps: (() throws -> LookUpConnections)? = nil) throws(StoreError) {
         self.writer = writer
         do {
             try SchemaMigrator.migrator.migrate(writer)
+            self.lookUps = try lookUps?()
         } catch {
             throw StoreError(mapping: error)
         }
@@ -28,10 +31,18 @@ public struct AppDatabase: Sendable {
     /// A file that is not a Debrief database, or that a newer Debrief wrote, is refused
     /// before anything is written to it.
     public static func open(path: String) throws(StoreError) -> AppDatabase {
+        try open(path: path, configuration: configuration())
+    }
+
+    /// `open(path:)` with a configuration of the caller's (tests narrow the reader pool).
+    static func open(path: String, configuration: Configuration) throws(StoreError) -> AppDatabase {
         try DatabaseFileCheck.verify(path: path)
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration())
-            return try AppDatabase(pool)
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            // One look-up connection per core: each cooperative thread can look up without waiting.
+            return try AppDatabase(pool) {
+                try LookUpConnections(path: path, configuration: configuration, count: ProcessInfo.processInfo.activeProcessorCount)
+            }
         } catch {
             throw StoreError(mapping: error).naming(path: path)
         }
@@ -63,6 +74,29 @@ public struct AppDatabase: Sendable {
             return try await writer.write { db in
                 DatabaseMetrics.waited(since: asked, access: .write)
                 return try AuditContext.$requestID.withValue(requestID) { try updates(db) }
+            }
+        } catch {
+            throw StoreError(mapping: error)
+        }
+    }
+
+    /// Runs `value`, one statement that reads a few rows by key (a token, a record by id), on the
+    /// calling thread and outside a transaction.
+    ///
+    /// `read` hands its closure to a reader's queue and resumes the task when it is done (two thread
+    /// switches), and wraps it in `BEGIN`…`COMMIT`: for a point look-up, several times what SQLite
+    /// does for the row (perf, BENCHMARKS.md "Session 15"). One statement is consistent on its own,
+    /// so it needs no transaction; a closure that runs two must use `read`. The calling thread waits
+    /// for a connection and runs the statement itself, so this is only for reads of microseconds:
+    /// anything that scans goes through `read`, and the cooperative threads stay free. On a file the
+    /// connection is never one of the reader pool's (`LookUpConnections` says why).
+    func lookUp<T>(_ value: (Database) throws -> T) throws(StoreError) -> T {
+        let asked = DispatchTime.now()
+        let reader: any DatabaseReader = lookUps?.next ?? writer
+        do {
+            return try reader.unsafeRead { db in
+                DatabaseMetrics.waited(since: asked, access: .read)
+                return try value(db)
             }
         } catch {
             throw StoreError(mapping: error)

@@ -25,18 +25,15 @@ extension AppDatabase {
     /// The person a presented token signs in and until when, or nil when it is unknown, expired or revoked.
     public func session(presenting token: AccessToken, now: Date = Date()) async throws(StoreError) -> AccessTokenSession? {
         let digest = token.digest
-        return try await read { db in
+        return try lookUp { db in
             // Every API request asks this: one statement, prepared once per connection, token joined to its user.
             let statement = try db.cachedStatement(
                 sql: """
-                    SELECT t.expires_at, u.* FROM access_token t JOIN user u ON u.id = t.user_id
+                    SELECT u.*, t.expires_at AS token_expires_at FROM access_token t JOIN user u ON u.id = t.user_id
                     WHERE t.digest = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.deactivated_at IS NULL
                     """)
-            let userColumns = ScopeAdapter(["user": SuffixRowAdapter(fromIndex: 1)])
-            guard let row = try Row.fetchOne(statement, arguments: [digest, now], adapter: userColumns), let userRow = row.scopes["user"] else {
-                return nil
-            }
-            return AccessTokenSession(principal: Principal(user: try UserRecord(row: userRow).domain()), expiresAt: row[0])
+            guard let row = try Row.fetchOne(statement, arguments: [digest, StoredTimestamp.text(of: now)]) else { return nil }
+            return AccessTokenSession(principal: Principal(user: try UserRecord(row: row).domain()), expiresAt: row["token_expires_at"])
         }
     }
 }

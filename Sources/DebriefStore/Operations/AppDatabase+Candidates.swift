@@ -32,7 +32,7 @@ extension AppDatabase {
 
     /// The candidate a person named by id (`12`, `#12`) or by email, or `notFound`.
     public func candidate(_ reference: CandidateReference) async throws(StoreError) -> Candidate {
-        try await read { db in try Self.fetchCandidate(db, reference) }
+        try lookUp { db in try Self.fetchCandidate(db, reference) }
     }
 
     /// Moves a candidate along the pipeline; a move the pipeline forbids is refused and nothing changes.

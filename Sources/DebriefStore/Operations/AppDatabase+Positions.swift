@@ -18,7 +18,7 @@ extension AppDatabase {
 
     /// The position with this id, or `notFound`.
     public func position(id: Int64) async throws(StoreError) -> Position {
-        try await read { db in try Self.fetchPosition(db, id: id) }
+        try lookUp { db in try Self.fetchPosition(db, id: id) }
     }
 
     static func fetchPosition(_ db: Database, id: Int64) throws -> Position {

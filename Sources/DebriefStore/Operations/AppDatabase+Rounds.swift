@@ -52,7 +52,13 @@ extension AppDatabase {
 
     /// The round with this id, or `notFound`.
     public func round(id: Int64) async throws(StoreError) -> Round {
-        try await read { db in try Self.withInterviewers(db, [Self.fetchRoundRecord(db, id: id)])[0] }
+        try await read { db in
+            // Both statements prepared once per connection: every scorecard submission reads its round.
+            let record = try Self.fetchRoundRecord(db, id: id)
+            let panel = try Int64.fetchAll(
+                db.cachedStatement(sql: "SELECT user_id FROM round_interviewer WHERE round_id = ? ORDER BY user_id"), arguments: [id])
+            return try record.domain(interviewerIDs: panel)
+        }
     }
 
     static func fetchRoundRecord(_ db: Database, id: Int64) throws -> RoundRecord {

@@ -21,19 +21,20 @@ extension AppDatabase {
 
     /// The user with this email, or `notFound`.
     public func user(email: EmailAddress) async throws(StoreError) -> User {
-        try await read { db in try Self.fetchUser(db, email: email) }
+        try lookUp { db in try Self.fetchUser(db, email: email) }
     }
 
     /// The user with this id, or `notFound`.
     public func user(id: Int64) async throws(StoreError) -> User {
-        try await read { db in
+        try lookUp { db in
             guard let record = try UserRecord.fetchOne(db, id: id) else { throw StoreError.notFound(entity: "user", key: "#\(id)") }
             return try record.domain()
         }
     }
 
     static func fetchUser(_ db: Database, email: EmailAddress) throws -> User {
-        guard let record = try UserRecord.filter(Column("email") == email.value).fetchOne(db) else {
+        // Prepared once per connection: every scorecard submission looks its interviewer up by email.
+        guard let record = try UserRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM user WHERE email = ?"), arguments: [email.value]) else {
             throw StoreError.notFound(entity: "user with email", key: email.value)
         }
         return try record.domain()

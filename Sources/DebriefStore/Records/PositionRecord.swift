@@ -11,6 +11,14 @@ struct PositionRecord: StoredRecord {
     var rubricId: String
     var createdAt: Date
 
+    init(row: Row) throws {
+        id = row["id"]
+        title = row["title"]
+        level = row["level"]
+        rubricId = row["rubric_id"]
+        createdAt = row["created_at"]
+    }
+
     init(_ position: Position) {
         id = position.id
         title = position.title

@@ -11,6 +11,14 @@ struct UserRecord: StoredRecord {
     var role: String
     var createdAt: Date
 
+    init(row: Row) throws {
+        id = row["id"]
+        name = row["name"]
+        email = row["email"]
+        role = row["role"]
+        createdAt = row["created_at"]
+    }
+
     init(_ user: User) {
         id = user.id
         name = user.name
