@@ -6,6 +6,31 @@ public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible
     public let value: String
 
     public init(_ raw: String, field: String = "email") throws(FieldError) {
+        if let canonical = Self.canonicalASCII(raw) {
+            value = canonical
+            return
+        }
+        value = try Self.fullyChecked(raw, field: field)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let raw = try decoder.singleValueContainer().decode(String.self)
+        do { try self.init(raw) } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+
+    public var description: String { value }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
+
+    /// The trimmed, lower-cased address, or the error that says what is wrong with `raw`.
+    static func fullyChecked(_ raw: String, field: String) throws(FieldError) -> String {
         let candidate = raw.trimmingWhitespace().lowercased()
         guard !candidate.isEmpty else { throw FieldError(field: field, "must not be empty") }
         guard candidate.count <= 254 else { throw FieldError(field: field, "is longer than 254 characters") }
@@ -24,24 +49,45 @@ public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible
         guard local.allSatisfy(Self.isAllowedInLocalPart), !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else {
             throw FieldError(field: field, "'\(raw)' has characters an email address cannot hold before the '@'")
         }
-        value = candidate
+        return candidate
     }
 
-    public init(from decoder: any Decoder) throws {
-        let raw = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(raw) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+    /// `raw` lower-cased when it is printable ASCII with no spaces and an address by the same rules as
+    /// `fullyChecked`'s rules, else nil, and `fullyChecked` decides (and words the error). Every stored
+    /// email is read back through here, on every request, and the full check walks `Character`s.
+    static func canonicalASCII(_ raw: String) -> String? {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(raw.utf8.count)
+        var at: Int?
+        for byte in raw.utf8 {
+            guard byte > 0x20, byte < 0x7F else { return nil }  // spaces and controls, and anything not ASCII
+            if byte == UInt8(ascii: "@") {
+                guard at == nil else { return nil }
+                at = bytes.count
+            }
+            bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
         }
+        guard let at, bytes.count <= 254, at >= 1, at <= 64 else { return nil }
+        let local = bytes[..<at], domain = bytes[(at + 1)...]
+        guard local.allSatisfy(isAllowedInLocalPart), local.first != UInt8(ascii: "."), local.last != UInt8(ascii: ".") else { return nil }
+        guard !zip(local, local.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }) else { return nil }
+        let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy(isValidDomainLabel) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
+    private static func isValidDomainLabel(_ label: ArraySlice<UInt8>) -> Bool {
+        !label.isEmpty && label.count <= 63 && label.first != UInt8(ascii: "-") && label.last != UInt8(ascii: "-")
+            && label.allSatisfy { isASCIILetterOrDigit($0) || $0 == UInt8(ascii: "-") }
     }
 
-    public var description: String { value }
+    private static func isAllowedInLocalPart(_ byte: UInt8) -> Bool {
+        isASCIILetterOrDigit(byte) || "!#$%&'*+/=?^_`{|}~.-".utf8.contains(byte)
+    }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
 
     private static func isValidDomainLabel(_ label: Substring) -> Bool {
         !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
