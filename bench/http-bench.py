@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The JSON API under wrk on loopback (50 connections, 2 threads, 10 s each), against the same
 server's GET /healthz in the same run: reading a candidate, submitting scorecards (a Lua script
-with a distinct round in every body), and the cached report of a 300-candidate position. Prints
+with a distinct round in every body), and the cached report of a 300-candidate position (as it is and gzip-compressed). Prints
 requests a second, p50 and p99, each ratio to /healthz, and the server's peak memory (VmHWM).
 
 Usage: bench/http-bench.py PATH/TO/release/debrief [SECONDS]"""
@@ -54,9 +54,10 @@ def main(binary, seconds=10):
     server, port = debrief_harness.start_server(binary, database, "http-bench")
     base = f"http://127.0.0.1:{port}"
 
-    def wrk(path, script, token=None):
+    def wrk(path, script, token=None, headers=()):
         command = ["wrk", "-t2", "-c50", f"-d{seconds}s", "--latency", "-s", script, base + path]
         if token: command[1:1] = ["-H", f"Authorization: Bearer {token}"]
+        for header in headers: command[1:1] = ["-H", header]
         output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         return json.loads(output.strip().splitlines()[-1])
 
@@ -96,6 +97,8 @@ end
         rows.append(("`GET /api/v1/candidates/{id}` (300 candidates, at random)", wrk("/", candidates, recruiter), 0.5))
         rows.append(("`POST /api/v1/scorecards` (a new round in every body)", wrk("/", scorecards, interviewer), 0.3))
         rows.append(("`GET /api/v1/positions/1/report` (300 candidates, cached)", wrk("/api/v1/positions/1/report", plain, recruiter), 0.3))
+        # What a browser or `curl --compressed` asks for: the kept rendering, compressed once.
+        rows.append(("the same, `Accept-Encoding: gzip`", wrk("/api/v1/positions/1/report", plain, recruiter, ["Accept-Encoding: gzip"]), 0.3))
         written = sqlite3.connect(database).execute("SELECT count(*) FROM scorecard s JOIN round r ON r.id = s.round_id WHERE r.position_id = 2").fetchone()[0]
         base_rate = health["requests"] / health["seconds"]
         print("| what | requests/s | p50 | p99 | errors, non-2xx | of /healthz | aim |")

@@ -76,6 +76,10 @@ check "a port in use is a clear failure, not a claim to serve" 1 "cannot listen 
     bash -c "out=\$('$bin' serve --db '$db' --rubrics Rubrics --port $port 2>&1); code=\$?; echo \"\$out\"; grep -q 'is serving' <<<\"\$out\" && exit 99; exit \$code"
 check "the API refuses a request without a token" 0 "^401$" -- curl -s -o /dev/null -w "%{http_code}" "http://127.0.0.1:$port/api/positions"
 check "a recruiter's token opens the position report" 0 "debrief pack" -- curl -s -H "Authorization: Bearer $token" -H "Accept: text/html" "http://127.0.0.1:$port/positions/1"
+check "curl --compressed gets the position report gzip-compressed, the same report once inflated" 0 "^gzip same$" -- bash -c \
+    "enc=\$(curl -s -o '$work/gz.json' -D - --compressed -H 'Authorization: Bearer $token' http://127.0.0.1:$port/api/v1/positions/1/report | tr -d '\\r' | sed -n 's/^content-encoding: //Ip'); \
+     curl -s -o '$work/plain.json' -H 'Authorization: Bearer $token' http://127.0.0.1:$port/api/v1/positions/1/report; \
+     cmp -s '$work/gz.json' '$work/plain.json' && echo \"\$enc same\""
 form=$(curl -s -c "$work/jar" "http://127.0.0.1:$port/sign-in" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p')
 check "a browser signs in with email and password" 0 "^303 http://127.0.0.1:$port/positions/1$" -- curl -s -o /dev/null -b "$work/jar" -c "$work/jar" \
     -w "%{http_code} %{redirect_url}" --data-urlencode "email=recruiter@debrief.example" --data-urlencode "password=$password" \

@@ -9,7 +9,31 @@ import Hummingbird
 struct APIReply: Sendable {
     var status: HTTPResponse.Status
     var headers: HTTPFields
-    var body: Data
+    var payload: Payload
+
+    /// What the reply carries: bytes of its own, or a kept rendering sent from `RenderedBodies`.
+    enum Payload: Sendable {
+        case bytes(Data)
+        case rendered(RenderedReport)
+    }
+
+    init(status: HTTPResponse.Status, headers: HTTPFields, body: Data) {
+        self.init(status: status, headers: headers, payload: .bytes(body))
+    }
+
+    init(status: HTTPResponse.Status, headers: HTTPFields, payload: Payload) {
+        self.status = status
+        self.headers = headers
+        self.payload = payload
+    }
+
+    /// The body as sent without content coding (what an `Idempotency-Key` remembers).
+    var body: Data {
+        switch payload {
+        case .bytes(let data): data
+        case .rendered(let rendered): Data(rendered.text.utf8)
+        }
+    }
 
     /// `value` as the API's JSON (snake_case keys, ISO 8601 UTC dates, nulls kept), with its ETag.
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, location: String? = nil) throws -> APIReply {
@@ -32,9 +56,10 @@ struct APIReply: Sendable {
         document(RenderedReport(text: text), mediaType: mediaType)
     }
 
-    /// A rendered report, tagged by the digest worked out when it was rendered.
+    /// A rendered report, tagged by the digest worked out when it was rendered; sent gzip-compressed
+    /// to a client that accepts it (a tag of its own, `Vary: Accept-Encoding`).
     static func document(_ rendered: RenderedReport, mediaType: String) -> APIReply {
-        APIReply(status: .ok, headers: [.contentType: mediaType, .eTag: etag(digest: rendered.digest)], body: Data(rendered.text.utf8))
+        APIReply(status: .ok, headers: [.contentType: mediaType, .eTag: etag(digest: rendered.digest), .vary: "Accept-Encoding"], payload: .rendered(rendered))
     }
 
     /// The entity tag of a record or list: a strong tag over its exact JSON, so two readings are equal
@@ -53,15 +78,29 @@ struct APIReply: Sendable {
     }
 
     /// The HTTP response; a GET whose `If-None-Match` names the current tag gets `304` and no body.
-    func response(for request: Request) -> Response {
+    func response(for request: Request) throws -> Response {
+        var headers = headers
+        let buffer: ByteBuffer
+        switch payload {
+        case .bytes(let data):
+            buffer = ByteBuffer(bytes: data)
+        case .rendered(let rendered) where AcceptEncoding.acceptsGzip(request.headers[.acceptEncoding]):
+            buffer = try RenderedBodies.shared.gzip(of: rendered)
+            headers[.contentEncoding] = "gzip"
+            // Another representation, so another strong tag (RFC 9110 §8.8.3).
+            headers[.eTag] = headers[.eTag].map { String($0.dropLast()) + "-gzip\"" }
+        case .rendered(let rendered):
+            buffer = RenderedBodies.shared.identity(of: rendered)
+        }
         if request.method == .get || request.method == .head, status == .ok, let tag = headers[.eTag],
             let wanted = request.headers[.ifNoneMatch], Self.matches(wanted, tag)
         {
             var fields: HTTPFields = [.eTag: tag]
             if let cache = headers[.cacheControl] { fields[.cacheControl] = cache }
+            if let vary = headers[.vary] { fields[.vary] = vary }
             return Response(status: .notModified, headers: fields)
         }
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: buffer))
     }
 
     /// Whether an `If-None-Match` or `If-Match` list (`"a", W/"b"` or `*`) names `tag`.
