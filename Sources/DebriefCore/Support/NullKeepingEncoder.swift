@@ -15,10 +15,17 @@ struct NullKeeping<Value: Encodable>: Encodable {
     /// `value` wrapped so that what it encodes keeps its nulls too; the types JSONEncoder writes in a
     /// format of its own (dates, URLs, data, decimals) and plain values go through as they are.
     static func wrapping<T: Encodable>(_ value: T) -> any Encodable {
-        switch value {
-        case is String, is Int, is Int64, is Double, is Bool, is Date, is URL, is Data, is Decimal: value
-        default: NullKeeping<T>(value: value)
-        }
+        passesThrough(T.self) ? value : NullKeeping<T>(value: value)
+    }
+
+    /// The types written as they are. Compared by type, not cast (a cast per value was a tenth of an
+    /// API reply's encoding); every scalar is here, for a scalar wrapped would come back to this
+    /// encoder's generic `encode` and wrap itself again without end.
+    private static func passesThrough(_ type: Any.Type) -> Bool {
+        type == String.self || type == Int.self || type == Int64.self || type == Double.self || type == Bool.self
+            || type == Date.self || type == URL.self || type == Data.self || type == Decimal.self || type == Float.self
+            || type == Int8.self || type == Int16.self || type == Int32.self || type == UInt.self || type == UInt8.self
+            || type == UInt16.self || type == UInt32.self || type == UInt64.self
     }
 }
 
@@ -55,15 +62,26 @@ private struct NullKeepingKeyedContainer<Key: CodingKey>: KeyedEncodingContainer
     }
 
     // The point of this container: an absent optional is written as null.
-    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try encodeOrNull(value, key) }
-    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try encodeOrNull(value, key) }
-    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try encodeOrNull(value, key) }
+    // The common scalars straight to JSONEncoder's own overloads, not through the generic path.
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+        if let value { try base.encode(value, forKey: key) } else { try base.encodeNil(forKey: key) }
+    }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+        if let value { try base.encode(value, forKey: key) } else { try base.encodeNil(forKey: key) }
+    }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
+        if let value { try base.encode(value, forKey: key) } else { try base.encodeNil(forKey: key) }
+    }
     mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try encodeOrNull(value, key) }
-    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try encodeOrNull(value, key) }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+        if let value { try base.encode(value, forKey: key) } else { try base.encodeNil(forKey: key) }
+    }
     mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try encodeOrNull(value, key) }
     mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try encodeOrNull(value, key) }
     mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try encodeOrNull(value, key) }
-    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { try encodeOrNull(value, key) }
+    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws {
+        if let value { try base.encode(value, forKey: key) } else { try base.encodeNil(forKey: key) }
+    }
     mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { try encodeOrNull(value, key) }
     mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { try encodeOrNull(value, key) }
     mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try encodeOrNull(value, key) }
