@@ -45,4 +45,22 @@ struct LookUpTests {
             }
         }
     }
+
+    @Test("after a restore, a look-up reads the restored data, not what its connection saw before")
+    func lookUpAfterRestore() async throws {
+        try await StoreFixtures.withTemporaryDirectory { directory in
+            let store = try AppDatabase.open(path: directory.appendingPathComponent("live.sqlite").path)
+            let kept = try await store.addCandidate(StoreFixtures.candidate("Kept", email: "kept@example.com"), by: admin)
+            let backup = directory.appendingPathComponent("backup.sqlite").path
+            _ = try await store.backup(to: backup, by: admin)
+            let later = try await store.addCandidate(StoreFixtures.candidate("Later", email: "later@example.com"), by: admin)
+            // Both look-up connections of a two-core machine have read the later candidate.
+            for _ in 0..<4 { #expect(try await store.candidate(.id(try #require(later.id))) == later) }
+            _ = try await store.restore(from: backup, by: admin)
+            for _ in 0..<4 {
+                #expect(try await store.candidate(.id(try #require(kept.id))) == kept)
+                await #expect(throws: StoreError.self) { try await store.candidate(.id(try #require(later.id))) }
+            }
+        }
+    }
 }
