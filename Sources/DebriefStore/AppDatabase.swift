@@ -12,12 +12,12 @@ public struct AppDatabase: Sendable {
     /// The connections `lookUp` uses on a database file; nil in memory, where the one queue serves all.
     private let lookUps: LookUpConnections?
 
-    /// Wraps a writer and brings its schema up to date; `lookUps` opens look-up connections once it is.
-    init(_ writer: any DatabaseWriter, lookUps: (() throws -> LookUpConnections)? = nil) throws(StoreError) {
+    /// Wraps a writer and brings its schema up to date.
+    init(_ writer: any DatabaseWriter, lookUps: LookUpConnections? = nil) throws(StoreError) {
         self.writer = writer
+        self.lookUps = lookUps
         do {
             try SchemaMigrator.migrator.migrate(writer)
-            self.lookUps = try lookUps?()
         } catch {
             throw StoreError(mapping: error)
         }
@@ -39,10 +39,9 @@ public struct AppDatabase: Sendable {
         try DatabaseFileCheck.verify(path: path)
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
-            // One look-up connection per core: each cooperative thread can look up without waiting.
-            return try AppDatabase(pool) {
-                try LookUpConnections(path: path, configuration: configuration, count: ProcessInfo.processInfo.activeProcessorCount)
-            }
+            // Up to one look-up connection per core: each cooperative thread can look up without waiting.
+            let lookUps = LookUpConnections(path: path, configuration: configuration, count: ProcessInfo.processInfo.activeProcessorCount)
+            return try AppDatabase(pool, lookUps: lookUps)
         } catch {
             throw StoreError(mapping: error).naming(path: path)
         }
@@ -92,8 +91,8 @@ public struct AppDatabase: Sendable {
     /// connection is never one of the reader pool's (`LookUpConnections` says why).
     func lookUp<T>(_ value: (Database) throws -> T) throws(StoreError) -> T {
         let asked = DispatchTime.now()
-        let reader: any DatabaseReader = lookUps?.next ?? writer
         do {
+            let reader: any DatabaseReader = try lookUps?.next() ?? writer
             return try reader.unsafeRead { db in
                 DatabaseMetrics.waited(since: asked, access: .read)
                 return try value(db)

@@ -10,22 +10,35 @@ import Synchronization
 /// `bench/http-bench.py`: with two cores, the scorecard run stopped the server within a second).
 /// These connections are held only by look-ups, for one statement, by code that never suspends, so
 /// waiting for one is always short and always ends.
+///
+/// Each is opened on its first look-up, so a CLI command that looks nothing up opens none, and one
+/// that looks up a record opens one, however many cores the machine has.
 final class LookUpConnections: Sendable {
-    private let connections: [DatabaseQueue]
+    private let path: String
+    private let configuration: Configuration
+    private let connections: Mutex<[DatabaseQueue?]>
     private let turn = Atomic<UInt>(0)
 
-    /// Opens `count` read-only connections to the database file at `path`, which another connection
+    /// Up to `count` read-only connections to the database file at `path`, which another connection
     /// has already created and migrated.
-    init(path: String, configuration: Configuration, count: Int) throws {
+    init(path: String, configuration: Configuration, count: Int) {
         var configuration = configuration
         configuration.readonly = true
         configuration.label = "\(configuration.label ?? "Debrief").lookUp"
-        connections = try (0..<max(1, count)).map { _ in try DatabaseQueue(path: path, configuration: configuration) }
+        self.path = path
+        self.configuration = configuration
+        connections = Mutex(Array(repeating: nil, count: max(1, count)))
     }
 
     /// One of the connections, in turn, so that look-ups on different threads seldom wait for each other.
-    var next: DatabaseQueue {
+    func next() throws -> DatabaseQueue {
         let (taken, _) = turn.wrappingAdd(1, ordering: .relaxed)
-        return connections[Int(taken % UInt(connections.count))]
+        return try connections.withLock { connections in
+            let slot = Int(taken % UInt(connections.count))
+            if let open = connections[slot] { return open }
+            let opened = try DatabaseQueue(path: path, configuration: configuration)
+            connections[slot] = opened
+            return opened
+        }
     }
 }
