@@ -82,7 +82,7 @@ public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible
     }
 
     private static func isAllowedInLocalPart(_ byte: UInt8) -> Bool {
-        isASCIILetterOrDigit(byte) || "!#$%&'*+/=?^_`{|}~.-".utf8.contains(byte)
+        isASCIILetterOrDigit(byte) || localPartSymbols.utf8.contains(byte)
     }
 
     private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
@@ -95,8 +95,12 @@ public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible
     }
 
     private static func isAllowedInLocalPart(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || "!#$%&'*+/=?^_`{|}~.-".contains(character)
+        character.isLetter || character.isNumber || localPartSymbols.contains(character)
     }
+
+    /// What a local part may hold besides letters and digits, for both checks.
+    private static let localPartSymbols = "!#$%&'*+/=?^_`{|}~.-"
+
 
     /// A name for someone known only by their email: the local part, dots as spaces, capitalised
     /// (`grace.hopper@…` → `Grace Hopper`).

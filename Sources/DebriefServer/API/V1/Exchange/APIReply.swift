@@ -72,9 +72,9 @@ struct APIReply: Sendable {
         etag(digest: SHA256.hex(of: [UInt8](body)))
     }
 
-    /// A strong tag: the first 128 bits of the body's SHA-256.
-    private static func etag(digest: String) -> String {
-        "\"" + String(digest.prefix(32)) + "\""
+    /// A strong tag: the first 128 bits of the body's SHA-256, and the content coding when it is sent in one.
+    private static func etag(digest: String, coding: String? = nil) -> String {
+        "\"" + String(digest.prefix(32)) + (coding.map { "-" + $0 } ?? "") + "\""
     }
 
     /// The HTTP response; a GET whose `If-None-Match` names the current tag gets `304` and no body.
@@ -88,7 +88,7 @@ struct APIReply: Sendable {
             buffer = try RenderedBodies.shared.gzip(of: rendered)
             headers[.contentEncoding] = "gzip"
             // Another representation, so another strong tag (RFC 9110 §8.8.3).
-            headers[.eTag] = headers[.eTag].map { String($0.dropLast()) + "-gzip\"" }
+            headers[.eTag] = Self.etag(digest: rendered.digest, coding: "gzip")
         case .rendered(let rendered):
             buffer = RenderedBodies.shared.identity(of: rendered)
         }
