@@ -14,10 +14,7 @@ struct CompressedReportTests {
     @Test("a client that accepts gzip gets the cached report compressed, with its own tag, and the same text once inflated")
     func gzipReport() async throws {
         let fixture = try await ServerFixture.make()
-        let options = DebriefApplication.Options(rubrics: RubricCatalog(rubrics: [fixture.rubric]), passwordCost: ServerFixture.passwordCost)
-        let service = DebriefService(database: fixture.store, rubrics: options.rubrics, passwordCost: ServerFixture.passwordCost)
-        let app = Application(router: DebriefApplication.router(service: service, options: options))
-        try await app.test(.router) { client in
+        try await fixture.test { client in
             for format in ["json", "csv", "md", "html"] {
                 let uri = "/api/v1/positions/\(fixture.positionID)/report?format=\(format)"
                 let plain = try await client.execute(uri: uri, method: .get, headers: Headers.bearer(fixture.recruiter)) { response in
