@@ -22,10 +22,18 @@ public struct QuestionSetImporter: Sendable {
     /// Extracts the questions of `data`; `source` names it in the result and in errors.
     public func extract(_ data: Data, source: String) throws(ImportError) -> ImportedQuestionSet {
         guard data.count <= sizeLimit else { throw .tooLarge(source: source, bytes: data.count, limit: sizeLimit) }
+        // The page's text is let go of as it is read; on the rare page where something asks for
+        // released text after all, the page is read again holding all of it (see ReleasedText).
+        if let imported = try extract(data, source: source, releasing: TextReleaser()) { return imported }
+        return try extract(data, source: source, releasing: nil)!
+    }
+
+    /// The questions of `data`, or nil when the `releaser` let text go that was then asked for.
+    func extract(_ data: Data, source: String, releasing releaser: TextReleaser?) throws(ImportError) -> ImportedQuestionSet? {
         let useXPath = overrides.map { !$0.isEmpty } ?? false
         // Blocks are read on another core while the page is parsed (see BlockReader+Streaming).
         let stream = useXPath ? nil : BlockReader.stream()
-        let reading = stream.map { stream in BackgroundTask { BlockReader.reading(stream) } }
+        let reading = stream.map { stream in BackgroundTask { BlockReader.reading(stream, releasing: releaser) } }
         let document: HTMLDocument
         do {
             document = try HTMLDocument(data: data, source: source, forXPath: useXPath, stream: stream)
@@ -48,6 +56,11 @@ public struct QuestionSetImporter: Sendable {
             sections = extractor.sections
             skipped = readSkipped + extractor.skipped
             contentsEntries = extractor.contentsEntries
+        }
+        // Everything that reads the tree has run: what it read is to be trusted only if it read no released text.
+        if document.tree.textWasReadAfterRelease {
+            BackgroundRelease.drop(consume streamed, consume document)
+            return nil
         }
         let mapper = CompetencyMapper(rubric: rubric)
         if !mapper.isEmpty {

@@ -30,22 +30,33 @@ extension BlockReader {
         }
     }
 
-    /// Reads the parts of a page as `stream` hands them over, until the parser finishes.
-    static func reading(_ stream: SubtreeStream) -> Streamed {
+    /// Reads the parts of a page as `stream` hands them over, until the parser finishes. With a
+    /// `releaser`, the text behind the reader is let go of where nothing will ask for it again.
+    static func reading(_ stream: SubtreeStream, releasing releaser: TextReleaser? = nil) -> Streamed {
         var streamed = Streamed()
         var open: [(index: Int32, blocks: Int, skipped: Int)] = []
+        var releaser = releaser
+        let releasing = releaser != nil
         while let item = stream.next() {
+            var releasable = releasing
             switch item.kind {
             case .subtree:
                 let start = streamed.reader.blocks.count
                 streamed.reader.read(CollectionOfOne(item.node))
                 streamed.reader.sanitiseAhead(from: start)
+                if releasing {
+                    releasable = streamed.reader.readFactsAhead(from: start)
+                    if item.node.isText, streamed.reader.blocks.count == start, !TextNormaliser.hasVisibleText(item.node) {
+                        item.storage.pointee.released?.noteBlank(item.index)
+                    }
+                }
             case .opened:
                 open.append((item.index, streamed.reader.blocks.count, streamed.reader.skipped.count))
             case .closed:
                 guard let start = open.popLast(), start.index == item.index else { return Streamed() }
                 streamed.stretches[item.index] = (start.blocks..<streamed.reader.blocks.count, start.skipped..<streamed.reader.skipped.count)
             }
+            releaser?.passed(item, releasable: releasable)
         }
         return streamed
     }

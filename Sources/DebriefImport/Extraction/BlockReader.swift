@@ -172,6 +172,14 @@ struct BlockReader {
         }
     }
 
+    /// Reads ahead the facts the extractor will ask of the blocks from `start` on, when all of them
+    /// can be read without their node's text later; true then, false (and nothing read) otherwise.
+    mutating func readFactsAhead(from start: Int) -> Bool {
+        guard blocks[start...].allSatisfy(\.keepsWhatIsAsked) else { return false }
+        for index in start..<blocks.count { blocks[index].readFactsAhead() }
+        return true
+    }
+
     /// What an element's class and id say it is.
     private enum Marks { case content, boilerplate, proTip }
 

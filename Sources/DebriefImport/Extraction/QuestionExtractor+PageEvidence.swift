@@ -3,8 +3,8 @@
 extension QuestionExtractor {
     /// A paragraph that asks a question: what a titled question's heading is followed by.
     static func asks(_ block: ContentBlock) -> Bool {
-        guard case .paragraph = block.kind, !block.sharesItsLine else { return false }
-        return TextScan.endsWith(block.text, UInt8(ascii: "?")) && TextScan.isShort(block.text, atMost: 400)
+        guard case .paragraph = block.kind, !block.textDropped, !block.sharesItsLine else { return false }
+        return TextScan.endsWith(block.text, UInt8(ascii: "?")) && TextScan.isShort(block.text, atMost: ContentBlock.longestAskingText)
     }
 
     /// The heading levels at which most headings that do not ask are followed by a paragraph that
@@ -53,7 +53,7 @@ extension QuestionExtractor {
     /// A heading or paragraph that is only in-page links: navigation.
     static func isNavigation(_ block: ContentBlock) -> Bool {
         switch block.kind {
-        case .heading, .paragraph: InPageNavigation.isOnlyInPageLinks(block.node)
+        case .heading, .paragraph: block.isOnlyInPageLinks
         default: false
         }
     }

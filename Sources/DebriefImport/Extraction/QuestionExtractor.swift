@@ -87,7 +87,7 @@ struct QuestionExtractor: Sendable {
                 startSection(block.text)
             } else if open != nil {
                 open?.answer.append(block)
-            } else if TextScan.endsWith(block.text, UInt8(ascii: "?")), TextScan.isShort(block.text, atMost: 299) {
+            } else if !block.textDropped, TextScan.endsWith(block.text, UInt8(ascii: "?")), TextScan.isShort(block.text, atMost: 299) {
                 skipped.append(SkippedLine(text: block.text, reason: "a question-like line outside any list or heading of questions"))
             }
         case .list:
@@ -137,9 +137,11 @@ struct QuestionExtractor: Sendable {
 
     /// A paragraph that starts a question: `Question: …`, or a wholly bold numbered or question-like line.
     private static func paragraphQuestion(_ block: ContentBlock) -> (ordinal: Int?, text: String)? {
+        // A dropped text is of a paragraph that is neither labelled nor bold.
+        if block.textDropped { return nil }
         let labelled = QuestionHeuristics.strippingQuestionLabel(block.text)
         if labelled.labelled { return QuestionHeuristics.splitNumbering(labelled.text) }
-        guard !block.node.isText, BoldText.isWhollyBold(block.node), !block.sharesItsLine else { return nil }
+        guard !block.node.isText, block.isWhollyBold, !block.sharesItsLine else { return nil }
         let (ordinal, text) = QuestionHeuristics.splitNumbering(block.text)
         guard ordinal != nil || QuestionHeuristics.isQuestionLike(text), !text.hasSuffix(":") else { return nil }
         return (ordinal, text)
@@ -147,10 +149,10 @@ struct QuestionExtractor: Sendable {
 
     /// A short, wholly bold line that is not a question: word processors' way of writing a heading.
     private static func isBoldHeading(_ block: ContentBlock) -> Bool {
-        guard !block.node.isText, TextScan.isShort(block.text, atMost: 80), !TextScan.endsWith(block.text, UInt8(ascii: ".")),
+        guard !block.node.isText, !block.textDropped, TextScan.isShort(block.text, atMost: 80), !TextScan.endsWith(block.text, UInt8(ascii: ".")),
             !TextScan.endsWith(block.text, UInt8(ascii: ":"))
         else { return false }
-        return BoldText.isWhollyBold(block.node) && !QuestionHeuristics.isQuestionLike(block.text) && !block.sharesItsLine
+        return block.isWhollyBold && !QuestionHeuristics.isQuestionLike(block.text) && !block.sharesItsLine
     }
 
     /// "Tips for interviewers" or "How to prepare": lists under it are advice unless they ask.

@@ -24,6 +24,8 @@ enum TextNormaliser {
 
     /// True when a text node holds anything but white space, read straight from the page tree.
     static func hasVisibleText(_ node: HTMLNode) -> Bool {
+        // Known without reading the text, which may have been released since (see ReleasedText).
+        if node.isText, let released = node.storage.pointee.released, released.isKnownBlank(node.index) { return false }
         guard let start = node.textPointer else { return false }
         return hasVisibleText(bytes: UnsafeBufferPointer(start: start, count: node.textByteCount))
     }

@@ -39,9 +39,12 @@ struct HTMLNode: @unchecked Sendable {
     }
 
     /// The text node's own bytes (UTF-8, NUL-terminated), or nil for other nodes.
+    /// Reading bytes the tree released is noted there (`ReleasedText`): the import is then redone.
     var textPointer: UnsafePointer<UInt8>? {
         guard isText else { return nil }
-        return UnsafePointer(storage.pointee.text + Int(start))
+        let tree = storage.pointee
+        if let released = tree.released, !released.holds(offset: Int(start), count: Int(length) + 1) { released.noteReadAfterRelease() }
+        return UnsafePointer(tree.text + Int(start))
     }
 
     /// The same node of the same tree.
@@ -96,7 +99,7 @@ struct HTMLNode: @unchecked Sendable {
         for offset in 0..<Int(count) {
             let attribute = tree.attributes[first + offset]
             if tree.names[Int(attribute.nameID)] == name {
-                return UnsafeBufferPointer(start: tree.text + Int(attribute.valueStart), count: Int(attribute.valueLength))
+                return UnsafeBufferPointer(start: tree.attributeText + Int(attribute.valueStart), count: Int(attribute.valueLength))
             }
         }
         return nil

@@ -18,7 +18,7 @@ final class PageTree {
         var length: Int32
     }
 
-    /// An attribute: its interned name and where its value's bytes are (a NUL follows).
+    /// An attribute: its interned name and where its value's bytes are in the attribute text (a NUL follows).
     struct Attribute {
         var nameID: Int32
         var valueStart: Int32
@@ -32,9 +32,13 @@ final class PageTree {
         let nodes: UnsafeMutablePointer<Node>
         let text: UnsafeMutablePointer<UInt8>
         let attributes: UnsafeMutablePointer<Attribute>
+        /// Attribute values, apart from the text so that text can be released while they are still asked for.
+        let attributeText: UnsafeMutablePointer<UInt8>
         let names: UnsafeMutablePointer<String>
         /// What the importer knows of each name, by name id.
         let traits: UnsafeMutablePointer<ElementTraits>
+        /// What of `text` was released while the page was parsed; nil when nothing may be.
+        unowned(unsafe) let released: ReleasedText?
     }
 
     /// True when the page nested elements deeper than `PageTreeBuilder.maximumDepth`.
@@ -44,14 +48,20 @@ final class PageTree {
     private let storage: UnsafeMutablePointer<Storage>
     /// Every storage record handed out while building, the final one included.
     private let storages: [UnsafeMutablePointer<Storage>]
-    private let buffers: (GrowableBuffer<Node>, GrowableBuffer<UInt8>, GrowableBuffer<Attribute>)
+    private let buffers: (GrowableBuffer<Node>, GrowableBuffer<UInt8>, GrowableBuffer<Attribute>, GrowableBuffer<UInt8>)
     private let names: NameTable
+    /// What of the text was released while the page was parsed (nil when nothing could be).
+    let released: ReleasedText?
+    /// The text of the page's first `<title>`, normalised, when the builder saw one.
+    private let capturedTitle: String?
 
     /// Takes over a builder's buffers; `storages` are the records made while building, the last of
     /// which describes the buffers as they are now.
-    init(nodes: GrowableBuffer<Node>, text: GrowableBuffer<UInt8>, attributes: GrowableBuffer<Attribute>, names: NameTable,
-         storages: [UnsafeMutablePointer<Storage>], cutNesting: Bool) {
-        buffers = (nodes, text, attributes)
+    init(nodes: GrowableBuffer<Node>, text: GrowableBuffer<UInt8>, attributes: GrowableBuffer<Attribute>, attributeText: GrowableBuffer<UInt8>,
+         names: NameTable, storages: [UnsafeMutablePointer<Storage>], cutNesting: Bool, released: ReleasedText?, title: String?) {
+        buffers = (nodes, text, attributes, attributeText)
+        self.released = released
+        capturedTitle = title
         self.cutNesting = cutNesting
         self.names = names
         self.storages = storages
@@ -63,6 +73,7 @@ final class PageTree {
         buffers.0.deallocate()
         buffers.1.deallocate()
         buffers.2.deallocate()
+        buffers.3.deallocate()
         names.deallocate()
     }
 
@@ -72,18 +83,11 @@ final class PageTree {
     /// The document's first element (`<html>`), or nil for a page with no elements.
     var root: HTMLNode? { node(0).elementChildren.first { _ in true } }
 
-    /// The text of the page's first `<title>`, normalised, or nil.
-    var title: String? {
-        guard let root, let title = Self.firstElement(named: "title", under: root) else { return nil }
-        let text = TextNormaliser.normalise(title.rawText)
-        return text.isEmpty ? nil : text
-    }
+    /// The text of the page's first `<title>`, normalised, or nil. Read by the builder when the
+    /// title closed, since the page's text may be released by the time anyone asks.
+    var title: String? { capturedTitle }
 
-    private static func firstElement(named name: String, under node: HTMLNode) -> HTMLNode? {
-        for child in node.elementChildren {
-            if child.name == name { return child }
-            if let found = firstElement(named: name, under: child) { return found }
-        }
-        return nil
-    }
+    /// True when something read text of this tree after it was released: what was made of the tree
+    /// is not to be trusted, and the page must be read again without releasing (see `ReleasedText`).
+    var textWasReadAfterRelease: Bool { released?.wasReadAfterRelease ?? false }
 }

@@ -13,6 +13,7 @@ struct PageTreeBuilder {
     private var nodes: GrowableBuffer<PageTree.Node>
     private var text: GrowableBuffer<UInt8>
     private var attributes: GrowableBuffer<PageTree.Attribute>
+    private var attributeText: GrowableBuffer<UInt8>
     private var names: NameTable
     private var nameIDsByPointer: [UnsafeRawPointer: Int32] = [:]
     /// A direct-mapped cache in front of `nameIDsByPointer`: tags repeat, so most look-ups end here.
@@ -24,6 +25,14 @@ struct PageTreeBuilder {
     private var textRunOpen = false
 
     private let stream: SubtreeStream?
+    /// Where the stream's reader records the text it released; made with the stream.
+    private let released: ReleasedText?
+    /// The name id of `title` once the page used it, and the first `<title>` element (-1: none yet).
+    private var titleNameID: Int32 = -1
+    private var titleIndex: Int32 = -1
+    /// True until the first top-level element closes: a `<title>` is looked for inside it only.
+    private var lookingForTitle = true
+    private var title: String?
     /// Storage records handed out so far; the last describes the buffers as they are now, or did
     /// before they last grew.
     private var storages: [UnsafeMutablePointer<PageTree.Storage>] = []
@@ -48,8 +57,10 @@ struct PageTreeBuilder {
         nodes = GrowableBuffer(capacity: max(64, expectedBytes / 8), keepsOutgrownBlocks: keep)
         text = GrowableBuffer(capacity: max(256, expectedBytes), keepsOutgrownBlocks: keep)
         attributes = GrowableBuffer(capacity: max(16, expectedBytes / 32), keepsOutgrownBlocks: keep)
+        attributeText = GrowableBuffer(capacity: max(256, expectedBytes / 16), keepsOutgrownBlocks: keep)
         names = NameTable(keepsOutgrownBlocks: keep)
         self.stream = stream
+        released = keep ? ReleasedText() : nil
         nodes.append(PageTree.Node(nameID: -2, parent: -1, start: 0, length: 0))
     }
 
@@ -83,10 +94,11 @@ struct PageTreeBuilder {
         link(index)
         current = index
         depth += 1
+        if lookingForTitle, titleIndex < 0, nameID == titleNameID, depth > 1 { titleIndex = index }
         if let stream, refusedDepth == .max {
             let storage = currentStorage()
             if stream.readsThrough(HTMLNode(storage: storage, index: index)) {
-                stream.publish(.init(kind: .opened, index: index, storage: storage))
+                stream.publish(.init(kind: .opened, index: index, storage: storage, textEnd: Int32(text.count)))
             } else {
                 refusedDepth = depth
             }
@@ -95,13 +107,13 @@ struct PageTreeBuilder {
     }
 
     mutating func addAttribute(name: UnsafePointer<UInt8>, value: UnsafePointer<UInt8>?) {
-        let start = Int32(text.count)
+        let start = Int32(attributeText.count)
         var length = 0
         if let value {
             while value[length] != 0 { length += 1 }
-            text.append(contentsOf: value, count: length)
+            attributeText.append(contentsOf: value, count: length)
         }
-        text.append(0)
+        attributeText.append(0)
         attributes.append(PageTree.Attribute(nameID: internName(name), valueStart: start, valueLength: Int32(length)))
     }
 
@@ -114,15 +126,17 @@ struct PageTreeBuilder {
         }
         endTextRun()
         guard current != 0 else { return }
+        if current == titleIndex { title = titleText() }
         if let stream {
             if refusedDepth == depth {
                 refusedDepth = .max
-                stream.publish(.init(kind: .subtree, index: current, storage: currentStorage()))
+                stream.publish(.init(kind: .subtree, index: current, storage: currentStorage(), textEnd: Int32(text.count)))
             } else if refusedDepth == .max {
-                stream.publish(.init(kind: .closed, index: current, storage: currentStorage()))
+                stream.publish(.init(kind: .closed, index: current, storage: currentStorage(), textEnd: Int32(text.count)))
             }
         }
         current = nodes[Int(current)].parent
+        if current == 0 { lookingForTitle = false }
         depth -= 1
     }
 
@@ -156,9 +170,12 @@ struct PageTreeBuilder {
     /// The finished tree. The builder must not be used afterwards.
     mutating func finish() -> PageTree {
         endTextRun()
+        if titleIndex >= 0, title == nil { title = titleText() }
         stream?.finish()
         _ = currentStorage()
-        return PageTree(nodes: nodes, text: text, attributes: attributes, names: names, storages: storages, cutNesting: cutNesting)
+        return PageTree(
+            nodes: nodes, text: text, attributes: attributes, attributeText: attributeText, names: names, storages: storages, cutNesting: cutNesting,
+            released: released, title: title)
     }
 
     /// The current text run is over: nothing more is added to that node.
@@ -166,19 +183,23 @@ struct PageTreeBuilder {
         guard textRunOpen else { return }
         textRunOpen = false
         if let stream, refusedDepth == .max {
-            stream.publish(.init(kind: .subtree, index: nodes[Int(current)].lastChild, storage: currentStorage()))
+            stream.publish(.init(kind: .subtree, index: nodes[Int(current)].lastChild, storage: currentStorage(), textEnd: Int32(text.count)))
         }
     }
 
     /// A storage record for the buffers as they are now, made anew only after one of them grew.
     private mutating func currentStorage() -> UnsafePointer<PageTree.Storage> {
         if let last = storages.last, last.pointee.nodes == nodes.base, last.pointee.text == text.base,
-            last.pointee.attributes == attributes.base, last.pointee.names == names.names, last.pointee.traits == names.traits
+            last.pointee.attributes == attributes.base, last.pointee.attributeText == attributeText.base, last.pointee.names == names.names,
+            last.pointee.traits == names.traits
         {
             return UnsafePointer(last)
         }
         let storage = UnsafeMutablePointer<PageTree.Storage>.allocate(capacity: 1)
-        storage.initialize(to: .init(nodes: nodes.base, text: text.base, attributes: attributes.base, names: names.names, traits: names.traits))
+        storage.initialize(
+            to: .init(
+                nodes: nodes.base, text: text.base, attributes: attributes.base, attributeText: attributeText.base, names: names.names,
+                traits: names.traits, released: released))
         storages.append(storage)
         return UnsafePointer(storage)
     }
@@ -188,6 +209,34 @@ struct PageTreeBuilder {
         let last = nodes[parent].lastChild
         if last < 0 { nodes[parent].firstChild = index } else { nodes[Int(last)].next = index }
         nodes[parent].lastChild = index
+    }
+
+    /// The title's text as `HTMLNode.rawText` reads it, normalised; nil when empty. Read from the
+    /// builder's own buffers: the reader may be releasing text elsewhere on another thread.
+    private func titleText() -> String? {
+        var bytes: [UInt8] = []
+        var child = nodes[Int(titleIndex)].firstChild
+        while child >= 0 {
+            appendRawText(of: child, to: &bytes)
+            child = nodes[Int(child)].next
+        }
+        let text = bytes.withUnsafeBufferPointer { TextNormaliser.normalise(bytes: $0) }
+        return text.isEmpty ? nil : text
+    }
+
+    private func appendRawText(of index: Int32, to bytes: inout [UInt8]) {
+        let node = nodes[Int(index)]
+        if node.nameID == -1 {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: text.base + Int(node.start), count: Int(node.length)))
+            return
+        }
+        guard node.nameID >= 0, !names.traits[Int(node.nameID)].flags.contains(.invisible) else { return }
+        if names.names[Int(node.nameID)] == "br" { bytes.append(0x0A) }
+        var child = node.firstChild
+        while child >= 0 {
+            appendRawText(of: child, to: &bytes)
+            child = nodes[Int(child)].next
+        }
     }
 
     /// libxml2 interns names in its dictionary, so a pointer seen before is a name seen before.
@@ -206,6 +255,7 @@ struct PageTreeBuilder {
         } else {
             id = names.append(text)
             nameIDsByText[text] = id
+            if text == "title" { titleNameID = id }
         }
         nameIDsByPointer[key] = id
         recentNames[slot] = (key, id)

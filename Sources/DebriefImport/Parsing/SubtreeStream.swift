@@ -21,6 +21,9 @@ final class SubtreeStream: @unchecked Sendable {
         let kind: Kind
         let index: Int32
         let storage: UnsafePointer<PageTree.Storage>
+        /// How many bytes of text the tree held when the item was published: the item's own text
+        /// lies between the previous item's `textEnd` and this one.
+        let textEnd: Int32
 
         var node: HTMLNode { HTMLNode(storage: storage, index: index) }
     }

@@ -1,0 +1,96 @@
+import Foundation
+import Synchronization
+
+/// The parts of a page tree's text buffer that were handed back to the system while the page was
+/// still being parsed, so a long page's text is not all held at once.
+///
+/// The reader that reads a page as it is parsed lets go of the text behind it once every block made
+/// from that text keeps what is asked of it later (its normalised text, its answer HTML and the few
+/// facts the extractor checks). The memory is released with `madvise(MADV_DONTNEED)`: it reads back
+/// as zeros. Every read of a text node passes `HTMLNode.textPointer`, which notes a read of released
+/// bytes here; the importer then reads the page again without releasing anything, so a page whose
+/// text is wanted after all is slower, never wrong.
+///
+/// Only the reader adds ranges, and only while the page is parsed; other threads look at them once
+/// the reader has finished. The note of a read may come from any thread.
+final class ReleasedText: @unchecked Sendable {
+    /// Released byte ranges of the text buffer, as offsets, in increasing order.
+    private var ranges: [Range<Int>] = []
+    /// The end of the last range: bytes from here on were never released.
+    private(set) var end = 0
+    private let readAfterRelease = Atomic<Bool>(false)
+    /// Bytes handed back so far.
+    private(set) var releasedBytes = 0
+    /// Text nodes the reader found blank (white space only), in increasing order: where the page's
+    /// main content fans out is decided later by asking that of the content's own text nodes.
+    private var blankTextNodes: [Int32] = []
+
+    /// True when anything read bytes after they were released.
+    var wasReadAfterRelease: Bool { readAfterRelease.load(ordering: .acquiring) }
+
+    /// True when the bytes at `offset..<offset+count` are all still held.
+    @inline(__always)
+    func holds(offset: Int, count: Int) -> Bool {
+        offset >= end || !overlapsRange(offset, offset + count)
+    }
+
+    /// Notes that the text node at `index` holds only white space; nodes come in page order.
+    func noteBlank(_ index: Int32) {
+        blankTextNodes.append(index)
+    }
+
+    /// True when the reader noted the text node at `index` as blank.
+    func isKnownBlank(_ index: Int32) -> Bool {
+        var low = 0, high = blankTextNodes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if blankTextNodes[middle] < index { low = middle + 1 } else { high = middle }
+        }
+        return low < blankTextNodes.count && blankTextNodes[low] == index
+    }
+
+    /// Notes that released bytes were read: what was made of them is not to be trusted.
+    func noteReadAfterRelease() {
+        readAfterRelease.store(true, ordering: .releasing)
+    }
+
+    /// Hands back the whole pages that lie inside `bytes` of the buffer starting at `base`, and
+    /// records them. `bytes` must lie beyond every range released before. Returns where the bytes
+    /// still held begin: the end of the last page released, or `bytes.lowerBound` when none was.
+    /// With a `pageSize` other than the system's (tests), the bytes are zeroed instead, as the
+    /// system's release would show them, at that granularity.
+    @discardableResult
+    func release(_ bytes: Range<Int>, of base: UnsafeMutablePointer<UInt8>, pageSize page: Int = ReleasedText.pageSize) -> Int {
+        let first = (Int(bitPattern: base) + bytes.lowerBound + page - 1) / page * page
+        let last = (Int(bitPattern: base) + bytes.upperBound) / page * page
+        guard last > first else { return bytes.lowerBound }
+        let range = (first - Int(bitPattern: base))..<(last - Int(bitPattern: base))
+        precondition(range.lowerBound >= end, "text is released in page order")
+        // Recorded before the memory goes, so a read that races the release is noted as one.
+        if let previous = ranges.last, previous.upperBound == range.lowerBound {
+            ranges[ranges.count - 1] = previous.lowerBound..<range.upperBound
+        } else {
+            ranges.append(range)
+        }
+        end = range.upperBound
+        releasedBytes += range.count
+        if page == Self.pageSize {
+            madvise(UnsafeMutableRawPointer(bitPattern: first), range.count, Int32(MADV_DONTNEED))
+        } else {
+            (base + range.lowerBound).update(repeating: 0, count: range.count)
+        }
+        return range.upperBound
+    }
+
+    private func overlapsRange(_ lower: Int, _ upper: Int) -> Bool {
+        // The last range that starts below `upper`.
+        var low = 0, high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranges[middle].lowerBound < upper { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 && ranges[low - 1].upperBound > lower
+    }
+
+    static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+}
