@@ -110,6 +110,12 @@ struct HTMLNode: @unchecked Sendable {
         String(decoding: textBytes(), as: UTF8.self)
     }
 
+    /// `rawText` for the tree's builder, which reads text it has not handed to the reader yet: no
+    /// note of released text is looked up, since the reader may be adding one on its own thread.
+    var rawTextWhileBuilding: String {
+        String(decoding: textBytes(notingReleased: false), as: UTF8.self)
+    }
+
     /// `rawText`, normalised by `TextNormaliser`, without building the raw string first.
     var normalisedText: String {
         // Most blocks are an element around one run of text: normalise it where it lies.
@@ -126,25 +132,26 @@ struct HTMLNode: @unchecked Sendable {
         return textBytes().withUnsafeBufferPointer { TextNormaliser.normalise(bytes: $0) }
     }
 
-    private func textBytes() -> [UInt8] {
+    private func textBytes(notingReleased: Bool = true) -> [UInt8] {
         var bytes: [UInt8] = []
         if isText {
-            appendBytes(to: &bytes)
+            appendBytes(to: &bytes, notingReleased: notingReleased)
         } else {
-            for child in children { child.appendBytes(to: &bytes) }
+            for child in children { child.appendBytes(to: &bytes, notingReleased: notingReleased) }
         }
         return bytes
     }
 
-    private func appendBytes(to bytes: inout [UInt8]) {
+    private func appendBytes(to bytes: inout [UInt8], notingReleased: Bool) {
         if isText {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: textPointer, count: Int(length)))
+            let start = notingReleased ? textPointer : UnsafePointer(storage.pointee.text + Int(self.start))
+            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: Int(length)))
             return
         }
         guard isElement else { return }
         guard !traits.flags.contains(.invisible) else { return }
         if name == "br" { bytes.append(0x0A) }
-        for child in children { child.appendBytes(to: &bytes) }
+        for child in children { child.appendBytes(to: &bytes, notingReleased: notingReleased) }
     }
 
     /// True when a heading, paragraph, list, table or other block sits anywhere below this node,

@@ -211,32 +211,11 @@ struct PageTreeBuilder {
         nodes[parent].lastChild = index
     }
 
-    /// The title's text as `HTMLNode.rawText` reads it, normalised; nil when empty. Read from the
-    /// builder's own buffers: the reader may be releasing text elsewhere on another thread.
-    private func titleText() -> String? {
-        var bytes: [UInt8] = []
-        var child = nodes[Int(titleIndex)].firstChild
-        while child >= 0 {
-            appendRawText(of: child, to: &bytes)
-            child = nodes[Int(child)].next
-        }
-        let text = bytes.withUnsafeBufferPointer { TextNormaliser.normalise(bytes: $0) }
+    /// The title's text, normalised, as `PageTree.title` gives it; nil when empty. Its text is not
+    /// handed to the reader before the title closes, so none of it can have been released.
+    private mutating func titleText() -> String? {
+        let text = TextNormaliser.normalise(HTMLNode(storage: currentStorage(), index: titleIndex).rawTextWhileBuilding)
         return text.isEmpty ? nil : text
-    }
-
-    private func appendRawText(of index: Int32, to bytes: inout [UInt8]) {
-        let node = nodes[Int(index)]
-        if node.nameID == -1 {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: text.base + Int(node.start), count: Int(node.length)))
-            return
-        }
-        guard node.nameID >= 0, !names.traits[Int(node.nameID)].flags.contains(.invisible) else { return }
-        if names.names[Int(node.nameID)] == "br" { bytes.append(0x0A) }
-        var child = node.firstChild
-        while child >= 0 {
-            appendRawText(of: child, to: &bytes)
-            child = nodes[Int(child)].next
-        }
     }
 
     /// libxml2 interns names in its dictionary, so a pointer seen before is a name seen before.

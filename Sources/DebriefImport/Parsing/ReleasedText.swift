@@ -17,7 +17,7 @@ final class ReleasedText: @unchecked Sendable {
     /// Released byte ranges of the text buffer, as offsets, in increasing order.
     private var ranges: [Range<Int>] = []
     /// The end of the last range: bytes from here on were never released.
-    private(set) var end = 0
+    private var end = 0
     private let readAfterRelease = Atomic<Bool>(false)
     /// Bytes handed back so far.
     private(set) var releasedBytes = 0
@@ -41,12 +41,8 @@ final class ReleasedText: @unchecked Sendable {
 
     /// True when the reader noted the text node at `index` as blank.
     func isKnownBlank(_ index: Int32) -> Bool {
-        var low = 0, high = blankTextNodes.count
-        while low < high {
-            let middle = (low + high) / 2
-            if blankTextNodes[middle] < index { low = middle + 1 } else { high = middle }
-        }
-        return low < blankTextNodes.count && blankTextNodes[low] == index
+        let place = Self.countBelow(blankTextNodes.count) { blankTextNodes[$0] < index }
+        return place < blankTextNodes.count && blankTextNodes[place] == index
     }
 
     /// Notes that released bytes were read: what was made of them is not to be trusted.
@@ -83,13 +79,19 @@ final class ReleasedText: @unchecked Sendable {
     }
 
     private func overlapsRange(_ lower: Int, _ upper: Int) -> Bool {
-        // The last range that starts below `upper`.
-        var low = 0, high = ranges.count
+        // The ranges that start below `upper`; the last of them is the only one that may reach `lower`.
+        let starting = Self.countBelow(ranges.count) { ranges[$0].lowerBound < upper }
+        return starting > 0 && ranges[starting - 1].upperBound > lower
+    }
+
+    /// In a sorted list of `count` items whose first ones are `below` some key: how many are, by bisection.
+    private static func countBelow(_ count: Int, _ below: (Int) -> Bool) -> Int {
+        var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2
-            if ranges[middle].lowerBound < upper { low = middle + 1 } else { high = middle }
+            if below(middle) { low = middle + 1 } else { high = middle }
         }
-        return low > 0 && ranges[low - 1].upperBound > lower
+        return low
     }
 
     static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
