@@ -33,7 +33,8 @@ public struct QuestionSetImporter: Sendable {
         let useXPath = overrides.map { !$0.isEmpty } ?? false
         // Blocks are read on another core while the page is parsed (see BlockReader+Streaming).
         let stream = useXPath ? nil : BlockReader.stream()
-        let reading = stream.map { stream in BackgroundTask { BlockReader.reading(stream, releasing: releaser) } }
+        let pieces = stream == nil ? nil : AnswerPieces(forPageOf: data.count, pageSize: releaser?.pageSize ?? ReleasedText.pageSize)
+        let reading = stream.map { stream in BackgroundTask { BlockReader.reading(stream, pieces: pieces, releasing: releaser) } }
         let document: HTMLDocument
         do {
             document = try HTMLDocument(data: data, source: source, forXPath: useXPath, stream: stream)
@@ -52,13 +53,13 @@ public struct QuestionSetImporter: Sendable {
         } else {
             let (blocks, readSkipped) = BlockReader.read(root: root, streamed: &streamed)
             // Handed over, not shared: the extractor frees each block's strings as it reads them.
-            let extractor = QuestionExtractor.extract(blocks: consume blocks)
+            let extractor = QuestionExtractor.extract(blocks: consume blocks, pieceStep: releaser?.step)
             sections = extractor.sections
             skipped = readSkipped + extractor.skipped
             contentsEntries = extractor.contentsEntries
         }
         // Everything that reads the tree has run: what it read is to be trusted only if it read no released text.
-        if document.tree.textWasReadAfterRelease {
+        if document.tree.textWasReadAfterRelease || pieces?.wasReadAfterRelease == true {
             BackgroundRelease.drop(consume streamed, consume document)
             return nil
         }

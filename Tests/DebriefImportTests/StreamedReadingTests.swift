@@ -18,7 +18,8 @@ struct StreamedReadingTests {
     /// makes the tree's buffers grow many times while the reader is reading.
     static func streamed(_ data: Data, expectedBytes: Int? = nil) throws -> (PageTree, BlockReader.Streamed) {
         let stream = BlockReader.stream()
-        let reading = BackgroundTask { BlockReader.reading(stream) }
+        let pieces = AnswerPieces(forPageOf: data.count)
+        let reading = BackgroundTask { BlockReader.reading(stream, pieces: pieces) }
         let tree = try SAXPageParser.parse(data, source: "page.html", encoding: "UTF-8", stream: stream, expectedBytes: expectedBytes).tree
         return (tree, reading.wait())
     }
@@ -51,7 +52,7 @@ struct StreamedReadingTests {
         var taken: BlockReader.Streamed? = streamed
         let streamedBlocks = BlockReader.read(root: try #require(tree.root), streamed: &taken).blocks
         let blocks = BlockReader.read(root: try #require(afterParsing.root), parallelAbove: .max).blocks
-        #expect(streamedBlocks.contains { $0.sanitised != nil } == !blocks.allSatisfy(\.isHeading))
+        #expect(streamedBlocks.contains { $0.piece != nil } == !blocks.allSatisfy(\.isHeading))
         let whileParsing = QuestionExtractor.extract(blocks: streamedBlocks, parallelAbove: .max)
         let onePass = QuestionExtractor.extract(blocks: blocks, parallelAbove: .max)
         #expect(whileParsing.sections == onePass.sections)

@@ -30,10 +30,12 @@ extension BlockReader {
         }
     }
 
-    /// Reads the parts of a page as `stream` hands them over, until the parser finishes. With a
-    /// `releaser`, the text behind the reader is let go of where nothing will ask for it again.
-    static func reading(_ stream: SubtreeStream, releasing releaser: TextReleaser? = nil) -> Streamed {
+    /// Reads the parts of a page as `stream` hands them over, until the parser finishes, writing
+    /// each block's answer HTML into `pieces` when given. With a `releaser`, the text behind the
+    /// reader is let go of where nothing will ask for it again.
+    static func reading(_ stream: SubtreeStream, pieces: AnswerPieces? = nil, releasing releaser: TextReleaser? = nil) -> Streamed {
         var streamed = Streamed()
+        var scratch = HTMLBytes()
         var open: [(index: Int32, blocks: Int, skipped: Int)] = []
         var releaser = releaser
         let releasing = releaser != nil
@@ -43,7 +45,7 @@ extension BlockReader {
             case .subtree:
                 let start = streamed.reader.blocks.count
                 streamed.reader.read(CollectionOfOne(item.node))
-                streamed.reader.sanitiseAhead(from: start)
+                if let pieces { streamed.reader.sanitiseAhead(from: start, into: pieces, scratch: &scratch) }
                 if releasing {
                     releasable = streamed.reader.readFactsAhead(from: start)
                     if item.node.isText, streamed.reader.blocks.count == start, !TextNormaliser.hasVisibleText(item.node) {

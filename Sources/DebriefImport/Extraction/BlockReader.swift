@@ -164,11 +164,14 @@ struct BlockReader {
         return taken
     }
 
-    /// Works out ahead how the blocks from `start` on read as answer HTML, so that joining an
-    /// answer later is copying. Headings are left alone: they never become answers.
-    mutating func sanitiseAhead(from start: Int) {
+    /// Works out ahead how the blocks from `start` on read as answer HTML, into `pieces`, so that
+    /// joining an answer later is copying. Headings are left alone: they never become answers.
+    /// `scratch` is reused from block to block.
+    mutating func sanitiseAhead(from start: Int, into pieces: AnswerPieces, scratch: inout HTMLBytes) {
         for index in start..<blocks.count where !blocks[index].isHeading {
-            blocks[index].sanitised = AnswerSanitiser.fragment(of: blocks[index])
+            scratch.removeAll()
+            AnswerSanitiser.append(blocks[index], to: &scratch)
+            blocks[index].piece = pieces.append(scratch.bytes).map { AnswerPiece(pieces: pieces, range: $0) }
         }
     }
 

@@ -14,11 +14,10 @@ struct ContentBlock: Sendable {
     let kind: Kind
     let node: HTMLNode
 
-    init(kind: Kind, node: HTMLNode, text: String, sanitised: String? = nil, wrappers: [String] = []) {
+    init(kind: Kind, node: HTMLNode, text: String, wrappers: [String] = []) {
         self.kind = kind
         self.node = node
         keptText = text
-        self.sanitised = sanitised
         self.wrappers = wrappers
     }
     /// The block's visible text, normalised, when it is kept; nil once dropped (`readFactsAhead`).
@@ -28,7 +27,7 @@ struct ContentBlock: Sendable {
     var text: String { keptText ?? node.normalisedText }
     /// The block as sanitised answer HTML, when that was worked out ahead (while the page was
     /// parsed); nil when it was not.
-    var sanitised: String? = nil
+    var piece: AnswerPiece? = nil
     /// The answer tags of phrasing elements (`em`, `strong`, …) that were read through to reach this
     /// block, outermost first: libxml2 nests the rest of a paragraph inside an unclosed `<em>`, and
     /// the emphasis must stay on that text.
@@ -41,12 +40,12 @@ struct ContentBlock: Sendable {
     /// long page's strings are freed as they are read rather than all at the end.
     mutating func release() {
         keptText = ""
-        sanitised = nil
+        piece = nil
         wrappers = []
     }
 
     /// True when the block may be read without its node's text: a heading, paragraph or
-    /// preformatted element that is not part of a line. The extractor asks only `text`, `sanitised`
+    /// preformatted element that is not part of a line. The extractor asks only `text`, `piece`
     /// and the facts read ahead of such a block, never its node's text.
     var keepsWhatIsAsked: Bool {
         guard node.isElement, !node.traits.flags.contains(.inline) else { return false }

@@ -2,20 +2,21 @@
 extension QuestionExtractor {
     /// Reads `blocks`; a long page is read as two halves on two cores, split at a section heading
     /// (where nothing carries over but the question count), and joined as one run would have read it.
+    /// With a `pieceStep`, each half hands back the answer pieces behind it (`AnswerPieces`).
     static func extract(
-        blocks: consuming [ContentBlock], parallelAbove threshold: Int = 4_096
+        blocks: consuming [ContentBlock], parallelAbove threshold: Int = 4_096, pieceStep: Int? = nil
     ) -> (sections: [ImportedSection], skipped: [SkippedLine], contentsEntries: Int) {
         // Whether the page titles its questions is decided over the whole page, so both halves agree.
         let titled = titledLevels(in: blocks)
         guard blocks.count > threshold, let split = sectionStart(in: blocks, from: blocks.count / 2) else {
-            let whole = QuestionExtractor(taking: blocks, titledLevels: titled)
+            let whole = QuestionExtractor(taking: blocks, titledLevels: titled, pieceStep: pieceStep)
             return (whole.sections, whole.skipped, whole.tableOfContentsEntries)
         }
         // Each half gets an array of its own, the only reference to its blocks' strings.
         let halves = Halves(first: Array(blocks[..<split]), second: Array(blocks[split...]))
         _ = consume blocks
         var (first, second) = TwoHalves.run { half in
-            QuestionExtractor(taking: halves.take(half), titledLevels: titled)
+            QuestionExtractor(taking: halves.take(half), titledLevels: titled, pieceStep: pieceStep)
         }
         second.renumber(after: first.count)
         return (first.sections + second.sections, first.skipped + second.skipped, first.tableOfContentsEntries + second.tableOfContentsEntries)

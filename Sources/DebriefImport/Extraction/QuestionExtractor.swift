@@ -33,14 +33,21 @@ struct QuestionExtractor: Sendable {
 
     /// Reads `blocks`, releasing each one's strings in the array as it is read (`ContentBlock.release`):
     /// the array should be the only reference to them, so what an answer does not keep is freed at
-    /// once and the answers joined later reuse its memory instead of adding to the peak.
-    init(taking blocks: consuming [ContentBlock], titledLevels: Set<Int> = []) {
+    /// once and the answers joined later reuse its memory instead of adding to the peak. With a
+    /// `pieceStep`, the answer pieces behind the answers joined are handed back every that many bytes.
+    init(taking blocks: consuming [ContentBlock], titledLevels: Set<Int> = [], pieceStep: Int? = nil) {
         self.titledLevels = titledLevels
         var blocks = blocks
+        var pieceReleaser = pieceStep.map(AnswerPieceReleaser.init(step:))
         for index in blocks.indices {
             let block = blocks[index]
             blocks[index].release()
             read(block)
+            if pieceReleaser != nil, let piece = block.piece {
+                // Nothing before the open answer's first piece is read again, nor this block's own if not in it.
+                let needed = open?.answer.lazy.compactMap(\.piece).first?.range.lowerBound ?? piece.range.upperBound
+                pieceReleaser!.passed(needed, in: piece.pieces)
+            }
         }
         if let title = pendingTitle { startSection(title.text) }
         close()

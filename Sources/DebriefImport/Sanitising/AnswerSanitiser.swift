@@ -32,7 +32,7 @@ enum AnswerSanitiser {
                 continue
             }
             let block = blocks[index]
-            if let ready = block.sanitised { html.append(ready) } else { append(block, to: &html) }
+            if let piece = block.piece { html.append(contentsOf: piece.pieces.bytes(piece.range)) } else { append(block, to: &html) }
             index += 1
         }
         strippingAnswerLabel(&html)
@@ -43,26 +43,19 @@ enum AnswerSanitiser {
     /// when every block has one, none runs on into the next as one paragraph, and the answer does
     /// not open with a bold label to drop; otherwise nil, and `html(of:)` takes the careful path.
     private static func joinedAhead(_ blocks: [ContentBlock]) -> String? {
-        var length = 0
+        guard let pieces = blocks.first?.piece?.pieces else { return blocks.isEmpty ? "" : nil }
         for index in blocks.indices {
             let end = InlineRun.end(of: blocks, from: index)
-            guard let ready = blocks[index].sanitised, end == index || (end == index + 1 && blocks[index].node.isText) else { return nil }
-            length += ready.utf8.count
+            guard let piece = blocks[index].piece, piece.pieces === pieces, end == index || (end == index + 1 && blocks[index].node.isText)
+            else { return nil }
         }
-        var joined = ""
-        joined.reserveCapacity(length)
-        for block in blocks { joined += block.sanitised! }
+        let joined = pieces.string(of: blocks.lazy.map { $0.piece!.range })
         return joined.utf8.starts(with: "<p><strong>".utf8) ? nil : joined
     }
 
-    /// One block as it is written into an answer (`html(of:)` joins these, then drops an "Answer:" label).
-    static func fragment(of block: ContentBlock) -> String {
-        var html = HTMLBytes()
-        append(block, to: &html)
-        return html.string
-    }
 
-    private static func append(_ block: ContentBlock, to html: inout HTMLBytes) {
+    /// Appends one block as it is written into an answer (`html(of:)` joins these, then drops an "Answer:" label).
+    static func append(_ block: ContentBlock, to html: inout HTMLBytes) {
         if block.node.isText {
             let text = block.node.normalisedText
             if !text.isEmpty {

@@ -82,5 +82,14 @@ struct HTMLBytes {
         bytes.removeLast(count)
     }
 
+    /// Empties the fragment, keeping its memory for the next.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    mutating func append(contentsOf raw: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: raw)
+    }
+
     var string: String { String(decoding: bytes, as: UTF8.self) }
 }
