@@ -3,6 +3,8 @@ import DebriefStore
 import Foundation
 import Testing
 
+@testable import DebriefCLI
+
 @Suite("debrief users token, users revoke-tokens and serve")
 struct AccessCommandTests {
     let cli = try! CLIHarness()
@@ -126,5 +128,13 @@ struct AccessCommandTests {
         let result = await cli.run(["serve"], environment: ["DEBRIEF_PORT": "http"])
         #expect(result.code == 64)
         #expect(result.err.contains("not 'http' (--port or DEBRIEF_PORT)"))
+    }
+
+    @Test("only serve runs its tasks on the server's event loops; every other command keeps Swift's default pool")
+    func eventLoopTasks() {
+        #expect(DebriefCLI.runsTasksOnEventLoops(["serve", "--port", "9000"]))
+        for other in [[], ["help", "serve"], ["report", "position", "1"], ["import", "serve"], ["--help"]] {
+            #expect(!DebriefCLI.runsTasksOnEventLoops(other), "\(other)")
+        }
     }
 }
