@@ -11,7 +11,7 @@ extension DebriefService {
     /// (shared with requests that read the same version).
     private func positionReport(_ positionID: Int64, version: ReportDataVersion) async throws -> PositionReport {
         if let kept = reportCache.report(positionID, version: version) { return kept }
-        return try await reportBuilds.report(positionID, version: version) { try await buildPositionReport(positionID) }
+        return try await reportBuilds.value(for: ReportKey(positionID: positionID, version: version)) { try await buildPositionReport(positionID) }
     }
 
     /// Builds the position's report from its facts alone and keeps it in the cache, within the
@@ -27,14 +27,18 @@ extension DebriefService {
     }
 
     /// The position's report rendered in `format` (without links to candidate pages, as the API
-    /// serves it), with its digest, kept beside the cached report.
+    /// serves it), with its digest, kept beside the cached report. Requests arriving together for a
+    /// rendering not kept yet share one.
     public func renderedPositionReport(_ positionID: Int64, format: ReportFormat) async throws -> RenderedReport {
         let version = try await database.reportDataVersion(positionID: positionID)
         if let kept = reportCache.rendered(positionID, version: version, format: format) { return kept }
-        let rendered = RenderedReport(text: try format.render(try await positionReport(positionID, version: version)))
-        // Kept only if the cached report is still the one of `version`; a newer one replaces it.
-        reportCache.keep(rendered, rendering: positionID, version: version, format: format)
-        return rendered
+        let key = RenderingKey(report: ReportKey(positionID: positionID, version: version), format: format)
+        return try await reportRenderings.value(for: key) {
+            let rendered = RenderedReport(text: try format.render(try await positionReport(positionID, version: version)))
+            // Kept only if the cached report is still the one of `version`; a newer one replaces it.
+            reportCache.keep(rendered, rendering: positionID, version: version, format: format)
+            return rendered
+        }
     }
 
     /// The position's dossier and its report, both read and built now from one snapshot (for

@@ -1,4 +1,5 @@
 import DebriefCore
+import DebriefReports
 import DebriefStore
 
 /// The use cases that the CLI and the server share, each in one place: adding a position, scheduling
@@ -18,7 +19,9 @@ public struct DebriefService: Sendable {
     /// Position reports kept between requests, shared by every copy of this service.
     let reportCache = ReportCache()
     /// Position reports being built now, which requests arriving together share.
-    let reportBuilds = ReportBuilds()
+    let reportBuilds = SharedWork<ReportKey, PositionReport>()
+    /// Position reports being rendered now, which requests arriving together share.
+    let reportRenderings = SharedWork<RenderingKey, RenderedReport>()
     /// Admits large reports and imports within the service's limits.
     let heavyWork: HeavyWorkGate
 

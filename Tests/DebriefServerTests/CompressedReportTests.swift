@@ -56,7 +56,8 @@ struct CompressedReportTests {
     @Test("Accept-Encoding is read with its weights", arguments: [
         ("gzip", true), ("GZIP", true), ("deflate, gzip;q=0.5", true), ("x-gzip", true), ("*", true), ("br, *;q=0.2", true),
         (nil, false), ("", false), ("identity", false), ("br", false), ("gzip;q=0", false), ("gzip;q=0.0, *", false),
-        ("*;q=0", false), ("*, gzip;q=0", false), ("gzip ; q=0.001", true),
+        ("*;q=0", false), ("*, gzip;q=0", false), ("gzip ; q=0.001", true), ("gzip;Q=0", false), ("\tgzip\t", true),
+        ("gzip;level=1;q=0.5", true), ("gzip;q=many", true), (";gzip", true), ("gzipper", false), ("gzip;q=", true),
     ] as [(String?, Bool)])
     func acceptEncoding(field: String?, accepts: Bool) {
         #expect(AcceptEncoding.acceptsGzip(field) == accepts)

@@ -117,7 +117,7 @@ struct ReportCacheTests {
         #expect(try await stage() == "rejected", "a report cached before the restore was served for data written after it")
     }
 
-    @Test("requests arriving together for a report that is not cached share one build")
+    @Test("requests arriving together for a report that is not cached share one build and one rendering")
     func oneBuildForMany() async throws {
         let fixture = try await ServerFixture.make()
         let admin = Self.admin
@@ -136,5 +136,9 @@ struct ReportCacheTests {
         }
         #expect(Set(texts).count == 1 && texts.count == 8)
         #expect(service.reportBuilds.started == 1, "\(service.reportBuilds.started) builds for one report")
+        #expect(service.reportRenderings.started == 1, "\(service.reportRenderings.started) renderings of one report")
+        // Another format is a rendering of its own, of the report already kept.
+        _ = try await service.renderedPositionReport(fixture.positionID, format: .csv)
+        #expect(service.reportRenderings.started == 2 && service.reportBuilds.started == 1)
     }
 }

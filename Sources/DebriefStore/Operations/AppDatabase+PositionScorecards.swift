@@ -82,16 +82,17 @@ extension AppDatabase {
 
     /// The version of what the position's report shows (see `ReportDataVersionMigration`).
     public func reportDataVersion(positionID: Int64) async throws(StoreError) -> ReportDataVersion {
-        try await read { db in try Self.reportDataVersion(db, positionID: positionID) }
+        // One statement, two rows by key: looked up on the calling thread (every cached report asks).
+        try lookUp { db in try Self.reportDataVersion(db, positionID: positionID) }
     }
 
     static func reportDataVersion(_ db: Database, positionID: Int64) throws -> ReportDataVersion {
         let row = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT (SELECT version FROM report_data_version WHERE position_id = ?),
-                       (SELECT version FROM report_data_version WHERE position_id = 0)
-                """, arguments: [positionID])
+            db.cachedStatement(
+                sql: """
+                    SELECT (SELECT version FROM report_data_version WHERE position_id = ?),
+                           (SELECT version FROM report_data_version WHERE position_id = 0)
+                    """), arguments: [positionID])
         return ReportDataVersion(position: row?[0] ?? 0, shared: row?[1] ?? 0)
     }
 
