@@ -2,7 +2,7 @@ import Foundation
 
 /// Debrief's one JSON style, for the CLI's `--format json`, the report contract and the HTTP API:
 /// snake_case keys, ISO 8601 dates, sorted keys, pretty-printed, and every key present: an optional
-/// without a value is written as `null` (see `NullKeepingEncoder`), never left out.
+/// without a value is written as `null`, never left out. Written by `JSONTreeEncoder`.
 public enum JSONText {
     public static func string(_ value: some Encodable) throws -> String {
         String(decoding: try data(value), as: UTF8.self)
@@ -23,10 +23,6 @@ public enum JSONText {
     }
 
     private static func data(_ value: some Encodable, pretty: Bool) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .iso8601
-        return try encoder.encode(NullKeeping(value: value))
+        Data(try JSONTreeEncoder.encode(value, pretty: pretty))
     }
 }

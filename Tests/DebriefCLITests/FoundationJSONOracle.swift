@@ -1,5 +1,17 @@
 import Foundation
 
+/// The reference `JSONTreeEncoder` is checked against: Foundation's `JSONEncoder` with the options
+/// Debrief's JSON used before it had an encoder of its own.
+enum FoundationJSON {
+    static func data(_ value: some Encodable, pretty: Bool) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(NullKeeping(value: value))
+    }
+}
+
 /// Lets `JSONEncoder` write an absent optional as `null` instead of leaving its key out.
 /// Synthesized conformances call `encodeIfPresent`, which the containers handed out here answer
 /// with `encodeNil`; everything else goes straight through to JSONEncoder's own containers, so its
