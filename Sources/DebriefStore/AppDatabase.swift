@@ -39,6 +39,10 @@ public struct AppDatabase: Sendable {
         try DatabaseFileCheck.verify(path: path)
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
+            // GRDB turns WAL mode on with `synchronous = NORMAL`, which survives a crash of the process
+            // but can lose the last acknowledged commits to a power cut or a crash of the machine. A
+            // scorecard acknowledged is a scorecard kept: every commit waits for the WAL to reach the disk.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             // Up to one look-up connection per core: each cooperative thread can look up without waiting.
             let lookUps = LookUpConnections(path: path, configuration: configuration, count: ProcessInfo.processInfo.activeProcessorCount)
             return try AppDatabase(pool, lookUps: lookUps)

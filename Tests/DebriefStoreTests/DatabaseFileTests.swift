@@ -20,6 +20,16 @@ struct DatabaseFileTests {
         }
     }
 
+    @Test("every commit to a file waits for the disk (synchronous FULL), though GRDB's WAL mode would set NORMAL")
+    func commitsAreDurable() async throws {
+        try await StoreFixtures.withTemporaryDirectory { directory in
+            let store = try AppDatabase.open(path: directory.appendingPathComponent("durable.sqlite").path)
+            let level = try await store.writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+            #expect(level == 2, "PRAGMA synchronous is \(level.map(String.init) ?? "nothing") on the writer; 2 is FULL")
+            #expect(try await store.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+        }
+    }
+
     @Test("an empty file becomes a new database")
     func emptyFile() async throws {
         try await StoreFixtures.withTemporaryDirectory { directory in
