@@ -11,11 +11,14 @@ public struct AppDatabase: Sendable {
     let writer: any DatabaseWriter
     /// The connections `lookUp` uses on a database file; nil in memory, where the one queue serves all.
     private let lookUps: LookUpConnections?
+    /// Commits the writes that queue while one commits together (`write`).
+    let groupCommit: GroupCommit
 
     /// Wraps a writer and brings its schema up to date.
     init(_ writer: any DatabaseWriter, lookUps: LookUpConnections? = nil) throws(StoreError) {
         self.writer = writer
         self.lookUps = lookUps
+        groupCommit = GroupCommit(writer: writer)
         do {
             try SchemaMigrator.migrator.migrate(writer)
         } catch {
@@ -68,13 +71,14 @@ public struct AppDatabase: Sendable {
         return configuration
     }
 
-    /// Runs `updates` in one write transaction; any error rolls the whole of it back.
+    /// Runs `updates` as one all-or-nothing write: any error rolls all of it back. Writes that queue
+    /// while one commits are committed together, each in a savepoint of its own (`GroupCommit`).
     func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
         // GRDB runs the closure on its own queue; the request's id goes with it for the audit events.
         let requestID = AuditContext.requestID
         let asked = DispatchTime.now()
         do {
-            return try await writer.write { db in
+            return try await groupCommit.write { db in
                 DatabaseMetrics.waited(since: asked, access: .write)
                 return try AuditContext.$requestID.withValue(requestID) { try updates(db) }
             }
