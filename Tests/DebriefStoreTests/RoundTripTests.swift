@@ -1,5 +1,6 @@
 import DebriefCore
-import DebriefStore
+import GRDB
+@testable import DebriefStore
 import Foundation
 import Testing
 
@@ -81,5 +82,40 @@ struct RoundTripTests {
         #expect(try await store.scorecards(roundID: round.id!) == [stored])
         #expect(stored.ratings.map(\.value) == [.point(3), .noSignal])
         #expect(stored.notes == "Solid.")
+    }
+}
+
+@Suite("Rows written with a statement of their own cover their whole table")
+struct HandWrittenInsertTests {
+    static func columns(of table: String) throws -> Set<String> {
+        let store = try AppDatabase.inMemory()
+        return try store.writer.read { db in Set(try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { $0["name"] as String }) }
+    }
+
+    @Test("a scorecard's and an audit event's insert name every column but the id, once")
+    func everyColumn() throws {
+        for (table, inserted) in [("scorecard", ScorecardRecord.insertedColumns), ("audit_event", AuditLog.insertedColumns)] {
+            #expect(Set(inserted).count == inserted.count, "\(table) names a column twice")
+            #expect(Set(inserted) == (try Self.columns(of: table)).subtracting(["id"]), "\(table)'s insert misses or invents a column")
+        }
+    }
+
+    @Test("a scorecard with every optional field set, and its audit event, read back as written")
+    func fullScorecard() async throws {
+        let store = try AppDatabase.inMemory()
+        let admin = StoreFixtures.admin
+        let (_, _, interviewer, round) = try await StoreFixtures.scheduledRound(in: store)
+        let recruiter = try await store.addUser(StoreFixtures.user("Rita", email: "rita@debrief.example", role: .recruiter), by: admin)
+        var card = try StoreFixtures.scorecard(round, by: interviewer, notes: "notes")
+        card.submittedAt = Date(timeIntervalSince1970: 1_800_000_123.456)
+        card.enteredByID = recruiter.id!
+        let rubric = StoreFixtures.rubric
+        let saved = try await store.saveScorecard(card, rubric: rubric, by: admin)
+        #expect(try await store.scorecards(roundID: round.id!) == [saved])
+        let submitted = try #require(try await store.scorecards(roundID: round.id!).first?.submittedAt)
+        #expect(abs(submitted.timeIntervalSince1970 - 1_800_000_123.456) < 0.001, "the time as GRDB writes a date, to the millisecond")
+        let event = try #require(try await store.auditLog(AuditFilter(entity: "scorecard", limit: 1)).events.first)
+        #expect(event.entityID == saved.id && event.action == "submit" && event.actor == admin.label)
+        #expect(abs(event.at.timeIntervalSinceNow) < 3_600, "the event's time reads back as a date near now")
     }
 }

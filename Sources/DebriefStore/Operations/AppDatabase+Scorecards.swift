@@ -61,7 +61,7 @@ extension AppDatabase {
                     "this interviewer's scorecard for round #\(scorecard.roundID) is submitted and locked; submit an amendment instead"))
         }
         let before = try latest.map { try Self.scorecard(db, $0) }
-        if record.id == nil { try record.insert(db) } else { try record.update(db) }
+        if record.id == nil { try record.insertRow(db) } else { try record.update(db) }
         let insertRating = try db.cachedStatement(sql: "INSERT INTO rating (scorecard_id, competency_id, question_id, value, note) VALUES (?, ?, ?, ?, ?)")
         for rating in scorecard.ratings {
             try insertRating.execute(arguments: [record.id, rating.competencyID, rating.questionID, rating.value.point, rating.note])

@@ -39,6 +39,26 @@ struct ScorecardRecord: StoredRecord {
         amendReason = row["amend_reason"]
     }
 
+    /// Inserts the row with one cached statement and takes its new id. GRDB's `insert` encodes the
+    /// record through Codable and snake-cases every column name on every insert: a third of a
+    /// scorecard's write transaction (BENCHMARKS.md, session 18).
+    mutating func insertRow(_ db: Database) throws {
+        let insert = try db.cachedStatement(sql: Self.insertSQL)
+        try insert.execute(arguments: [
+            roundId, interviewerId, state, version, rubricId, rubricHash, scaleMin, scaleMax, recommendation, notes,
+            submittedAt.map(StoredTimestamp.text(of:)), enteredById, amendReason,
+        ])
+        id = db.lastInsertedRowID
+    }
+
+    /// Every column but `id`, in the order `insertRow` binds them.
+    static let insertedColumns = [
+        "round_id", "interviewer_id", "state", "version", "rubric_id", "rubric_hash", "scale_min", "scale_max", "recommendation", "notes",
+        "submitted_at", "entered_by_id", "amend_reason",
+    ]
+    private static let insertSQL =
+        "INSERT INTO scorecard (\(insertedColumns.joined(separator: ", "))) VALUES (\(insertedColumns.map { _ in "?" }.joined(separator: ", ")))"
+
     /// The columns `init(ordered:)` reads, in its order, from a table aliased `s`.
     static let orderedColumns =
         "s.id, s.round_id, s.interviewer_id, s.state, s.version, s.rubric_id, s.rubric_hash, s.scale_min, s.scale_max, "
