@@ -58,6 +58,9 @@ enum DatabaseFileCheck {
     private static func inspectSchema(path: String) throws(StoreError) {
         var configuration = Configuration()
         configuration.readonly = true
+        // As long as the store's own connections wait: another connection closing the file last
+        // checkpoints it under an exclusive lock for a moment, and a read then must wait, not fail.
+        configuration.busyMode = AppDatabase.configuration().busyMode
         let verdict: StoreError?
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)

@@ -30,6 +30,30 @@ struct DatabaseFileTests {
         }
     }
 
+    @Test("opening a file another connection holds locked for a moment waits for it rather than failing")
+    func waitsForALock() async throws {
+        try await StoreFixtures.withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("locked.sqlite").path
+            _ = try AppDatabase.open(path: path)
+            // As a connection closing the file last does while it checkpoints: an exclusive lock, briefly.
+            let holder = try DatabaseQueue(path: path)
+            try await holder.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            let locked = DispatchSemaphore(value: 0)
+            let release = Task.detached {
+                try holder.writeWithoutTransaction { db in
+                    try db.execute(sql: "BEGIN EXCLUSIVE")
+                    locked.signal()
+                    Thread.sleep(forTimeInterval: 0.3)
+                    try db.execute(sql: "COMMIT")
+                }
+            }
+            locked.wait()
+            let store = try AppDatabase.open(path: path)
+            #expect(try await store.positions().isEmpty)
+            try await release.value
+        }
+    }
+
     @Test("an empty file becomes a new database")
     func emptyFile() async throws {
         try await StoreFixtures.withTemporaryDirectory { directory in
