@@ -44,7 +44,7 @@ extension DebriefService {
             throw ServiceError.tooManyAttempts(retryAfter: Int(wait.rounded(.up)))
         }
         let hash = found?.passwordHash ?? Self.unknownAccountHash
-        let matches = Bcrypt.verify(password, hash: hash) && found?.passwordHash != nil
+        let matches = await PasswordHashing.verify(password, hash: hash) && found?.passwordHash != nil
         guard let found, matches, !found.deactivated, let userID = found.user.id else {
             try await database.recordSignInAttempt(email: email, client: client, succeeded: false, userID: found?.user.id, now: now)
             ServiceMetrics.signInFailed(reason: "refused")
@@ -77,7 +77,7 @@ extension DebriefService {
     public func setPassword(_ password: String, for email: EmailAddress, by principal: Principal) async throws {
         let user = try await database.user(email: email)
         try PasswordPolicy.validate(password, for: user)
-        try await database.setPasswordHash(Bcrypt.hash(password, cost: passwordCost), for: email, by: principal)
+        try await database.setPasswordHash(await PasswordHashing.hash(password, cost: passwordCost), for: email, by: principal)
     }
 
     /// Invites a person: adds them with `role` when they are new (named `name`, else after their
@@ -104,7 +104,8 @@ extension DebriefService {
             throw ServiceError.inviteUnusable
         }
         try PasswordPolicy.validate(password, for: user)
-        guard let redeemed = try await database.redeemInvite(token, passwordHash: Bcrypt.hash(password, cost: passwordCost)), let userID = redeemed.id
+        let passwordHash = await PasswordHashing.hash(password, cost: passwordCost)
+        guard let redeemed = try await database.redeemInvite(token, passwordHash: passwordHash), let userID = redeemed.id
         else { throw ServiceError.inviteUnusable }
         return try await startSession(for: redeemed, userID: userID, client: client, now: Date())
     }
