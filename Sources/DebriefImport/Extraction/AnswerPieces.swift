@@ -81,23 +81,17 @@ final class AnswerPieces: @unchecked Sendable {
     /// callers must not share a page: each caller releases inside its own stretch.
     @discardableResult
     func release(_ bytes: Range<Int>) -> Int {
-        let first = (Int(bitPattern: base) + bytes.lowerBound + pageSize - 1) / pageSize * pageSize - Int(bitPattern: base)
-        let last = (Int(bitPattern: base) + bytes.upperBound) / pageSize * pageSize - Int(bitPattern: base)
-        guard last > first else { return bytes.lowerBound }
+        guard let pages = ReleasedText.wholePages(in: bytes, of: base, pageSize: pageSize) else { return bytes.lowerBound }
         // Recorded before the memory goes, so a read that races the release is noted as one.
         released.withLock { ranges in
-            if let index = ranges.firstIndex(where: { $0.upperBound == first }) {
-                ranges[index] = ranges[index].lowerBound..<last
+            if let index = ranges.firstIndex(where: { $0.upperBound == pages.lowerBound }) {
+                ranges[index] = ranges[index].lowerBound..<pages.upperBound
             } else {
-                ranges.append(first..<last)
+                ranges.append(pages)
             }
         }
-        if pageSize == ReleasedText.pageSize {
-            madvise(base + first, last - first, Int32(MADV_DONTNEED))
-        } else {
-            (base + first).update(repeating: 0, count: last - first)
-        }
-        return last
+        ReleasedText.handBack(pages, of: base, pageSize: pageSize)
+        return pages.upperBound
     }
 
     /// True when anything read bytes after they were released.
@@ -121,9 +115,8 @@ struct AnswerPiece: Sendable {
 /// earliest piece it still needs, in steps of `step` bytes, within the stretch its blocks cover.
 struct AnswerPieceReleaser {
     private let step: Int
-    private var pieces: AnswerPieces?
-    /// Where the pieces not yet released start.
-    private var start = 0
+    /// Where the pieces not yet released start; nil until the run's first piece is passed.
+    private var start: Int?
 
     init(step: Int) {
         self.step = step
@@ -131,12 +124,11 @@ struct AnswerPieceReleaser {
 
     /// Notes that no piece before `offset` of `pieces` will be read again by this run.
     mutating func passed(_ offset: Int, in pieces: AnswerPieces) {
-        if self.pieces == nil {
-            self.pieces = pieces
-            // The run's first piece may share a page with the previous run's last: start on the next.
+        // The run's first piece may share a page with the previous run's last: nothing before it goes.
+        guard let start else {
             start = offset
             return
         }
-        if offset - start >= step { start = pieces.release(start..<offset) }
+        if offset - start >= step { self.start = pieces.release(start..<offset) }
     }
 }

@@ -57,10 +57,7 @@ final class ReleasedText: @unchecked Sendable {
     /// system's release would show them, at that granularity.
     @discardableResult
     func release(_ bytes: Range<Int>, of base: UnsafeMutablePointer<UInt8>, pageSize page: Int = ReleasedText.pageSize) -> Int {
-        let first = (Int(bitPattern: base) + bytes.lowerBound + page - 1) / page * page
-        let last = (Int(bitPattern: base) + bytes.upperBound) / page * page
-        guard last > first else { return bytes.lowerBound }
-        let range = (first - Int(bitPattern: base))..<(last - Int(bitPattern: base))
+        guard let range = Self.wholePages(in: bytes, of: base, pageSize: page) else { return bytes.lowerBound }
         precondition(range.lowerBound >= end, "text is released in page order")
         // Recorded before the memory goes, so a read that races the release is noted as one.
         if let previous = ranges.last, previous.upperBound == range.lowerBound {
@@ -70,12 +67,27 @@ final class ReleasedText: @unchecked Sendable {
         }
         end = range.upperBound
         releasedBytes += range.count
-        if page == Self.pageSize {
-            madvise(UnsafeMutableRawPointer(bitPattern: first), range.count, Int32(MADV_DONTNEED))
-        } else {
-            (base + range.lowerBound).update(repeating: 0, count: range.count)
-        }
+        Self.handBack(range, of: base, pageSize: page)
         return range.upperBound
+    }
+
+    /// The whole pages of `pageSize` bytes inside `bytes` of the buffer at `base`, as offsets into
+    /// it; nil when `bytes` holds no whole page.
+    static func wholePages(in bytes: Range<Int>, of base: UnsafeMutablePointer<UInt8>, pageSize: Int) -> Range<Int>? {
+        let address = Int(bitPattern: base)
+        let first = (address + bytes.lowerBound + pageSize - 1) / pageSize * pageSize - address
+        let last = (address + bytes.upperBound) / pageSize * pageSize - address
+        return last > first ? first..<last : nil
+    }
+
+    /// Hands `pages` (from `wholePages`) back to the system, which reads them back as zeros; at a
+    /// `pageSize` other than the system's (tests), zeroes them instead.
+    static func handBack(_ pages: Range<Int>, of base: UnsafeMutablePointer<UInt8>, pageSize: Int) {
+        if pageSize == Self.pageSize {
+            madvise(base + pages.lowerBound, pages.count, Int32(MADV_DONTNEED))
+        } else {
+            (base + pages.lowerBound).update(repeating: 0, count: pages.count)
+        }
     }
 
     private func overlapsRange(_ lower: Int, _ upper: Int) -> Bool {

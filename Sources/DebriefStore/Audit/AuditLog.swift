@@ -32,8 +32,7 @@ enum AuditLog {
 
     /// Every column of `audit_event` but `id`, in the order `record` binds them.
     static let insertedColumns = ["at", "actor", "action", "entity", "entity_id", "before", "after", "request_id"]
-    private static let insertSQL =
-        "INSERT INTO audit_event (\(insertedColumns.joined(separator: ", "))) VALUES (\(insertedColumns.map { _ in "?" }.joined(separator: ", ")))"
+    private static let insertSQL = StatementText.insert(into: "audit_event", columns: insertedColumns)
 
     private static func json(_ value: any Encodable) throws -> String {
         try JSONText.compactString(value)

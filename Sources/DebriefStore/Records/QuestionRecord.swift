@@ -50,7 +50,7 @@ struct QuestionRecord: StoredRecord {
 
     /// Inserts one row: prepared once and run for every row of a set, it spares the record insert's
     /// SQL and arguments built anew for each row (a fifth of the storing time of 77,300 questions).
-    static let insertSQL = "INSERT INTO question (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+    static let insertSQL = StatementText.insert(into: databaseTableName, columns: columns)
 
     /// The row's values as `insertSQL`'s arguments.
     var insertArguments: StatementArguments { StatementArguments(values) }

@@ -56,8 +56,7 @@ struct ScorecardRecord: StoredRecord {
         "round_id", "interviewer_id", "state", "version", "rubric_id", "rubric_hash", "scale_min", "scale_max", "recommendation", "notes",
         "submitted_at", "entered_by_id", "amend_reason",
     ]
-    private static let insertSQL =
-        "INSERT INTO scorecard (\(insertedColumns.joined(separator: ", "))) VALUES (\(insertedColumns.map { _ in "?" }.joined(separator: ", ")))"
+    private static let insertSQL = StatementText.insert(into: databaseTableName, columns: insertedColumns)
 
     /// The columns `init(ordered:)` reads, in its order, from a table aliased `s`.
     static let orderedColumns =

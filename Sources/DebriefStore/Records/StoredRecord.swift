@@ -21,3 +21,11 @@ extension StoredRecord {
         id = inserted.rowID
     }
 }
+
+/// SQL written once for a statement that is prepared once per connection (`cachedStatement`).
+enum StatementText {
+    /// `INSERT INTO table (a, b, …) VALUES (?, ?, …)`, its arguments in the order of `columns`.
+    static func insert(into table: String, columns: [String]) -> String {
+        "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+    }
+}
