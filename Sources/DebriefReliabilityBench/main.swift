@@ -56,7 +56,7 @@ if arguments.contains(where: { $0 == "--help" || $0 == "-h" }) || arguments.cont
     exit(arguments.allSatisfy { $0 == "--help" || $0 == "-h" } ? 0 : 64)
 }
 let sizes = arguments.compactMap { Int($0) }
-print("| ratings | candidates | interviewers | baseline: one pass of candidate means | REML fit and D-study | fit / baseline | evaluations | ms per evaluation | peak MB |")
+print("| ratings | candidates | interviewers | baseline: one pass of candidate means | REML fit and D-study | fit / baseline | evaluations over the whole position | µs per rating | peak MB |")
 print("|---|---|---|---|---|---|---|---|---|")
 for size in sizes.isEmpty ? [10_000, 100_000, 1_000_000] : sizes {
     let ratings = position(ratings: size)
@@ -70,6 +70,6 @@ for size in sizes.isEmpty ? [10_000, 100_000, 1_000_000] : sizes {
     let components = study.components
     print(
         "| \(ratings.count) | \(components.candidates) | \(components.interviewers) | \(String(format: "%.3f", baseline)) s | \(String(format: "%.2f", fit)) s | "
-            + "\(String(format: "%.0f", fit / baseline))× | \(components.evaluations) | \(String(format: "%.2f", fit * 1000 / Double(components.evaluations))) | \(peakMegabytes()) |")
+            + "\(String(format: "%.0f", fit / baseline))× | \(components.evaluations) | \(String(format: "%.2f", fit * 1e6 / Double(ratings.count))) | \(peakMegabytes()) |")
     FileHandle.standardError.write(Data("  \(ratings.count) ratings: components \(components.candidate), \(components.interviewer), \(components.candidateCompetency), \(components.residual) (standard errors \(components.errors.map { [$0.candidate, $0.interviewer, $0.candidateCompetency, $0.residual].map { $0.map { String(format: "%.4f", $0) } ?? "none" }.joined(separator: ", ") } ?? "none")); REML criterion \(components.remlCriterion); G(q,k) \(String(format: "%.3f", study.reliability)), q \(String(format: "%.4f", study.overlap)), 0.8 with \(study.smallestPanel(reaching: 0.8).map(String.init) ?? "more than 8")\n".utf8))
 }

@@ -44,7 +44,7 @@ public struct PanelReliability: Hashable, Sendable {
             throw .tooLittleData(
                 "a reliability study needs at least \(Self.minimumSharedCandidates) candidates rated by two interviewers or more; this has \(shared)")
         }
-        let components = try VarianceComponents(fitting: data)
+        let components = try VarianceComponents(fitting: data, sampling: ratings, competencyOrder: competencyOrder)
         self.components = components
         interviewersPerCandidate = Self.harmonicMean(panelSizes.map(Double.init))
         competenciesPerCandidate = Self.harmonicMean((0..<data.candidateCount).map { Double(data.cellCount(of: $0)) })

@@ -99,6 +99,16 @@ struct RestrictedLikelihood: Sendable {
         return Evaluation(criterion: criterion, residualVariance: penalisedResiduals / freedom, fixed: Self.backSolve(block, width: m, from: ni, count: p))
     }
 
+    /// The evaluation at variances relative to the residual's (each theta squared).
+    func evaluate(ratios: [Double]) -> Evaluation? {
+        evaluate((ratios[0].squareRoot(), ratios[1].squareRoot(), ratios[2].squareRoot()))
+    }
+
+    /// The criterion at variances relative to the residual's, nil where it cannot be evaluated.
+    func criterion(ratios: [Double]) -> Double? {
+        evaluate(ratios: ratios)?.criterion
+    }
+
     /// The fixed number of chunks the candidates are eliminated in, when there are enough of them.
     static let chunkCount = 4
     /// Below twice this many candidates, one chunk: the hand-off would cost more than it saves.
