@@ -1,7 +1,9 @@
 import DebriefCore
 import DebriefReports
-import DebriefStore
+import GRDB
 import Testing
+
+@testable import DebriefStore
 
 @Suite("Position facts")
 struct PositionFactsTests {
@@ -12,6 +14,32 @@ struct PositionFactsTests {
         let store = try AppDatabase.open(path: cli.databasePath)
         let positions = try await store.positions()
         #expect(positions.count > 1)
+        // In every position, one scorecard amended twice and another once: only each one's latest
+        // version counts.
+        for position in positions {
+            let dossier = try await store.positionDossier(positionID: try #require(position.id))
+            for (card, times) in zip(dossier.scorecards.prefix(2), [2, 1]) {
+                let interviewer = try #require(dossier.interviewers.first { $0.id == card.scorecard.interviewerID })
+                let rating = try #require(card.scorecard.ratings.first { $0.questionID == nil && $0.value.point != nil })
+                for time in 1...times {
+                    let point = (rating.value.point! + time - 1) % 4 + 1
+                    let result = await cli.run([
+                        "scorecards", "submit", "--round", "\(card.scorecard.roundID)", "--interviewer", interviewer.email.value,
+                        "--rating", "\(rating.competencyID)=\(point)", "--recommendation", "no", "--reason", "corrected",
+                    ])
+                    #expect(result.code == 0, "\(result.err)")
+                }
+            }
+        }
+        // The store reads a position holding a good share of all scorecards by scanning the rating
+        // table, a smaller one by looking its ratings up: the demo has both.
+        let scorecardsStored = try await DatabaseQueue(path: cli.databasePath).read { try Int64.fetchOne($0, sql: "SELECT max(id) FROM scorecard") ?? 0 }
+        var scanned: [Bool] = []
+        for position in positions {
+            let cards = try await store.positionFacts(positionID: try #require(position.id)).cards.count
+            scanned.append(Int64(cards) * AppDatabase.scanShare >= scorecardsStored)
+        }
+        #expect(scanned.contains(true) && scanned.contains(false), "\(scanned) of \(scorecardsStored) scorecards")
         var ratedPerQuestion = false
         for position in positions {
             let id = try #require(position.id)
@@ -25,5 +53,7 @@ struct PositionFactsTests {
             #expect(fromFacts == fromDossier, "position #\(id)")
         }
         #expect(ratedPerQuestion, "the demo data should include per-question ratings")
+        let amended = try await store.positionDossier(positionID: try #require(positions.first?.id)).scorecards
+        #expect(amended.contains { $0.scorecard.version == 3 } && amended.contains { $0.scorecard.version == 2 })
     }
 }

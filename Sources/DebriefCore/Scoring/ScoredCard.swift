@@ -34,26 +34,34 @@ public struct ScoredCard: Hashable, Sendable {
 /// as given; a competency rated only per question counts as the mean of those points. No signal is
 /// left out, never zero. Fed a rating at a time, so a store can fold rows as it reads them.
 public struct RatingFold: Sendable {
-    private var direct: [String: Double] = [:]
-    private var perQuestion: [String: (sum: Double, count: Int)] = [:]
+    /// Per competency rated, in the order first rated: a scorecard rates a handful, so a search of
+    /// this short list beats hashing each rating's competency id into dictionaries.
+    private var competencies: [(id: String, direct: Double?, sum: Double, count: Int)] = []
 
     public init() {}
 
     /// Adds one rating; `point` is nil for no signal.
     public mutating func add(competencyID: String, perQuestion isPerQuestion: Bool, point: Int?) {
         guard let point else { return }
-        if isPerQuestion {
-            perQuestion[competencyID, default: (0, 0)].sum += Double(point)
-            perQuestion[competencyID, default: (0, 0)].count += 1
+        let index: Int
+        if let known = competencies.firstIndex(where: { $0.id == competencyID }) {
+            index = known
         } else {
-            direct[competencyID] = Double(point)
+            index = competencies.count
+            competencies.append((competencyID, nil, 0, 0))
+        }
+        if isPerQuestion {
+            competencies[index].sum += Double(point)
+            competencies[index].count += 1
+        } else {
+            competencies[index].direct = Double(point)
         }
     }
 
     /// Competency id → value, for the competencies with a signal.
     public var values: [String: Double] {
-        var values = direct
-        for (competency, points) in perQuestion where values[competency] == nil { values[competency] = points.sum / Double(points.count) }
+        var values = [String: Double](minimumCapacity: competencies.count)
+        for competency in competencies { values[competency.id] = competency.direct ?? competency.sum / Double(competency.count) }
         return values
     }
 }

@@ -83,8 +83,31 @@ private struct JSONNodeEncoder: Encoder {
     func encode<T: Encodable>(_ value: T) throws {
         if let node = try JSONScalars.node(of: value, codingPath: codingPath) {
             slot.node = node
+        } else if let dictionary = value as? any StringKeyedEncodable {
+            // What `Dictionary.encode(to:)` does through a keyed container, without boxing each key.
+            let box = JSONNode.ObjectBox()
+            slot.node = .object(box)
+            try dictionary.encodeMembers(into: box, codingPath: codingPath)
         } else {
             try value.encode(to: self)
+        }
+    }
+}
+
+/// A dictionary with string keys, encoded member by member straight into an object: reports
+/// hold one per candidate and competency, and the standard library's way through a keyed
+/// container per key was half of a position report's encoding.
+private protocol StringKeyedEncodable {
+    func encodeMembers(into box: JSONNode.ObjectBox, codingPath: [any CodingKey]) throws
+}
+
+extension Dictionary: StringKeyedEncodable where Key == String, Value: Encodable {
+    fileprivate func encodeMembers(into box: JSONNode.ObjectBox, codingPath: [any CodingKey]) throws {
+        box.members.reserveCapacity(count)
+        for (key, value) in self {
+            let slot = JSONNode.Slot()
+            box.members[SnakeCase.converted(key)] = slot
+            try JSONNodeEncoder(slot: slot, codingPath: codingPath + [JSONKey(key)]).encode(value)
         }
     }
 }
@@ -242,7 +265,13 @@ enum SnakeCase {
     /// ASCII keys are kept: Strings compare equal when canonically equivalent, and a kept "é" spelt
     /// as e and a combining accent would be handed out for the one-scalar "é".
     static func converted(_ key: String) -> String {
-        guard key.utf8.allSatisfy({ $0 < 0x80 }) else { return convert(key) }
+        // Without upper-case letters a key is one word, already lower-cased: most keys.
+        var ascii = true, upperCase = false
+        for byte in key.utf8 {
+            if byte >= 0x80 { ascii = false } else if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { upperCase = true }
+        }
+        if ascii && !upperCase { return key }
+        guard ascii else { return convert(key) }
         if let kept = known.withLock({ $0[key] }) { return kept }
         let result = convert(key)
         known.withLock { $0[key] = result }

@@ -26,12 +26,12 @@ struct JSONTreeWriter {
             close(UInt8(ascii: "]"))
         case .object(let box):
             open(UInt8(ascii: "{"))
-            for (index, key) in box.members.keys.sorted().enumerated() {
+            for (index, member) in box.members.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 newline()
-                writeString(key)
+                writeString(member.key)
                 append(pretty ? " : " : ":")
-                write(box.members[key]!.node ?? .null)
+                write(member.value.node ?? .null)
             }
             close(UInt8(ascii: "}"))
         }
