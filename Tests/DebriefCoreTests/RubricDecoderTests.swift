@@ -109,6 +109,9 @@ struct RubricDecoderTests {
             with: "anchors: {1: none, 2: some, 3: all, 5: wow}\n  - id: talk", line: 12, says: "5 is not a point of the scale"),
         BrokenCase(name: "duplicate competency", replace: "id: talk", with: "id: apis", line: 13, says: "used by two competencies"),
         BrokenCase(
+            name: "a round listing a competency twice", replace: "competencies: [apis, talk]", with: "competencies: [apis, talk, apis]", line: 18,
+            says: "lists competency 'apis' twice"),
+        BrokenCase(
             name: "weight for an uncovered competency", replace: "weights: {apis: 3}", with: "weights: {ops: 3}", line: 19, says: "does not cover"),
         BrokenCase(name: "a bad coverage floor", replace: "coverage_floor: 0.5", with: "coverage_floor: 50", line: 21, says: "share above 0"),
         BrokenCase(

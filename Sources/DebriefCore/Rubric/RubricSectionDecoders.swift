@@ -75,6 +75,7 @@ enum RoundPlanDecoder {
                 guard known.contains(id) else {
                     throw entry.error("names unknown competency '\(id)'; known: \(competencies.map(\.id).joined(separator: ", "))")
                 }
+                guard !covered.contains(id) else { throw entry.error("lists competency '\(id)' twice") }
                 covered.append(id)
             }
             guard !covered.isEmpty else { throw try map.required("competencies").error("a round must cover at least one competency") }

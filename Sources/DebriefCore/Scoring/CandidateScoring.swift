@@ -8,21 +8,21 @@ public enum CandidateScoring {
     ) -> CandidateScore {
         let scale = rubric.ratingScale
         let clamp = { (value: Double) in min(Double(scale.maximum), max(Double(scale.minimum), value)) }
-        var perCompetency: [String: [(interviewer: Int64, value: Double)]] = [:]
+        // Per rubric competency, in the rubric's order: each card's value with its interviewer. A
+        // candidate has a handful of cards and competencies, so short arrays, not dictionaries: a
+        // position's report scores every candidate twice (raw and calibrated).
+        let competencies = rubric.competencies
+        var entries = [[(interviewer: Int64, value: Double)]](repeating: [], count: competencies.count)
         for card in cards {
-            for (competency, value) in card.values where rubric.competency(competency) != nil {
-                perCompetency[competency, default: []].append((card.interviewerID, clamp(value + adjustment(card.interviewerID))))
+            for (competency, value) in card.values {
+                guard let index = competencies.firstIndex(where: { $0.id == competency }) else { continue }
+                entries[index].append((card.interviewerID, clamp(value + adjustment(card.interviewerID))))
             }
         }
         var results: [String: CompetencyResult] = [:]
-        for (competency, entries) in perCompetency {
-            let values = entries.map(\.value)
-            let byInterviewer = Dictionary(grouping: entries, by: \.interviewer).values.compactMap { group in
-                StableSum.mean(group.map(\.value))
-            }
-            results[competency] = CompetencyResult(
-                mean: StableSum.mean(values) ?? 0, n: values.count,
-                spread: (byInterviewer.max() ?? 0) - (byInterviewer.min() ?? 0))
+        for (index, group) in entries.enumerated() where !group.isEmpty {
+            results[competencies[index].id] = CompetencyResult(
+                mean: StableSum.mean(group.map(\.value)) ?? 0, n: group.count, spread: spread(group))
         }
         let weighted = weightedMean(results.mapValues(\.mean), weights: { rubric.competency($0)?.weight ?? 0 })
         let coverage = rubric.totalWeight > 0 ? weighted.weight / rubric.totalWeight : 0
@@ -46,23 +46,32 @@ public enum CandidateScoring {
         return (weight > 0 ? sum / weight : nil, weight)
     }
 
+    /// The gap between the highest and the lowest interviewer's mean of `entries`.
+    private static func spread(_ entries: [(interviewer: Int64, value: Double)]) -> Double {
+        var interviewers: [Int64] = []
+        for entry in entries where !interviewers.contains(entry.interviewer) { interviewers.append(entry.interviewer) }
+        let means = interviewers.compactMap { interviewer in StableSum.mean(entries.filter { $0.interviewer == interviewer }.map(\.value)) }
+        return (means.max() ?? 0) - (means.min() ?? 0)
+    }
+
     private static func roundScores(
         cards: [ScoredCard], rubric: Rubric, clamp: (Double) -> Double, adjustment: (Int64) -> Double
     ) -> [Int64: Double?] {
         var scores: [Int64: Double?] = [:]
-        for (roundID, roundCards) in Dictionary(grouping: cards, by: \.roundID) {
+        var rounds: [Int64] = []
+        for card in cards where !rounds.contains(card.roundID) { rounds.append(card.roundID) }
+        for roundID in rounds {
+            let roundCards = cards.filter { $0.roundID == roundID }
             // A held round always has an entry: nil when its ratings give no signal or its kind has no plan.
             guard let plan = rubric.plan(for: roundCards[0].roundKind) else {
                 scores.updateValue(nil, forKey: roundID)
                 continue
             }
-            var values: [String: [Double]] = [:]
-            for card in roundCards {
-                for competency in plan.competencies {
-                    if let value = card.values[competency] { values[competency, default: []].append(clamp(value + adjustment(card.interviewerID))) }
-                }
+            var means: [String: Double] = [:]
+            for competency in plan.competencies {
+                let values = roundCards.compactMap { card in card.values[competency].map { clamp($0 + adjustment(card.interviewerID)) } }
+                if let mean = StableSum.mean(values) { means[competency] = mean }
             }
-            let means = values.compactMapValues(StableSum.mean)
             scores.updateValue(weightedMean(means, weights: { plan.weights[$0] ?? rubric.competency($0)?.weight ?? 0 }).mean, forKey: roundID)
         }
         return scores

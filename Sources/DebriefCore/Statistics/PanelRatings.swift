@@ -63,46 +63,71 @@ struct PanelRatings: Sendable {
     let sumOfSquares: Double
 
     init(_ ratings: [PanelRating], order: [String] = []) {
-        let rated = Set(ratings.map(\.competency))
+        // Competencies are few: each rating's is found in a short list, not hashed.
+        var rated: [String] = []
+        for rating in ratings where rating.competency != rated.last && !rated.contains(rating.competency) { rated.append(rating.competency) }
         let listed = order.filter(rated.contains)
-        competencies = listed + rated.subtracting(listed).sorted()
-        let competencyIndex = Dictionary(uniqueKeysWithValues: competencies.enumerated().map { ($1, $0) })
+        competencies = listed + rated.filter { !listed.contains($0) }.sorted()
+        let k = competencies.count
+        // Consecutive ratings mostly share a candidate and an interviewer (a scorecard's), so each
+        // index is looked up only when it changes.
         var candidateIndex: [Int64: Int] = [:], interviewerIndex: [Int64: Int] = [:]
-        for rating in ratings {
-            if candidateIndex[rating.candidate] == nil { candidateIndex[rating.candidate] = candidateIndex.count }
-            if interviewerIndex[rating.interviewer] == nil { interviewerIndex[rating.interviewer] = interviewerIndex.count }
+        var candidateOf = [Int](repeating: 0, count: ratings.count), interviewerOf = candidateOf, competencyOf = candidateOf
+        var last: (candidate: Int64, a: Int, interviewer: Int64, j: Int, competency: String, c: Int)? = nil
+        for (index, rating) in ratings.enumerated() {
+            var current = last ?? (rating.candidate, -1, rating.interviewer, -1, rating.competency, -1)
+            if current.a < 0 || rating.candidate != current.candidate {
+                current.candidate = rating.candidate
+                if let known = candidateIndex[rating.candidate] {
+                    current.a = known
+                } else {
+                    current.a = candidateIndex.count
+                    candidateIndex[rating.candidate] = current.a
+                }
+            }
+            if current.j < 0 || rating.interviewer != current.interviewer {
+                current.interviewer = rating.interviewer
+                if let known = interviewerIndex[rating.interviewer] {
+                    current.j = known
+                } else {
+                    current.j = interviewerIndex.count
+                    interviewerIndex[rating.interviewer] = current.j
+                }
+            }
+            if current.c < 0 || rating.competency != current.competency {
+                current.competency = rating.competency
+                current.c = competencies.firstIndex(of: rating.competency)!
+            }
+            (candidateOf[index], interviewerOf[index], competencyOf[index]) = (current.a, current.j, current.c)
+            last = current
         }
         candidateCount = candidateIndex.count
         interviewerCount = interviewerIndex.count
         ratingCount = ratings.count
         mean = ratings.isEmpty ? 0 : StableSum.sum(ratings.map(\.value)) / Double(ratings.count)
-        let k = competencies.count
         var candidateRatings = [Double](repeating: 0, count: candidateCount), candidateSum = candidateRatings
         var candidateByCompetency = [Double](repeating: 0, count: candidateCount * k)
         var interviewers = [Totals](repeating: Totals(byCompetency: .init(repeating: 0, count: k)), count: interviewerCount)
-        // Per candidate, its cells in the order first rated: the cell's competency, count, sum and
-        // ratings per interviewer.
-        var cellsOf = [[(competency: Int, count: Double, sum: Double, interviewers: [Int: Double])]](repeating: [], count: candidateCount)
-        var cellIndex: [Int: Int] = [:]
-        var meetings = [[Int: Double]](repeating: [:], count: candidateCount)
+        // Per candidate, its cells in the order first rated (`cellOf[a * k + c]` is the cell's place
+        // among them), each with its count, sum and ratings per interviewer; and its meetings.
+        var cellsOf = [[(competency: Int, count: Double, sum: Double, interviewers: [(Int, Double)])]](repeating: [], count: candidateCount)
+        var cellOf = [Int](repeating: -1, count: candidateCount * k)
+        var meetings = [[(Int, Double)]](repeating: [], count: candidateCount)
         var competencyCounts = [Double](repeating: 0, count: k), competencySums = [Double](repeating: 0, count: k)
         var squares = 0.0
-        for rating in ratings {
-            let a = candidateIndex[rating.candidate]!, j = interviewerIndex[rating.interviewer]!, c = competencyIndex[rating.competency]!
+        for (index, rating) in ratings.enumerated() {
+            let a = candidateOf[index], j = interviewerOf[index], c = competencyOf[index]
             let y = rating.value - mean
             let key = a * k + c
-            let cell: Int
-            if let known = cellIndex[key] {
-                cell = known
-            } else {
-                cell = cellsOf[a].count
-                cellIndex[key] = cell
-                cellsOf[a].append((c, 0, 0, [:]))
+            if cellOf[key] < 0 {
+                cellOf[key] = cellsOf[a].count
+                cellsOf[a].append((c, 0, 0, []))
             }
+            let cell = cellOf[key]
             cellsOf[a][cell].count += 1
             cellsOf[a][cell].sum += y
-            cellsOf[a][cell].interviewers[j, default: 0] += 1
-            meetings[a][j, default: 0] += 1
+            Self.count(j, in: &cellsOf[a][cell].interviewers)
+            Self.count(j, in: &meetings[a])
             candidateRatings[a] += 1
             candidateSum[a] += y
             candidateByCompetency[key] += 1
@@ -117,7 +142,7 @@ struct PanelRatings: Sendable {
         var cellCount: [Double] = [], cellSum: [Double] = [], cellCompetency: [Int] = []
         var cellInterviewerStart = [0], cellInterviewer: [Int] = [], cellInterviewerCount: [Double] = [], cellSlot: [Int] = []
         for a in 0..<candidateCount {
-            let met = meetings[a].sorted { $0.key < $1.key }
+            let met = meetings[a].sorted { $0.0 < $1.0 }
             let firstMeeting = meetingInterviewer.count
             for (interviewer, count) in met {
                 meetingInterviewer.append(interviewer)
@@ -128,7 +153,7 @@ struct PanelRatings: Sendable {
                 cellCount.append(cell.count)
                 cellSum.append(cell.sum)
                 cellCompetency.append(cell.competency)
-                for (interviewer, count) in cell.interviewers.sorted(by: { $0.key < $1.key }) {
+                for (interviewer, count) in cell.interviewers.sorted(by: { $0.0 < $1.0 }) {
                     cellInterviewer.append(interviewer)
                     cellInterviewerCount.append(count)
                     cellSlot.append(meetingInterviewer[firstMeeting...].firstIndex(of: interviewer)! - firstMeeting)
@@ -147,6 +172,11 @@ struct PanelRatings: Sendable {
         self.competencyCounts = competencyCounts
         self.competencySums = competencySums
         sumOfSquares = squares
+    }
+
+    /// One more rating by interviewer `j` in a short list of (interviewer, ratings): a panel has a handful.
+    private static func count(_ j: Int, in list: inout [(Int, Double)]) {
+        if let place = list.firstIndex(where: { $0.0 == j }) { list[place].1 += 1 } else { list.append((j, 1)) }
     }
 
     /// Columns of the fixed-effects design: the intercept, then one per competency after the first.
