@@ -78,21 +78,11 @@ struct PanelRatings: Sendable {
             var current = last ?? (rating.candidate, -1, rating.interviewer, -1, rating.competency, -1)
             if current.a < 0 || rating.candidate != current.candidate {
                 current.candidate = rating.candidate
-                if let known = candidateIndex[rating.candidate] {
-                    current.a = known
-                } else {
-                    current.a = candidateIndex.count
-                    candidateIndex[rating.candidate] = current.a
-                }
+                current.a = Self.index(of: rating.candidate, in: &candidateIndex)
             }
             if current.j < 0 || rating.interviewer != current.interviewer {
                 current.interviewer = rating.interviewer
-                if let known = interviewerIndex[rating.interviewer] {
-                    current.j = known
-                } else {
-                    current.j = interviewerIndex.count
-                    interviewerIndex[rating.interviewer] = current.j
-                }
+                current.j = Self.index(of: rating.interviewer, in: &interviewerIndex)
             }
             if current.c < 0 || rating.competency != current.competency {
                 current.competency = rating.competency
@@ -172,6 +162,13 @@ struct PanelRatings: Sendable {
         self.competencyCounts = competencyCounts
         self.competencySums = competencySums
         sumOfSquares = squares
+    }
+
+    /// The index of `id` in first-seen order, a new one when it has not been seen.
+    private static func index(of id: Int64, in indexes: inout [Int64: Int]) -> Int {
+        if let known = indexes[id] { return known }
+        indexes[id] = indexes.count
+        return indexes.count - 1
     }
 
     /// One more rating by interviewer `j` in a short list of (interviewer, ratings): a panel has a handful.
