@@ -1,8 +1,9 @@
-import DebriefCore
 import DebriefReports
 import DebriefStore
 import Foundation
 import Testing
+
+@testable import DebriefCore
 
 /// Debrief's JSON encoder against Foundation's `JSONEncoder` with the same options: every byte equal.
 @Suite("Debrief's JSON is what JSONEncoder wrote, byte for byte")
@@ -81,6 +82,37 @@ struct JSONTreeEncoderTests {
         try Self.expectSame(scalars, "scalars")
         try Self.expectSame([scalars.maybe, "x"], "optionals in an array")
         try Self.expectSame("top-level string", "a top-level string")
+    }
+
+    struct Row: ConcurrentlyEncodableElement {
+        var id: Int64
+        var score: Double?
+        var figures: [String: [String: Double]]
+        var flags: [String]
+    }
+
+    static func rows(_ count: Int) -> [Row] {
+        (0..<count).map { (i: Int) -> Row in
+            let score: Double? = i % 7 == 0 ? nil : Double(i) / 3
+            let mean: Double = Double(i % 4) + 0.25
+            let flags: [String] = i % 5 == 0 ? ["low_coverage", "disagreement"] : []
+            return Row(id: Int64(i), score: score, figures: ["apisHttp": ["mean": mean, "n": 3]], flags: flags)
+        }
+    }
+
+    @Test("a long array is encoded and written in chunks at once: the same bytes, nested and at the top")
+    func longArrays() throws {
+        for count in [ConcurrentEncoding.smallestArray - 1, ConcurrentEncoding.smallestArray, 5_003] {
+            try Self.expectSame(Self.rows(count), "\(count) rows at the top")
+            try Self.expectSame(["candidates": Self.rows(count)], "\(count) rows nested")
+        }
+    }
+
+    @Test("a number JSON cannot hold in one element of a long array is refused, as in a short one")
+    func notANumberInALongArray() {
+        var rows = Self.rows(5_000)
+        rows[4_321].score = .nan
+        #expect(throws: EncodingError.self) { try JSONText.data(compact: ["candidates": rows]) }
     }
 
     @Test("a number JSON cannot hold is refused, as JSONEncoder refuses it")

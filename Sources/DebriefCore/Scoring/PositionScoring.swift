@@ -22,16 +22,17 @@ public struct PositionEvaluation: Hashable, Sendable {
 public enum PositionScoring {
     /// `candidateIDs` are the position's candidates, including those with no scorecards yet.
     ///
-    /// Agreement with the reliability study, raw scores, and calibration with the calibrated scores
-    /// that need it, are independent
-    /// of each other, so they are worked out at once, on as many cores as there are.
+    /// The reliability study, the raw scores, and the agreement matrix with what needs it
+    /// (agreement, calibration and the calibrated scores) are independent of each other, so they
+    /// are worked out at once, on as many cores as there are.
     public static func evaluate(rubric: Rubric, candidateIDs: [Int64], cards: [ScoredCard]) -> PositionEvaluation {
-        let matrix = ReliabilityMatrix(cards: cards)
         let cardsByCandidate = Dictionary(grouping: cards, by: \.candidateID)
         let ids = Array(Set(candidateIDs).union(cardsByCandidate.keys))
-        let ((agreement, reliability), (calibration, calibrated), raw) = Simultaneously.run(
-            { (Agreement.evaluate(matrix), PanelStudy.of(cards: cards, rubric: rubric)) },
-            { () -> ([InterviewerCalibration], [Int64: Double?]) in
+        let (reliability, (agreement, calibration, calibrated), raw) = Simultaneously.run(
+            { PanelStudy.of(cards: cards, rubric: rubric) },
+            { () -> (AgreementFigures, [InterviewerCalibration], [Int64: Double?]) in
+                let matrix = ReliabilityMatrix(cards: cards)
+                let agreement = Agreement.evaluate(matrix)
                 let calibration = Calibration.evaluate(cards: cards, matrix: matrix)
                 let corrections = Dictionary(
                     uniqueKeysWithValues: calibration.filter(\.isCalibrated).map { ($0.interviewerID, -($0.leniency ?? 0)) })
@@ -39,7 +40,7 @@ public enum PositionScoring {
                     uniqueKeysWithValues: ids.map { id in
                         (id, CandidateScoring.score(candidateID: id, cards: cardsByCandidate[id] ?? [], rubric: rubric) { corrections[$0] ?? 0 }.score)
                     })
-                return (calibration, calibrated)
+                return (agreement, calibration, calibrated)
             },
             { ids.map { CandidateScoring.score(candidateID: $0, cards: cardsByCandidate[$0] ?? [], rubric: rubric) } }
         )

@@ -5,7 +5,7 @@ import Foundation
 /// without a value is written as `null`, never left out. Written by `JSONTreeEncoder`.
 public enum JSONText {
     public static func string(_ value: some Encodable) throws -> String {
-        String(decoding: try data(value), as: UTF8.self)
+        String(decoding: try JSONTreeEncoder.encode(value, pretty: true), as: UTF8.self)
     }
 
     public static func data(_ value: some Encodable) throws -> Data {
@@ -14,7 +14,7 @@ public enum JSONText {
 
     /// The same JSON on one line, for values stored inside the database (audit events).
     public static func compactString(_ value: some Encodable) throws -> String {
-        String(decoding: try data(value, pretty: false), as: UTF8.self)
+        String(decoding: try JSONTreeEncoder.encode(value, pretty: false), as: UTF8.self)
     }
 
     /// The JSON on one line, as the HTTP API sends it.

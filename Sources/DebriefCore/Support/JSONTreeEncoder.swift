@@ -83,6 +83,10 @@ private struct JSONNodeEncoder: Encoder {
     func encode<T: Encodable>(_ value: T) throws {
         if let node = try JSONScalars.node(of: value, codingPath: codingPath) {
             slot.node = node
+        } else if let array = value as? any ConcurrentlyEncodable, array.count >= ConcurrentEncoding.smallestArray {
+            let box = JSONNode.ArrayBox()
+            slot.node = .array(box)
+            try array.encodeElements(into: box, codingPath: codingPath)
         } else if let dictionary = value as? any StringKeyedEncodable {
             // What `Dictionary.encode(to:)` does through a keyed container, without boxing each key.
             let box = JSONNode.ObjectBox()
@@ -91,6 +95,55 @@ private struct JSONNodeEncoder: Encoder {
         } else {
             try value.encode(to: self)
         }
+    }
+}
+
+/// A value whose long arrays (a position report's candidates) may be encoded from several threads
+/// at once: its encoding only reads it. Each element goes into its own slot, so the tree, and the
+/// JSON, are the same as one after another.
+public protocol ConcurrentlyEncodableElement: Encodable, Sendable {}
+
+private protocol ConcurrentlyEncodable {
+    var count: Int { get }
+    func encodeElements(into box: JSONNode.ArrayBox, codingPath: [any CodingKey]) throws
+}
+
+extension Array: ConcurrentlyEncodable where Element: ConcurrentlyEncodableElement {
+    fileprivate func encodeElements(into box: JSONNode.ArrayBox, codingPath: [any CodingKey]) throws {
+        let slots = (0..<count).map { _ in JSONNode.Slot() }
+        box.items = slots
+        let shared = ConcurrentEncoding.Unchecked((slots: slots, codingPath: codingPath))
+        let failure = Mutex<(any Error)?>(nil)
+        let chunks = ConcurrentEncoding.chunks(count)
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
+            do {
+                for index in chunks[chunk] {
+                    try JSONNodeEncoder(slot: shared.value.slots[index], codingPath: shared.value.codingPath + [JSONKey(intValue: index)!])
+                        .encode(self[index])
+                }
+            } catch {
+                failure.withLock { if $0 == nil { $0 = error } }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+    }
+}
+
+/// How long arrays are split to be encoded and written at once.
+enum ConcurrentEncoding {
+    /// Shorter arrays (every API reply's) are encoded in line: handing them out would cost more.
+    static let smallestArray = 2_048
+
+    /// Contiguous ranges covering `count` elements, a few per core.
+    static func chunks(_ count: Int) -> [Range<Int>] {
+        let pieces = max(1, min(count, 4 * ProcessInfo.processInfo.activeProcessorCount))
+        return (0..<pieces).map { (count * $0 / pieces)..<(count * ($0 + 1) / pieces) }
+    }
+
+    /// A tree's nodes handed to the threads that each read or fill their own part of it.
+    struct Unchecked<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
     }
 }
 

@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Writes a `JSONNode` tree as JSONEncoder does with sorted keys and unescaped slashes: compact, or
 /// pretty with two-space indents, `"key" : value`, and an empty container opened and closed on
 /// lines of its own with a blank line between.
@@ -6,8 +9,9 @@ struct JSONTreeWriter {
     private(set) var bytes: [UInt8] = []
     private var depth = 0
 
-    init(pretty: Bool) {
+    init(pretty: Bool, depth: Int = 0) {
         self.pretty = pretty
+        self.depth = depth
     }
 
     mutating func write(_ node: JSONNode) {
@@ -18,10 +22,10 @@ struct JSONTreeWriter {
         case .string(let text): writeString(text)
         case .array(let box):
             open(UInt8(ascii: "["))
-            for (index, item) in box.items.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                newline()
-                write(item.node ?? .null)
+            if box.items.count >= ConcurrentEncoding.smallestArray {
+                writeConcurrently(box.items)
+            } else {
+                writeItems(box.items[...], from: 0)
             }
             close(UInt8(ascii: "]"))
         case .object(let box):
@@ -34,6 +38,35 @@ struct JSONTreeWriter {
                 write(member.value.node ?? .null)
             }
             close(UInt8(ascii: "}"))
+        }
+    }
+
+    private mutating func writeItems(_ items: ArraySlice<JSONNode.Slot>, from first: Int) {
+        for (index, item) in zip(first..., items) {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            newline()
+            write(item.node ?? .null)
+        }
+    }
+
+    /// A long array's items written in chunks at once, each by its own writer at this depth, then
+    /// joined in order: the same bytes as one after another.
+    private mutating func writeConcurrently(_ items: [JSONNode.Slot]) {
+        let chunks = ConcurrentEncoding.chunks(items.count)
+        let shared = ConcurrentEncoding.Unchecked(items)
+        let pieces = Mutex([[UInt8]](repeating: [], count: chunks.count))
+        let (pretty, depth) = (self.pretty, self.depth)
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
+            var writer = JSONTreeWriter(pretty: pretty, depth: depth)
+            writer.writeItems(shared.value[chunks[chunk]], from: chunks[chunk].lowerBound)
+            let bytes = writer.bytes
+            pieces.withLock { $0[chunk] = bytes }
+        }
+        // Each piece is let go once copied, so the array's text is held about once, not twice.
+        bytes.reserveCapacity(bytes.count + pieces.withLock { $0.reduce(0) { $0 + $1.count } })
+        for chunk in chunks.indices {
+            bytes.append(contentsOf: pieces.withLock { $0[chunk] })
+            pieces.withLock { $0[chunk] = [] }
         }
     }
 

@@ -41,7 +41,7 @@ public struct PositionReport: Encodable, Sendable {
         public let spread: Double
     }
 
-    public struct CandidateEntry: Encodable, Sendable {
+    public struct CandidateEntry: ConcurrentlyEncodableElement {
         public let id: Int64
         public let name: String
         public let email: String
