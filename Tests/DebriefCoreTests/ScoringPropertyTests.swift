@@ -59,6 +59,19 @@ struct ScoringPropertyTests {
         for _ in 1...3 { #expect(PositionScoring.evaluate(rubric: Self.rubric, candidateIDs: [], cards: cards) == evaluation) }
     }
 
+    @Test("the overall score alone is the full score's, to the last digit, with any adjustment", arguments: 1...40)
+    func overallScoreAlone(seed: UInt64) {
+        let cards = Self.randomCards(seed: seed)
+        var random = Random(state: seed &* 17)
+        let shifts = (0...5).map { _ in Double(random.next(9)) / 4 - 1 }
+        let adjustment = { (interviewer: Int64) in shifts[Int(interviewer) % shifts.count] }
+        for (id, own) in Dictionary(grouping: cards, by: \.candidateID) {
+            let full = CandidateScoring.score(candidateID: id, cards: own, rubric: Self.rubric, adjustment: adjustment)
+            #expect(CandidateScoring.overallScore(cards: own, rubric: Self.rubric, adjustment: adjustment) == full.score)
+        }
+        #expect(CandidateScoring.overallScore(cards: [], rubric: Self.rubric) { _ in 0 } == nil)
+    }
+
     @Test("every score stays within the scale", arguments: 1...40)
     func withinBounds(seed: UInt64) {
         let cards = Self.randomCards(seed: seed)

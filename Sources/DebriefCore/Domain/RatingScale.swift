@@ -11,6 +11,11 @@ public struct RatingScale: Hashable, Sendable, Codable {
         self.maximum = maximum
     }
 
+    /// `value` moved onto the scale: an adjusted (calibrated) value never leaves it.
+    public func clamp(_ value: Double) -> Double {
+        min(Double(maximum), max(Double(minimum), value))
+    }
+
     /// Refuses a point off the scale, naming the scale.
     public func validate(_ value: RatingValue, field: @autoclosure () -> String) throws(FieldError) {
         guard let point = value.point else { return }

@@ -6,22 +6,10 @@ public enum CandidateScoring {
     public static func score(
         candidateID: Int64, cards: [ScoredCard], rubric: Rubric, adjustment: (Int64) -> Double = { _ in 0 }
     ) -> CandidateScore {
-        let scale = rubric.ratingScale
-        let clamp = { (value: Double) in min(Double(scale.maximum), max(Double(scale.minimum), value)) }
-        // Per rubric competency, in the rubric's order: each card's value with its interviewer. A
-        // candidate has a handful of cards and competencies, so short arrays, not dictionaries: a
-        // position's report scores every candidate twice (raw and calibrated).
-        let competencies = rubric.competencies
-        var entries = [[(interviewer: Int64, value: Double)]](repeating: [], count: competencies.count)
-        for card in cards {
-            for (competency, value) in card.values {
-                guard let index = competencies.firstIndex(where: { $0.id == competency }) else { continue }
-                entries[index].append((card.interviewerID, clamp(value + adjustment(card.interviewerID))))
-            }
-        }
+        let entries = competencyEntries(cards: cards, rubric: rubric, adjustment: adjustment)
         var results: [String: CompetencyResult] = [:]
         for (index, group) in entries.enumerated() where !group.isEmpty {
-            results[competencies[index].id] = CompetencyResult(
+            results[rubric.competencies[index].id] = CompetencyResult(
                 mean: StableSum.mean(group.map(\.value)) ?? 0, n: group.count, spread: spread(group))
         }
         let weighted = weightedMean(results.mapValues(\.mean), weights: { rubric.competency($0)?.weight ?? 0 })
@@ -31,8 +19,35 @@ public enum CandidateScoring {
             candidateID: candidateID, competencies: results, score: score, coverage: coverage,
             recommendation: score.map(rubric.thresholds.recommendation(for:)),
             flags: flags(cards: cards, results: results, coverage: coverage, rules: rubric.flags),
-            roundScores: roundScores(cards: cards, rubric: rubric, clamp: clamp, adjustment: adjustment),
+            roundScores: roundScores(cards: cards, rubric: rubric, clamp: rubric.ratingScale.clamp, adjustment: adjustment),
             ratingCount: results.values.reduce(0) { $0 + $1.n }, scorecardCount: cards.count)
+    }
+
+    /// `score(…).score` alone, without the figures around it (spreads, flags, rounds): what the
+    /// calibrated score of every candidate of a position needs.
+    public static func overallScore(cards: [ScoredCard], rubric: Rubric, adjustment: (Int64) -> Double) -> Double? {
+        var means: [String: Double] = [:]
+        for (index, group) in competencyEntries(cards: cards, rubric: rubric, adjustment: adjustment).enumerated() where !group.isEmpty {
+            means[rubric.competencies[index].id] = StableSum.mean(group.map(\.value)) ?? 0
+        }
+        return weightedMean(means, weights: { rubric.competency($0)?.weight ?? 0 }).mean
+    }
+
+    /// Per rubric competency, in the rubric's order: each card's value, adjusted and kept on the
+    /// scale, with its interviewer. A candidate has a handful of cards and competencies, so short
+    /// arrays, not dictionaries: a position's report scores every candidate twice (raw and calibrated).
+    private static func competencyEntries(
+        cards: [ScoredCard], rubric: Rubric, adjustment: (Int64) -> Double
+    ) -> [[(interviewer: Int64, value: Double)]] {
+        let competencies = rubric.competencies, clamp = rubric.ratingScale.clamp
+        var entries = [[(interviewer: Int64, value: Double)]](repeating: [], count: competencies.count)
+        for card in cards {
+            for (competency, value) in card.values {
+                guard let index = competencies.firstIndex(where: { $0.id == competency }) else { continue }
+                entries[index].append((card.interviewerID, clamp(value + adjustment(card.interviewerID))))
+            }
+        }
+        return entries
     }
 
     /// The weighted mean of `means` and the total weight behind it.

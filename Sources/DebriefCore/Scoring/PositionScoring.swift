@@ -38,7 +38,7 @@ public enum PositionScoring {
                     uniqueKeysWithValues: calibration.filter(\.isCalibrated).map { ($0.interviewerID, -($0.leniency ?? 0)) })
                 let calibrated = Dictionary(
                     uniqueKeysWithValues: ids.map { id in
-                        (id, CandidateScoring.score(candidateID: id, cards: cardsByCandidate[id] ?? [], rubric: rubric) { corrections[$0] ?? 0 }.score)
+                        (id, CandidateScoring.overallScore(cards: cardsByCandidate[id] ?? [], rubric: rubric) { corrections[$0] ?? 0 })
                     })
                 return (agreement, calibration, calibrated)
             },
