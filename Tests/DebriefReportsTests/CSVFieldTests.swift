@@ -19,7 +19,9 @@ struct CSVFieldTests {
         "that a spreadsheet would run as a formula are neutralised",
         arguments: [
             ("=HYPERLINK(\"http://evil\")", "\"'=HYPERLINK(\"\"http://evil\"\")\""), ("+1+1", "'+1+1"), ("-cmd", "'-cmd"),
-            ("@SUM(A1)", "'@SUM(A1)"),
+            ("@SUM(A1)", "'@SUM(A1)"), ("\tcmd", "'\tcmd"),
+            // A CR first is a formula start and a reason to quote: both.
+            ("\r=1", "\"'\r=1\""),
         ])
     func formulas(_ value: String, _ expected: String) {
         #expect(CSVField.escaped(value) == expected)
