@@ -37,7 +37,7 @@ struct PositionFactsTests {
         var scanned: [Bool] = []
         for position in positions {
             let cards = try await store.positionFacts(positionID: try #require(position.id)).cards.count
-            scanned.append(Int64(cards) * AppDatabase.scanShare >= scorecardsStored)
+            scanned.append(Int64(cards) * SubmittedScorecardReader.scanShare >= scorecardsStored)
         }
         #expect(scanned.contains(true) && scanned.contains(false), "\(scanned) of \(scorecardsStored) scorecards")
         var ratedPerQuestion = false

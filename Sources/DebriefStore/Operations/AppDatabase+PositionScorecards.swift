@@ -30,39 +30,21 @@ extension AppDatabase {
 
     /// The position's current submitted scorecards; only `candidateID`'s when given.
     static func submittedScorecards(_ db: Database, positionID: Int64, candidateID: Int64? = nil) throws -> [DossierScorecard] {
-        let current = currentScorecards(positionID: positionID, candidateID: candidateID)
-        var ratings: [Int64: [(id: Int64, rating: Rating)]] = [:]
-        let ratingRows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT ra.scorecard_id, ra.id, ra.competency_id, ra.question_id, ra.value, ra.note
-                FROM scorecard s JOIN round r ON r.id = s.round_id JOIN rating ra ON ra.scorecard_id = s.id
-                WHERE \(current.condition)
-                """,
-            arguments: current.arguments)
-        while let row = try ratingRows.next() {
-            let value: Int? = row[4]
-            let rating = try Rating(competencyID: row[2], questionID: row[3], value: value.map(RatingValue.point) ?? .noSignal, note: row[5])
-            ratings[row[0], default: []].append((row[1], rating))
+        let reader = SubmittedScorecardReader(positionID: positionID, candidateID: candidateID)
+        let count = ScorecardRecord.orderedColumnCount
+        let (heads, ids) = try reader.scorecards(db, columns: "\(ScorecardRecord.orderedColumns), r.candidate_id, r.kind") { row in
+            (record: ScorecardRecord(ordered: row), candidateID: row[count] as Int64, kind: try RoundKind(parsing: row[count + 1]))
         }
-        var cards: [DossierScorecard] = []
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT \(ScorecardRecord.orderedColumns), r.candidate_id, r.kind
-                FROM scorecard s JOIN round r ON r.id = s.round_id
-                WHERE \(current.condition) ORDER BY s.round_id, s.interviewer_id
-                """,
-            arguments: current.arguments)
-        while let row = try rows.next() {
-            let record = ScorecardRecord(ordered: row)
+        var ratings = [[(id: Int64, rating: Rating)]](repeating: [], count: heads.count)
+        try reader.ratings(db, of: ids, columns: "ra.id, ra.competency_id, ra.question_id, ra.value, ra.note", valuesOnly: false) { row, card in
+            let value: Int? = row[3]
+            ratings[card].append((row[0], try Rating(competencyID: row[1], questionID: row[2], value: value.map(RatingValue.point) ?? .noSignal, note: row[4])))
+        }
+        return try heads.indices.map { index in
             // In the order they were stored, as a scorecard read on its own has them.
-            let own = (ratings[record.id ?? -1] ?? []).sorted { $0.id < $1.id }.map(\.rating)
-            let count = ScorecardRecord.orderedColumnCount
-            cards.append(
-                DossierScorecard(scorecard: try record.domain(ratings: own), candidateID: row[count], roundKind: try RoundKind(parsing: row[count + 1])))
+            let own = ratings[index].sorted { $0.id < $1.id }.map(\.rating)
+            return DossierScorecard(scorecard: try heads[index].record.domain(ratings: own), candidateID: heads[index].candidateID, roundKind: heads[index].kind)
         }
-        return cards
     }
 
     /// The position's rounds, in schedule order, each with its panel; only `candidateID`'s when given.
