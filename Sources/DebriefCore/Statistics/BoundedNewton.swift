@@ -34,7 +34,7 @@ enum BoundedNewton {
         guard start.allSatisfy({ $0 >= 0 }), let startValue = value(start) else { return nil }
         let n = start.count
         var x = start, fx = startValue
-        // The trust region: a box of half-widths radius × (x_i + floor) around x.
+        // The trust region: a box of half-widths radius × max(x_i, floor) around x.
         var radius = 1.0
         // The last accepted step's size; before the first, a step is its own estimate of what is left.
         var previousStep = 0.0
