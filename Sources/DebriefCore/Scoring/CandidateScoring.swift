@@ -12,14 +12,14 @@ public enum CandidateScoring {
             results[rubric.competencies[index].id] = CompetencyResult(
                 mean: StableSum.mean(group.map(\.value)) ?? 0, n: group.count, spread: spread(group))
         }
-        let weighted = weightedMean(results.mapValues(\.mean), weights: { rubric.competency($0)?.weight ?? 0 })
+        let weighted = weightedMean(results.mapValues(\.mean), rubric: rubric)
         let coverage = rubric.totalWeight > 0 ? weighted.weight / rubric.totalWeight : 0
         let score = weighted.mean
         return CandidateScore(
             candidateID: candidateID, competencies: results, score: score, coverage: coverage,
             recommendation: score.map(rubric.thresholds.recommendation(for:)),
             flags: flags(cards: cards, results: results, coverage: coverage, rules: rubric.flags),
-            roundScores: roundScores(cards: cards, rubric: rubric, clamp: rubric.ratingScale.clamp, adjustment: adjustment),
+            roundScores: roundScores(cards: cards, rubric: rubric, adjustment: adjustment),
             ratingCount: results.values.reduce(0) { $0 + $1.n }, scorecardCount: cards.count)
     }
 
@@ -30,7 +30,7 @@ public enum CandidateScoring {
         for (index, group) in competencyEntries(cards: cards, rubric: rubric, adjustment: adjustment).enumerated() where !group.isEmpty {
             means[rubric.competencies[index].id] = StableSum.mean(group.map(\.value)) ?? 0
         }
-        return weightedMean(means, weights: { rubric.competency($0)?.weight ?? 0 }).mean
+        return weightedMean(means, rubric: rubric).mean
     }
 
     /// Per rubric competency, in the rubric's order: each card's value, adjusted and kept on the
@@ -48,6 +48,11 @@ public enum CandidateScoring {
             }
         }
         return entries
+    }
+
+    /// The weighted mean of competency `means` under the rubric's weights, and the total weight behind it.
+    private static func weightedMean(_ means: [String: Double], rubric: Rubric) -> (mean: Double?, weight: Double) {
+        weightedMean(means, weights: { rubric.competency($0)?.weight ?? 0 })
     }
 
     /// The weighted mean of `means` and the total weight behind it.
@@ -70,8 +75,9 @@ public enum CandidateScoring {
     }
 
     private static func roundScores(
-        cards: [ScoredCard], rubric: Rubric, clamp: (Double) -> Double, adjustment: (Int64) -> Double
+        cards: [ScoredCard], rubric: Rubric, adjustment: (Int64) -> Double
     ) -> [Int64: Double?] {
+        let clamp = rubric.ratingScale.clamp
         var scores: [Int64: Double?] = [:]
         var rounds: [Int64] = []
         for card in cards where !rounds.contains(card.roundID) { rounds.append(card.roundID) }

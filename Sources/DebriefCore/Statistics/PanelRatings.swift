@@ -73,9 +73,9 @@ struct PanelRatings: Sendable {
         // index is looked up only when it changes.
         var candidateIndex: [Int64: Int] = [:], interviewerIndex: [Int64: Int] = [:]
         var candidateOf = [Int](repeating: 0, count: ratings.count), interviewerOf = candidateOf, competencyOf = candidateOf
-        var last: (candidate: Int64, a: Int, interviewer: Int64, j: Int, competency: String, c: Int)? = nil
+        // The previous rating's ids and their indexes; -1 until the first rating is seen.
+        var current: (candidate: Int64, a: Int, interviewer: Int64, j: Int, competency: String, c: Int) = (0, -1, 0, -1, "", -1)
         for (index, rating) in ratings.enumerated() {
-            var current = last ?? (rating.candidate, -1, rating.interviewer, -1, rating.competency, -1)
             if current.a < 0 || rating.candidate != current.candidate {
                 current.candidate = rating.candidate
                 current.a = Self.index(of: rating.candidate, in: &candidateIndex)
@@ -89,7 +89,6 @@ struct PanelRatings: Sendable {
                 current.c = competencies.firstIndex(of: rating.competency)!
             }
             (candidateOf[index], interviewerOf[index], competencyOf[index]) = (current.a, current.j, current.c)
-            last = current
         }
         candidateCount = candidateIndex.count
         interviewerCount = interviewerIndex.count

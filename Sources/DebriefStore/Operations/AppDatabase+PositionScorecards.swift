@@ -23,7 +23,7 @@ extension AppDatabase {
 
     /// The rounds `r` of the position, and only the candidate's when given. Two spellings rather than
     /// `(? IS NULL OR r.candidate_id = ?)`, which keeps SQLite from using the candidate's index.
-    private static func ofPosition(_ positionID: Int64, candidateID: Int64?) -> (condition: String, arguments: StatementArguments) {
+    static func ofPosition(_ positionID: Int64, candidateID: Int64?) -> (condition: String, arguments: StatementArguments) {
         guard let candidateID else { return ("r.position_id = ?", [positionID]) }
         return ("r.candidate_id = ? AND r.position_id = ?", [candidateID, positionID])
     }

@@ -21,10 +21,7 @@ struct SubmittedScorecardReader {
     /// row read in storage order).
     static let scanShare: Int64 = 4
 
-    private var rounds: (condition: String, arguments: StatementArguments) {
-        guard let candidateID else { return ("r.position_id = ?", [positionID]) }
-        return ("r.candidate_id = ? AND r.position_id = ?", [candidateID, positionID])
-    }
+    private var rounds: (condition: String, arguments: StatementArguments) { AppDatabase.ofPosition(positionID, candidateID: candidateID) }
 
     /// Calls `read` with each submitted version's row (`columns` of `scorecard s` and `round r`,
     /// then s.id, s.round_id and s.interviewer_id) and keeps its result for the scorecard's latest
@@ -60,9 +57,8 @@ struct SubmittedScorecardReader {
         let place = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         let count = columns.split(separator: ",").count
         let signal = valuesOnly ? " AND ra.value IS NOT NULL" : ""
-        let stored = try Int64.fetchOne(db, sql: "SELECT max(id) FROM scorecard") ?? 0
         let rows =
-            candidateID == nil && Int64(ids.count) * Self.scanShare >= stored
+            try scansRatings(db, keeping: ids.count)
             ? try Row.fetchCursor(db, sql: "SELECT \(columns), ra.scorecard_id FROM rating ra WHERE true\(signal)")
             : try Row.fetchCursor(
                 db,
@@ -78,5 +74,12 @@ struct SubmittedScorecardReader {
             guard let card = previous.place else { continue }
             try body(row, card)
         }
+    }
+
+    /// Whether reading the whole rating table is cheaper than looking up the ratings of `kept`
+    /// scorecards: never for one candidate's rounds, which hold a handful.
+    private func scansRatings(_ db: Database, keeping kept: Int) throws -> Bool {
+        guard candidateID == nil else { return false }
+        return Int64(kept) * Self.scanShare >= (try Int64.fetchOne(db, sql: "SELECT max(id) FROM scorecard") ?? 0)
     }
 }
