@@ -44,7 +44,10 @@ let package = Package(
         ),
         .target(
             name: "DebriefStore",
-            dependencies: ["DebriefCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Metrics", package: "swift-metrics")]
+            dependencies: [
+                "DebriefCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
         ),
         .target(
             name: "DebriefReports",

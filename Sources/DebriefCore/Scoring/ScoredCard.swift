@@ -22,33 +22,40 @@ public struct ScoredCard: Hashable, Sendable {
 
     /// Folds a scorecard's ratings (see `RatingFold`).
     public init(scorecard: Scorecard, candidateID: Int64, roundKind: RoundKind) {
-        var fold = RatingFold()
-        for rating in scorecard.ratings { fold.add(competencyID: rating.competencyID, perQuestion: rating.questionID != nil, point: rating.value.point) }
+        var names: [String] = [], fold = RatingFold()
+        for rating in scorecard.ratings {
+            let number = names.firstIndex(of: rating.competencyID) ?? names.count
+            if number == names.count { names.append(rating.competencyID) }
+            fold.add(competency: number, perQuestion: rating.questionID != nil, point: rating.value.point)
+        }
         self.init(
             candidateID: candidateID, roundID: scorecard.roundID, roundKind: roundKind, interviewerID: scorecard.interviewerID,
-            values: fold.values, recommendation: scorecard.recommendation ?? .noDecision)
+            values: fold.values(names: names), recommendation: scorecard.recommendation ?? .noDecision)
     }
 }
 
 /// How one scorecard's ratings become one value per competency: a competency-level rating counts
 /// as given; a competency rated only per question counts as the mean of those points. No signal is
 /// left out, never zero. Fed a rating at a time, so a store can fold rows as it reads them.
+///
+/// Competencies go by number (an index into names the caller keeps, shared by every fold of a
+/// read), so a store folds a million ratings without making a string of each one's competency.
 public struct RatingFold: Sendable {
     /// Per competency rated, in the order first rated: a scorecard rates a handful, so a search of
-    /// this short list beats hashing each rating's competency id into dictionaries.
-    private var competencies: [(id: String, direct: Double?, sum: Double, count: Int)] = []
+    /// this short list beats hashing.
+    private var competencies: [(number: Int, direct: Double?, sum: Double, count: Int)] = []
 
     public init() {}
 
-    /// Adds one rating; `point` is nil for no signal.
-    public mutating func add(competencyID: String, perQuestion isPerQuestion: Bool, point: Int?) {
+    /// Adds one rating of competency `number`; `point` is nil for no signal.
+    public mutating func add(competency number: Int, perQuestion isPerQuestion: Bool, point: Int?) {
         guard let point else { return }
         let index: Int
-        if let known = competencies.firstIndex(where: { $0.id == competencyID }) {
+        if let known = competencies.firstIndex(where: { $0.number == number }) {
             index = known
         } else {
             index = competencies.count
-            competencies.append((competencyID, nil, 0, 0))
+            competencies.append((number, nil, 0, 0))
         }
         if isPerQuestion {
             competencies[index].sum += Double(point)
@@ -58,10 +65,10 @@ public struct RatingFold: Sendable {
         }
     }
 
-    /// Competency id → value, for the competencies with a signal.
-    public var values: [String: Double] {
+    /// Competency id → value, for the competencies with a signal; `names[n]` is competency n's id.
+    public func values(names: [String]) -> [String: Double] {
         var values = [String: Double](minimumCapacity: competencies.count)
-        for competency in competencies { values[competency.id] = competency.direct ?? competency.sum / Double(competency.count) }
+        for competency in competencies { values[names[competency.number]] = competency.direct ?? competency.sum / Double(competency.count) }
         return values
     }
 }

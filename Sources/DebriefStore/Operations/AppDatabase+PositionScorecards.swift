@@ -32,11 +32,12 @@ extension AppDatabase {
     static func submittedScorecards(_ db: Database, positionID: Int64, candidateID: Int64? = nil) throws -> [DossierScorecard] {
         let reader = SubmittedScorecardReader(positionID: positionID, candidateID: candidateID)
         let count = ScorecardRecord.orderedColumnCount
-        let (heads, ids) = try reader.scorecards(db, columns: "\(ScorecardRecord.orderedColumns), r.candidate_id, r.kind") { row in
-            (record: ScorecardRecord(ordered: row), candidateID: row[count] as Int64, kind: try RoundKind(parsing: row[count + 1]))
+        let (heads, ids) = try reader.scorecards(db, columns: "\(ScorecardRecord.orderedColumns), r.candidate_id, r.kind") { raw in
+            let row = raw.row
+            return (record: ScorecardRecord(ordered: row), candidateID: row[count] as Int64, kind: try RoundKind(parsing: row[count + 1]))
         }
         var ratings = [[(id: Int64, rating: Rating)]](repeating: [], count: heads.count)
-        try reader.ratings(db, of: ids, columns: "ra.id, ra.competency_id, ra.question_id, ra.value, ra.note", valuesOnly: false) { row, card in
+        try reader.ratings(db, of: ids, columns: "ra.id, ra.competency_id, ra.question_id, ra.value, ra.note") { row, card in
             let value: Int? = row[3]
             ratings[card].append((row[0], try Rating(competencyID: row[1], questionID: row[2], value: value.map(RatingValue.point) ?? .noSignal, note: row[4])))
         }

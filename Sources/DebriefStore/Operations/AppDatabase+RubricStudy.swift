@@ -15,7 +15,7 @@ extension AppDatabase {
             for row in positions {
                 let positionID: Int64 = row[0]
                 var candidacy: [Int64: Int64] = [:]
-                let own = try Self.currentScoredCards(db, positionID: positionID).cards
+                let own = try Self.currentScoredCards(db, positionID: positionID)
                 for card in own {
                     let number = candidacy[card.candidateID] ?? candidacies + Int64(candidacy.count)
                     candidacy[card.candidateID] = number

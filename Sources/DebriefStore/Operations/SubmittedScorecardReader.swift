@@ -26,18 +26,18 @@ struct SubmittedScorecardReader {
     /// Calls `read` with each submitted version's row (`columns` of `scorecard s` and `round r`,
     /// then s.id, s.round_id and s.interviewer_id) and keeps its result for the scorecard's latest
     /// version; returns the kept results in round then interviewer order, with their scorecard ids.
-    func scorecards<Element>(_ db: Database, columns: String, _ read: (Row) throws -> Element) throws -> (elements: [Element], ids: [Int64]) {
-        let count = columns.split(separator: ",").count
+    func scorecards<Element>(_ db: Database, columns: String, _ read: (RawRow) throws -> Element) throws -> (elements: [Element], ids: [Int64]) {
+        let count = Int32(columns.split(separator: ",").count)
         var elements: [Element] = [], ids: [Int64] = []
         var lastPair: (round: Int64, interviewer: Int64)?
-        let rows = try Row.fetchCursor(
+        try RawRow.forEach(
             db,
             sql: """
                 SELECT \(columns), s.id, s.round_id, s.interviewer_id FROM round r JOIN scorecard s ON s.round_id = r.id
                 WHERE \(rounds.condition) AND s.state = 'submitted' ORDER BY r.id, s.interviewer_id, s.version
-                """, arguments: rounds.arguments)
-        while let row = try rows.next() {
-            let (id, round, interviewer): (Int64, Int64, Int64) = (row[count], row[count + 1], row[count + 2])
+                """, arguments: rounds.arguments
+        ) { row in
+            let (id, round, interviewer) = (row.int64(count), row.int64(count + 1), row.int64(count + 2))
             let element = try read(row)
             if let lastPair, lastPair == (round, interviewer) {
                 elements[elements.count - 1] = element
@@ -52,19 +52,20 @@ struct SubmittedScorecardReader {
     }
 
     /// Calls `body` with each rating of the scorecards `ids` (`columns` of `rating ra`, then
-    /// ra.scorecard_id) and the scorecard's place in `ids`. `valuesOnly` leaves out no-signal ratings.
-    func ratings(_ db: Database, of ids: [Int64], columns: String, valuesOnly: Bool, _ body: (Row, Int) throws -> Void) throws {
+    /// ra.scorecard_id) and the scorecard's place in `ids`.
+    func ratings(_ db: Database, of ids: [Int64], columns: String, _ body: (Row, Int) throws -> Void) throws {
         let place = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         let count = columns.split(separator: ",").count
-        let signal = valuesOnly ? " AND ra.value IS NOT NULL" : ""
+        // One candidate's rounds hold a handful: never a scan.
+        let scans = try candidateID == nil && Self.scansRatings(db, keeping: Int64(ids.count)) != nil
         let rows =
-            try scansRatings(db, keeping: ids.count)
-            ? try Row.fetchCursor(db, sql: "SELECT \(columns), ra.scorecard_id FROM rating ra WHERE true\(signal)")
+            scans
+            ? try Row.fetchCursor(db, sql: "SELECT \(columns), ra.scorecard_id FROM rating ra")
             : try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT \(columns), ra.scorecard_id FROM round r JOIN scorecard s ON s.round_id = r.id JOIN rating ra ON ra.scorecard_id = s.id
-                    WHERE \(rounds.condition) AND s.state = 'submitted'\(signal)
+                    WHERE \(rounds.condition) AND s.state = 'submitted'
                     """, arguments: rounds.arguments)
         // A scorecard's ratings are stored together, so most rows are the previous row's scorecard.
         var previous: (scorecardID: Int64, place: Int?) = (0, nil)
@@ -77,9 +78,9 @@ struct SubmittedScorecardReader {
     }
 
     /// Whether reading the whole rating table is cheaper than looking up the ratings of `kept`
-    /// scorecards: never for one candidate's rounds, which hold a handful.
-    private func scansRatings(_ db: Database, keeping kept: Int) throws -> Bool {
-        guard candidateID == nil else { return false }
-        return Int64(kept) * Self.scanShare >= (try Int64.fetchOne(db, sql: "SELECT max(id) FROM scorecard") ?? 0)
+    /// scorecards: the highest scorecard id when it is, nil when not.
+    static func scansRatings(_ db: Database, keeping kept: Int64) throws -> Int64? {
+        guard let highest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM scorecard"), kept * scanShare >= highest else { return nil }
+        return highest
     }
 }
