@@ -115,6 +115,48 @@ struct JSONTreeEncoderTests {
         #expect(throws: EncodingError.self) { try JSONText.data(compact: ["candidates": rows]) }
     }
 
+    /// Encodes by hand what a derived `encode(to:)` never does: a key twice, containers nested and
+    /// filled out of order, super encoders, the coding path read along the way.
+    struct HandWritten: Encodable {
+        enum Key: String, CodingKey { case first, second, nestedObject, nestedList, repeated, pathSeen }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(1, forKey: .repeated)
+            var object = container.nestedContainer(keyedBy: Key.self, forKey: .nestedObject)
+            var list = container.nestedUnkeyedContainer(forKey: .nestedList)
+            try list.encode("a")
+            try object.encode(2, forKey: .first)
+            try list.encodeNil()
+            var inner = list.nestedContainer(keyedBy: Key.self)
+            try inner.encode(inner.codingPath.map(\.stringValue).joined(separator: "."), forKey: .pathSeen)
+            try object.encode(3, forKey: .second)
+            try container.encode(4, forKey: .repeated)
+            try container.encodeNil(forKey: .first)
+            try Tagged.one(5).encode(to: container.superEncoder(forKey: .second))
+            try "s".encode(to: container.superEncoder())
+        }
+    }
+
+    @Test("keys written twice, containers filled out of order, super encoders and coding paths, as JSONEncoder has them")
+    func handWritten() throws {
+        try Self.expectSame(HandWritten(), "hand-written")
+        try Self.expectSame([HandWritten(), HandWritten()], "hand-written in a list")
+    }
+
+    @Test("a number JSON cannot hold is refused with the path JSONEncoder names, in short and long arrays")
+    func notANumberPath() throws {
+        var rows = Self.rows(5_000)
+        rows[4_321].score = .nan
+        for value in [["candidates": Array(rows.suffix(700))], ["candidates": rows]] {
+            var ours: [String] = [], foundation: [String] = []
+            do { _ = try JSONText.data(compact: value) } catch let EncodingError.invalidValue(_, context) { ours = context.codingPath.map(\.stringValue) }
+            do { _ = try FoundationJSON.data(value, pretty: false) } catch let EncodingError.invalidValue(_, context) {
+                foundation = context.codingPath.map(\.stringValue)
+            }
+            #expect(!ours.isEmpty && ours == foundation, "\(ours) against \(foundation)")
+        }
+    }
+
     @Test("a number JSON cannot hold is refused, as JSONEncoder refuses it")
     func notANumber() {
         for value in [Double.nan, .infinity, -.infinity] {

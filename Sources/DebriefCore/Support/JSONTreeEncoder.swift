@@ -12,86 +12,68 @@ import Synchronization
 struct JSONTreeEncoder {
     /// The JSON of `value` as UTF-8.
     static func encode(_ value: some Encodable, pretty: Bool) throws -> [UInt8] {
-        let root = JSONNode.Slot()
-        try JSONNodeEncoder(slot: root, codingPath: []).encode(value)
+        let root = JSONNode.ArrayBox()
+        root.items = [.null]
+        try JSONNodeEncoder(place: .item(root, 0), path: nil, key: nil).encode(value)
         var writer = JSONTreeWriter(pretty: pretty)
-        writer.write(root.node ?? .null)
+        writer.write(root.items[0])
         return writer.bytes
     }
 }
 
-/// A value on its way to JSON. Objects and arrays are boxes: a nested container fills its box after
-/// the parent holds it.
-enum JSONNode {
-    case null
-    case bool(Bool)
-    /// A number, already written as JSON writes it.
-    case number(String)
-    case string(String)
-    case array(ArrayBox)
-    case object(ObjectBox)
-
-    final class ArrayBox {
-        var items: [Slot] = []
-    }
-
-    final class ObjectBox {
-        var members: [String: Slot] = [:]
-    }
-
-    /// Where one value goes; empty until it is encoded (an empty slot is written as `null`).
-    final class Slot {
-        var node: JSONNode?
-    }
-}
-
-/// The encoder handed to `Encodable` values: writes into one slot.
+/// The encoder handed to `Encodable` values: writes into one place.
 private struct JSONNodeEncoder: Encoder {
-    let slot: JSONNode.Slot
-    let codingPath: [any CodingKey]
+    let place: JSONPlace
+    /// The path of the container holding the place, and the place's key in it (nil at the root).
+    let path: JSONPath?
+    let key: (any CodingKey)?
+    var codingPath: [any CodingKey] { JSONPath.keys(path, then: key) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    /// The path of a container at this place.
+    private var containerPath: JSONPath { JSONPath(parent: path, key: key) }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         let box: JSONNode.ObjectBox
-        if case .object(let existing) = slot.node {
+        if case .object(let existing) = place.node {
             box = existing
         } else {
             box = JSONNode.ObjectBox()
-            slot.node = .object(box)
+            place.set(.object(box))
         }
-        return KeyedEncodingContainer(JSONKeyedContainer<Key>(box: box, codingPath: codingPath))
+        return KeyedEncodingContainer(JSONKeyedContainer<Key>(box: box, path: containerPath))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         let box: JSONNode.ArrayBox
-        if case .array(let existing) = slot.node {
+        if case .array(let existing) = place.node {
             box = existing
         } else {
             box = JSONNode.ArrayBox()
-            slot.node = .array(box)
+            place.set(.array(box))
         }
-        return JSONUnkeyedContainer(box: box, codingPath: codingPath)
+        return JSONUnkeyedContainer(box: box, path: containerPath)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
         JSONSingleValueContainer(encoder: self)
     }
 
-    /// Encodes `value` into the slot: the types JSON writes in a form of its own first, then the
+    /// Encodes `value` into the place: the types JSON writes in a form of its own first, then the
     /// value's own `encode(to:)`. A dictionary's keys are snake_cased like property names, as
     /// JSONEncoder did for every value it was handed inside Debrief's null-keeping wrapper.
     func encode<T: Encodable>(_ value: T) throws {
-        if let node = try JSONScalars.node(of: value, codingPath: codingPath) {
-            slot.node = node
+        if let node = try JSONScalars.node(of: value, encoder: self) {
+            place.set(node)
         } else if let array = value as? any ConcurrentlyEncodable, array.count >= ConcurrentEncoding.smallestArray {
             let box = JSONNode.ArrayBox()
-            slot.node = .array(box)
-            try array.encodeElements(into: box, codingPath: codingPath)
+            place.set(.array(box))
+            try array.encodeElements(into: box, path: containerPath)
         } else if let dictionary = value as? any StringKeyedEncodable {
             // What `Dictionary.encode(to:)` does through a keyed container, without boxing each key.
             let box = JSONNode.ObjectBox()
-            slot.node = .object(box)
-            try dictionary.encodeMembers(into: box, codingPath: codingPath)
+            place.set(.object(box))
+            try dictionary.encodeMembers(into: box, path: containerPath)
         } else {
             try value.encode(to: self)
         }
@@ -99,33 +81,35 @@ private struct JSONNodeEncoder: Encoder {
 }
 
 /// A value whose long arrays (a position report's candidates) may be encoded from several threads
-/// at once: its encoding only reads it. Each element goes into its own slot, so the tree, and the
-/// JSON, are the same as one after another.
+/// at once: its encoding only reads it. Each chunk of elements goes into an array of its own, and
+/// the chunks are joined in order, so the tree, and the JSON, are the same as one after another.
 public protocol ConcurrentlyEncodableElement: Encodable, Sendable {}
 
 private protocol ConcurrentlyEncodable {
     var count: Int { get }
-    func encodeElements(into box: JSONNode.ArrayBox, codingPath: [any CodingKey]) throws
+    func encodeElements(into box: JSONNode.ArrayBox, path: JSONPath) throws
 }
 
 extension Array: ConcurrentlyEncodable where Element: ConcurrentlyEncodableElement {
-    fileprivate func encodeElements(into box: JSONNode.ArrayBox, codingPath: [any CodingKey]) throws {
-        let slots = (0..<count).map { _ in JSONNode.Slot() }
-        box.items = slots
-        let shared = ConcurrentEncoding.Unchecked((slots: slots, codingPath: codingPath))
-        let failure = Mutex<(any Error)?>(nil)
+    fileprivate func encodeElements(into box: JSONNode.ArrayBox, path: JSONPath) throws {
         let chunks = ConcurrentEncoding.chunks(count)
+        let encoded = chunks.map { _ in JSONNode.ArrayBox() }
+        let shared = ConcurrentEncoding.Unchecked((encoded: encoded, path: path))
+        let failure = Mutex<(any Error)?>(nil)
         DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
+            let own = shared.value.encoded[chunk]
+            own.items.reserveCapacity(chunks[chunk].count)
             do {
                 for index in chunks[chunk] {
-                    try JSONNodeEncoder(slot: shared.value.slots[index], codingPath: shared.value.codingPath + [JSONKey(intValue: index)!])
-                        .encode(self[index])
+                    try JSONNodeEncoder(place: JSONPlace.newItem(of: own), path: shared.value.path, key: JSONKey(index: index)).encode(self[index])
                 }
             } catch {
                 failure.withLock { if $0 == nil { $0 = error } }
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
+        box.items.reserveCapacity(count)
+        for chunk in encoded { box.items.append(contentsOf: chunk.items) }
     }
 }
 
@@ -133,16 +117,14 @@ extension Array: ConcurrentlyEncodable where Element: ConcurrentlyEncodableEleme
 /// hold one per candidate and competency, and the standard library's way through a keyed
 /// container per key was half of a position report's encoding.
 private protocol StringKeyedEncodable {
-    func encodeMembers(into box: JSONNode.ObjectBox, codingPath: [any CodingKey]) throws
+    func encodeMembers(into box: JSONNode.ObjectBox, path: JSONPath) throws
 }
 
 extension Dictionary: StringKeyedEncodable where Key == String, Value: Encodable {
-    fileprivate func encodeMembers(into box: JSONNode.ObjectBox, codingPath: [any CodingKey]) throws {
+    fileprivate func encodeMembers(into box: JSONNode.ObjectBox, path: JSONPath) throws {
         box.members.reserveCapacity(count)
         for (key, value) in self {
-            let slot = JSONNode.Slot()
-            box.members[SnakeCase.converted(key)] = slot
-            try JSONNodeEncoder(slot: slot, codingPath: codingPath + [JSONKey(key)]).encode(value)
+            try JSONNodeEncoder(place: .newMember(of: box, key: SnakeCase.converted(key)), path: path, key: JSONKey(key)).encode(value)
         }
     }
 }
@@ -151,10 +133,10 @@ extension Dictionary: StringKeyedEncodable where Key == String, Value: Encodable
 private enum JSONScalars {
     /// The node of a scalar or a Foundation type with a format of its own; nil for anything else.
     /// Compared by type first, not cast: a cast per value was a tenth of an API reply's encoding.
-    static func node<T: Encodable>(of value: T, codingPath: [any CodingKey]) throws -> JSONNode? {
+    static func node<T: Encodable>(of value: T, encoder: some Encoder) throws -> JSONNode? {
         if T.self == String.self { return .string(value as! String) }
         if T.self == Int.self { return .number(String(value as! Int)) }
-        if T.self == Double.self { return .number(try number(value as! Double, codingPath)) }
+        if T.self == Double.self { return .number(try number(value as! Double, encoder)) }
         if T.self == Bool.self { return .bool(value as! Bool) }
         if T.self == Int64.self { return .number(String(value as! Int64)) }
         if T.self == Date.self { return .string(ISO8601Text.string(value as! Date)) }
@@ -168,7 +150,7 @@ private enum JSONScalars {
         case let number as UInt32: return .number(String(number))
         case let number as UInt16: return .number(String(number))
         case let number as UInt8: return .number(String(number))
-        case let number as Float: return .number(try self.number(number, codingPath))
+        case let number as Float: return .number(try self.number(number, encoder))
         case let url as URL: return .string(url.absoluteString)
         case let data as Data: return .string(data.base64EncodedString())
         case let decimal as Decimal: return .number(decimal.description)
@@ -182,9 +164,9 @@ private enum JSONScalars {
     }
 
     /// A floating-point number as JSONEncoder writes it: its shortest description, without a ".0".
-    static func number<F: BinaryFloatingPoint & LosslessStringConvertible>(_ value: F, _ codingPath: [any CodingKey]) throws -> String {
+    static func number<F: BinaryFloatingPoint & LosslessStringConvertible>(_ value: F, _ encoder: some Encoder) throws -> String {
         guard value.isFinite else {
-            throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "\(value) is not a number JSON can hold"))
+            throw EncodingError.invalidValue(value, .init(codingPath: encoder.codingPath, debugDescription: "\(value) is not a number JSON can hold"))
         }
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
@@ -192,29 +174,29 @@ private enum JSONScalars {
     }
 }
 
+/// A dictionary's key, or an array's index, in a coding path, as JSONEncoder names them ("Index 3"):
+/// an index is made a string only when the path is read.
 private struct JSONKey: CodingKey {
-    let stringValue: String
-    var intValue: Int? { nil }
-    init(_ string: String) { stringValue = string }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { stringValue = String(intValue) }
+    private let string: String?
+    private let index: Int
+    var stringValue: String { string ?? "Index \(index)" }
+    var intValue: Int? { string == nil ? index : nil }
+    init(_ string: String) { (self.string, index) = (string, 0) }
+    init(index: Int) { (string, self.index) = (nil, index) }
+    init?(stringValue: String) { self.init(stringValue) }
+    init?(intValue: Int) { self.init(index: intValue) }
 }
 
 private struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let box: JSONNode.ObjectBox
-    let codingPath: [any CodingKey]
-
-    private func slot(for key: Key) -> JSONNode.Slot {
-        let slot = JSONNode.Slot()
-        box.members[SnakeCase.converted(key.stringValue)] = slot
-        return slot
-    }
+    let path: JSONPath
+    var codingPath: [any CodingKey] { JSONPath.keys(path, then: nil) }
 
     private func encoder(for key: Key) -> JSONNodeEncoder {
-        JSONNodeEncoder(slot: slot(for: key), codingPath: codingPath + [key])
+        JSONNodeEncoder(place: .newMember(of: box, key: SnakeCase.converted(key.stringValue)), path: path, key: key)
     }
 
-    mutating func encodeNil(forKey key: Key) throws { slot(for: key).node = .null }
+    mutating func encodeNil(forKey key: Key) throws { _ = JSONPlace.newMember(of: box, key: SnakeCase.converted(key.stringValue)) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try encoder(for: key).encode(value) }
 
     // An absent optional is written as null, never left out.
@@ -247,31 +229,24 @@ private struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     }
 
     mutating func superEncoder() -> any Encoder {
-        JSONNodeEncoder(slot: slot(forRaw: "super"), codingPath: codingPath + [JSONKey("super")])
+        JSONNodeEncoder(place: .newMember(of: box, key: "super"), path: path, key: JSONKey("super"))
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder { encoder(for: key) }
-
-    private func slot(forRaw key: String) -> JSONNode.Slot {
-        let slot = JSONNode.Slot()
-        box.members[key] = slot
-        return slot
-    }
 }
 
 private struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     let box: JSONNode.ArrayBox
-    let codingPath: [any CodingKey]
+    let path: JSONPath
+    var codingPath: [any CodingKey] { JSONPath.keys(path, then: nil) }
     var count: Int { box.items.count }
 
     private func nextEncoder() -> JSONNodeEncoder {
-        let slot = JSONNode.Slot()
         let index = box.items.count
-        box.items.append(slot)
-        return JSONNodeEncoder(slot: slot, codingPath: codingPath + [JSONKey(intValue: index)!])
+        return JSONNodeEncoder(place: .newItem(of: box), path: path, key: JSONKey(index: index))
     }
 
-    mutating func encodeNil() throws { nextEncoder().slot.node = .null }
+    mutating func encodeNil() throws { _ = JSONPlace.newItem(of: box) }
     mutating func encode<T: Encodable>(_ value: T) throws { try nextEncoder().encode(value) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -286,6 +261,6 @@ private struct JSONSingleValueContainer: SingleValueEncodingContainer {
     let encoder: JSONNodeEncoder
     var codingPath: [any CodingKey] { encoder.codingPath }
 
-    mutating func encodeNil() throws { encoder.slot.node = .null }
+    mutating func encodeNil() throws { encoder.place.set(.null) }
     mutating func encode<T: Encodable>(_ value: T) throws { try encoder.encode(value) }
 }

@@ -30,28 +30,33 @@ struct JSONTreeWriter {
             close(UInt8(ascii: "]"))
         case .object(let box):
             open(UInt8(ascii: "{"))
-            for (index, member) in box.members.sorted(by: { $0.key < $1.key }).enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            // Sorted by key, the later of two members with one key kept (stable: order, then key).
+            let order = box.members.indices.sorted { box.members[$0].key < box.members[$1].key || (box.members[$0].key == box.members[$1].key && $0 < $1) }
+            var written = 0
+            for (position, index) in order.enumerated() {
+                if position + 1 < order.count && box.members[order[position + 1]].key == box.members[index].key { continue }
+                if written > 0 { bytes.append(UInt8(ascii: ",")) }
+                written += 1
                 newline()
-                writeString(member.key)
+                writeString(box.members[index].key)
                 append(pretty ? " : " : ":")
-                write(member.value.node ?? .null)
+                write(box.members[index].value)
             }
             close(UInt8(ascii: "}"))
         }
     }
 
-    private mutating func writeItems(_ items: ArraySlice<JSONNode.Slot>, from first: Int) {
+    private mutating func writeItems(_ items: ArraySlice<JSONNode>, from first: Int) {
         for (index, item) in zip(first..., items) {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             newline()
-            write(item.node ?? .null)
+            write(item)
         }
     }
 
     /// A long array's items written in chunks at once, each by its own writer at this depth, then
     /// joined in order: the same bytes as one after another.
-    private mutating func writeConcurrently(_ items: [JSONNode.Slot]) {
+    private mutating func writeConcurrently(_ items: [JSONNode]) {
         let chunks = ConcurrentEncoding.chunks(items.count)
         let shared = ConcurrentEncoding.Unchecked(items)
         let pieces = Mutex([[UInt8]](repeating: [], count: chunks.count))
