@@ -17,11 +17,15 @@ public enum KrippendorffAlpha {
         guard values.count >= 1, !pairable.isEmpty else { return nil }
         let index = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, $0) })
         var coincidences = [[Double]](repeating: [Double](repeating: 0, count: values.count), count: values.count)
+        var places: [Int] = []
         for unit in pairable {
             let weight = 1 / Double(unit.count - 1)
-            for (i, first) in unit.enumerated() {
-                for (j, second) in unit.enumerated() where i != j {
-                    coincidences[index[first]!][index[second]!] += weight
+            // Each value's place looked up once per unit, not once per pair it is in.
+            places.removeAll(keepingCapacity: true)
+            for value in unit { places.append(index[value]!) }
+            for (i, first) in places.enumerated() {
+                for (j, second) in places.enumerated() where i != j {
+                    coincidences[first][second] += weight
                 }
             }
         }

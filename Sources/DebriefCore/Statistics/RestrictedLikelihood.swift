@@ -135,83 +135,113 @@ struct RestrictedLikelihood: Sendable {
         // order), then the fixed columns and the response. Its cells touch only these columns, so
         // their updates gather in a small dense `local` matrix over them, added to the block once.
         let rowCapacity = data.widestPanel + p + 1
-        var rowIndex = [Int](repeating: 0, count: rowCapacity), rowValue = [Double](repeating: 0, count: rowCapacity)
-        var cellSlot = [Int](repeating: 0, count: rowCapacity), cellValue = [Double](repeating: 0, count: rowCapacity)
-        var local = [Double](repeating: 0, count: rowCapacity * rowCapacity)
-        for a in candidates {
-            let firstMeeting = data.meetingStart[a], meetings = data.meetingStart[a + 1] - firstMeeting
-            let width = meetings + p + 1
-            var pivot = 1 + tc * tc * data.candidateRatings[a]
-            for slot in 0..<meetings {
-                rowIndex[slot] = data.meetingInterviewer[firstMeeting + slot]
-                rowValue[slot] = tc * ti * data.meetingCount[firstMeeting + slot]
-            }
-            for column in 0...p { rowIndex[meetings + column] = ni + column }
-            rowValue[meetings] = tc * data.candidateRatings[a]
-            for c in 1..<p { rowValue[meetings + c] = tc * data.candidateByCompetency[a * p + c] }
-            rowValue[meetings + p] = tc * data.candidateSum[a]
-            for index in 0..<(width * width) { local[index] = 0 }
-            for cell in data.cellStart[a]..<data.cellStart[a + 1] {
-                let count = data.cellCount[cell], competency = data.cellCompetency[cell]
-                let cellPivot = 1 + tx * tx * count
-                pivotProduct *= cellPivot
-                let ratio = tx * tc * count / cellPivot
-                pivot -= tx * tc * count * ratio
-                // The cell's row over the candidate's columns, and the candidate's row less ratio × it.
-                var length = 0
-                for entry in data.cellInterviewerStart[cell]..<data.cellInterviewerStart[cell + 1] {
-                    let value = tx * ti * data.cellInterviewerCount[entry]
-                    cellSlot[length] = data.cellSlot[entry]
-                    cellValue[length] = value
-                    rowValue[data.cellSlot[entry]] -= ratio * value
-                    length += 1
-                }
-                let fixedValue = tx * count, responseValue = tx * data.cellSum[cell]
-                cellSlot[length] = meetings
-                cellValue[length] = fixedValue
-                length += 1
-                rowValue[meetings] -= ratio * fixedValue
-                if competency > 0 {
-                    cellSlot[length] = meetings + competency
-                    cellValue[length] = fixedValue
-                    length += 1
-                    rowValue[meetings + competency] -= ratio * fixedValue
-                }
-                cellSlot[length] = meetings + p
-                cellValue[length] = responseValue
-                length += 1
-                rowValue[meetings + p] -= ratio * responseValue
-                Self.gatherOuter(slots: cellSlot, values: cellValue, count: length, over: cellPivot, from: &local, width: width)
-            }
-            guard pivot > 0 else { return nil }
-            pivotProduct *= pivot
-            if pivotProduct > 1e250 {
-                logDeterminant += log(pivotProduct)
-                pivotProduct = 1
-            }
-            for first in 0..<width {
-                let scaled = rowValue[first] / pivot
-                for second in 0...first { local[first * width + second] += scaled * rowValue[second] }
-            }
-            // What this candidate and its cells eliminated, to take off the block.
-            updates.withUnsafeMutableBufferPointer { updates in
-                for first in 0..<width {
-                    let row = rowIndex[first] * m
-                    for second in 0...first { updates[row + rowIndex[second]] += local[first * width + second] }
+        // Scratch and the cells' entries through pointers: the loops below are the fit's whole
+        // cost, and their bounds checks were a good part of it.
+        let rowIndex = Scratch<Int>(rowCapacity), rowValue = Scratch<Double>(rowCapacity)
+        let cellSlot = Scratch<Int>(rowCapacity), cellValue = Scratch<Double>(rowCapacity)
+        let local = Scratch<Double>(rowCapacity * rowCapacity)
+        defer { for scratch in [rowIndex.release, rowValue.release, cellSlot.release, cellValue.release, local.release] { scratch() } }
+        let completed = data.cellInterviewerCount.withUnsafeBufferPointer { entryCount in
+            data.cellSlot.withUnsafeBufferPointer { entrySlot in
+                updates.withUnsafeMutableBufferPointer { updates in
+                    for a in candidates {
+                        let firstMeeting = data.meetingStart[a], meetings = data.meetingStart[a + 1] - firstMeeting
+                        let width = meetings + p + 1
+                        var pivot = 1 + tc * tc * data.candidateRatings[a]
+                        for slot in 0..<meetings {
+                            rowIndex[slot] = data.meetingInterviewer[firstMeeting + slot]
+                            rowValue[slot] = tc * ti * data.meetingCount[firstMeeting + slot]
+                        }
+                        for column in 0...p { rowIndex[meetings + column] = ni + column }
+                        rowValue[meetings] = tc * data.candidateRatings[a]
+                        for c in 1..<p { rowValue[meetings + c] = tc * data.candidateByCompetency[a * p + c] }
+                        rowValue[meetings + p] = tc * data.candidateSum[a]
+                        local.zero(width * width)
+                        for cell in data.cellStart[a]..<data.cellStart[a + 1] {
+                            let count = data.cellCount[cell], competency = data.cellCompetency[cell]
+                            let cellPivot = 1 + tx * tx * count
+                            pivotProduct *= cellPivot
+                            let ratio = tx * tc * count / cellPivot
+                            pivot -= tx * tc * count * ratio
+                            // The cell's row over the candidate's columns, and the candidate's row less ratio × it.
+                            var length = 0
+                            for entry in data.cellInterviewerStart[cell]..<data.cellInterviewerStart[cell + 1] {
+                                let value = tx * ti * entryCount[entry]
+                                cellSlot[length] = entrySlot[entry]
+                                cellValue[length] = value
+                                rowValue[entrySlot[entry]] -= ratio * value
+                                length += 1
+                            }
+                            let fixedValue = tx * count, responseValue = tx * data.cellSum[cell]
+                            cellSlot[length] = meetings
+                            cellValue[length] = fixedValue
+                            length += 1
+                            rowValue[meetings] -= ratio * fixedValue
+                            if competency > 0 {
+                                cellSlot[length] = meetings + competency
+                                cellValue[length] = fixedValue
+                                length += 1
+                                rowValue[meetings + competency] -= ratio * fixedValue
+                            }
+                            cellSlot[length] = meetings + p
+                            cellValue[length] = responseValue
+                            length += 1
+                            rowValue[meetings + p] -= ratio * responseValue
+                            Self.gatherOuter(slots: cellSlot, values: cellValue, count: length, over: cellPivot, into: local, width: width)
+                        }
+                        guard pivot > 0 else { return false }
+                        pivotProduct *= pivot
+                        if pivotProduct > 1e250 {
+                            logDeterminant += log(pivotProduct)
+                            pivotProduct = 1
+                        }
+                        for first in 0..<width {
+                            let scaled = rowValue[first] / pivot
+                            for second in 0...first { local[first * width + second] += scaled * rowValue[second] }
+                        }
+                        // What this candidate and its cells eliminated, to take off the block.
+                        for first in 0..<width {
+                            let row = rowIndex[first] * m
+                            for second in 0...first { updates[row + rowIndex[second]] += local[first * width + second] }
+                        }
+                    }
+                    return true
                 }
             }
         }
+        guard completed else { return nil }
         logDeterminant += log(pivotProduct)
         return CandidateElimination(updates: updates, logDeterminant: logDeterminant)
     }
 
     /// `local += row rowᵀ / pivot` on the lower triangle, for a row of `count` entries at the
     /// ascending columns `slots` (what eliminating it subtracts, gathered).
-    private static func gatherOuter(slots: [Int], values: [Double], count: Int, over pivot: Double, from local: inout [Double], width: Int) {
+    private static func gatherOuter(slots: Scratch<Int>, values: Scratch<Double>, count: Int, over pivot: Double, into local: Scratch<Double>, width: Int) {
         for first in 0..<count where values[first] != 0 {
             let row = slots[first] * width, scaled = values[first] / pivot
             for second in 0...first { local[row + slots[second]] += scaled * values[second] }
         }
+    }
+
+    /// A buffer of one evaluation's scratch, zeroed, read and written without bounds checks in
+    /// optimised builds (debug builds keep them); released by its owner.
+    struct Scratch<Element: Numeric> {
+        private let buffer: UnsafeMutableBufferPointer<Element>
+
+        init(_ count: Int) {
+            buffer = .allocate(capacity: count)
+            buffer.initialize(repeating: 0)
+        }
+
+        subscript(index: Int) -> Element {
+            get { buffer[index] }
+            nonmutating set { buffer[index] = newValue }
+        }
+
+        /// Zeroes the first `count` elements.
+        func zero(_ count: Int) { buffer.baseAddress!.update(repeating: 0, count: count) }
+
+        func release() { buffer.deallocate() }
     }
 
     /// The fixed effects from the eliminated block: its rows `start..<start+count` hold the
