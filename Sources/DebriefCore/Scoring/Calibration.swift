@@ -42,7 +42,8 @@ public enum Calibration {
     static func differencesFromColleagues(_ matrix: ReliabilityMatrix) -> [Int64: [Double]] {
         var differences: [Int64: [Double]] = [:]
         var others: [Double] = []
-        for row in matrix.cells.values where row.count >= 2 {
+        for unit in matrix.pairableUnits.indices {
+            let row = matrix.cells(ofPairable: unit)
             for (interviewer, mine) in row {
                 others.removeAll(keepingCapacity: true)
                 for (colleague, value) in row where colleague != interviewer { others.append(value) }
