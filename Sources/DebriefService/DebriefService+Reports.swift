@@ -41,15 +41,25 @@ extension DebriefService {
         }
     }
 
-    /// The position's dossier and its report, both read and built now from one snapshot (for
-    /// batches of candidate reports, which need the dossier too); the report is kept in the cache.
-    /// A large position's build runs only within the service's heavy-work limits.
+    /// The position's dossier and its report, both of one data version (for batches of candidate
+    /// reports, which need the dossier too); the report is kept in the cache. A large position's
+    /// build runs only within the service's heavy-work limits.
+    ///
+    /// The dossier, every rating with its note, is read on one connection while the report is built
+    /// from its facts, read on others: reading the dossier keeps one core busy, and the report's
+    /// scoring used to wait for it. When a write came between the two reads, the report is built
+    /// again from the dossier.
     public func positionDossierAndReport(_ positionID: Int64) async throws -> (dossier: PositionDossier, report: PositionReport) {
         let ratings = try await database.ratingCount(positionID: positionID)
-        return try await heavyWork.run("position report", estimatedBytes: HeavyWorkLimits.positionReportBytes(ratings: ratings)) {
-            let dossier = try await database.positionDossier(positionID: positionID)
-            let current = try? rubrics?.rubric(dossier.position.rubricID)
-            let report = try PositionReportBuilder.build(dossier, currentRubric: current)
+        return try await heavyWork.run("position report", estimatedBytes: HeavyWorkLimits.dossierAndReportBytes(ratings: ratings)) {
+            async let reading = database.positionDossier(positionID: positionID)
+            let facts = try await database.positionFacts(positionID: positionID)
+            let current = try? rubrics?.rubric(facts.position.rubricID)
+            let fromFacts = try PositionReportBuilder.build(facts, currentRubric: current)
+            let dossier = try await reading
+            let report =
+                dossier.dataVersion == facts.dataVersion
+                ? fromFacts : try PositionReportBuilder.build(dossier, currentRubric: try? rubrics?.rubric(dossier.position.rubricID))
             if let version = dossier.dataVersion { reportCache.keep(report, of: positionID, version: version) }
             return (dossier, report)
         }

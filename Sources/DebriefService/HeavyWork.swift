@@ -27,6 +27,10 @@ public struct HeavyWorkLimits: Sendable, Equatable {
     /// 990,323 ratings, about 600 bytes a rating over the server's own.
     static func positionReportBytes(ratings: Int) -> Int { ratings * 640 }
 
+    /// What reading a position's dossier while its report is built from its facts needs, measured
+    /// (BENCHMARKS.md, session 20): 660 MB at 990,323 ratings, both held at once.
+    static func dossierAndReportBytes(ratings: Int) -> Int { ratings * 720 }
+
     /// What assessing the questions asked needs: the ratings read (about 100 bytes each) and grouped
     /// by question and by candidate's competency for the assessment, under the position report's figure.
     static func questionHealthBytes(ratings: Int) -> Int { ratings * 400 }

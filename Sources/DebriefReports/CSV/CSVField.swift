@@ -13,13 +13,7 @@ public enum CSVField {
 
     /// A CSV line (without its CRLF terminator) of escaped cells.
     public static func line(_ cells: [String]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(cells.reduce(cells.count) { $0 + $1.utf8.count })
-        for (index, cell) in cells.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            append(cell, to: &bytes)
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        String(decoding: CSVDocument.escapedCells(cells), as: UTF8.self)
     }
 
     /// Appends `value` escaped. Read as bytes: the characters that matter are ASCII, which never

@@ -18,7 +18,7 @@ public enum PositionReportCSV {
                     candidate.flags.joined(separator: " "), plain(candidate.percentile), String(candidate.scorecards),
                 ] + competencies.map { plain(candidate.competencies[$0]?.mean) })
         }
-        return rows.map(CSVField.line).joined(separator: "\r\n") + "\r\n"
+        return CSVDocument.render(rows)
     }
 
     /// Full precision for spreadsheets; empty for an undefined figure.

@@ -18,6 +18,6 @@ public enum QuestionHealthCSV {
                 number(entry.agreement), entry.flags.joined(separator: "; "), entry.notes.joined(separator: "; "),
             ])
         }
-        return rows.map(CSVField.line).joined(separator: "\r\n") + "\r\n"
+        return CSVDocument.render(rows)
     }
 }

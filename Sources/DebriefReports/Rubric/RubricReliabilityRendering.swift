@@ -67,6 +67,6 @@ public enum RubricReliabilityMarkdown {
 public enum RubricReliabilityCSV {
     public static func render(_ report: RubricReliabilityReport) -> String {
         let rows = [["interviewers", "reliability"]] + report.reliability.projections.map { ["\($0.interviewers)", PositionReportCSV.plain($0.reliability)] }
-        return rows.map(CSVField.line).joined(separator: "\r\n") + "\r\n"
+        return CSVDocument.render(rows)
     }
 }
