@@ -73,6 +73,7 @@ public struct CivilTime: Sendable {
 
 /// A date as JSONEncoder's `.iso8601` strategy writes it ("2026-12-01T09:30:00Z"), without its formatter.
 enum ISO8601Text {
+    /// `date` in UTC to the second below, `2026-09-22T14:13:05Z`, as Foundation's ISO 8601 formatter writes it.
     static func string(_ date: Date) -> String {
         guard let time = CivilTime(date, wholeSeconds: true) else { return ISO8601DateFormatter().string(from: date) }
         var bytes = [UInt8]()

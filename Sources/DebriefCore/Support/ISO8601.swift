@@ -19,6 +19,10 @@ public enum ISO8601 {
         return nil
     }
 
+    /// `date` in UTC to the second below, `2026-09-22T14:13:05Z`: how the JSON, and CSV's
+    /// machine-readable columns, write dates.
+    public static func utcSeconds(_ date: Date) -> String { ISO8601Text.string(date) }
+
     /// `date` as a form's `datetime-local` value (`2026-12-01T14:30`) in `timeZone`.
     public static func localMinutes(_ date: Date, in timeZone: TimeZone) -> String {
         let formatter = DateFormatter()
