@@ -60,4 +60,37 @@ struct PositionFactsTests {
         let amended = try await store.positionDossier(positionID: try #require(positions.first?.id)).scorecards
         #expect(amended.contains { $0.scorecard.version == 3 } && amended.contains { $0.scorecard.version == 2 })
     }
+
+    @Test("ratings read after a write to the position are never combined with scorecards read before it")
+    func snapshotsOfDifferentVersions() async throws {
+        let cli = try CLIHarness()
+        #expect(await cli.run(["demo", "generate", "--candidates", "12", "--seed", "5"]).code == 0)
+        let store = try AppDatabase.open(path: cli.databasePath)
+        let id = try #require(try await store.positions().first?.id)
+        let versionAndFolds = { @Sendable (db: Database) throws in
+            (try AppDatabase.reportDataVersion(db, positionID: id), try PositionRatingFolds.read(db, positionID: id))
+        }
+        let scorecards = try await store.read { try AppDatabase.factsBesideRatings($0, positionID: id) }
+        let same = try await store.read(versionAndFolds)
+        #expect(scorecards.facts(same.1, readAt: same.0) != nil, "read at one version, the two go together")
+
+        // A scorecard amended between the two reads: its new version is not among the scorecards read.
+        let dossier = try await store.positionDossier(positionID: id)
+        let card = try #require(dossier.scorecards.first)
+        let interviewer = try #require(dossier.interviewers.first { $0.id == card.scorecard.interviewerID })
+        let rating = try #require(card.scorecard.ratings.first { $0.questionID == nil && $0.value.point != nil })
+        let result = await cli.run([
+            "scorecards", "submit", "--round", "\(card.scorecard.roundID)", "--interviewer", interviewer.email.value,
+            "--rating", "\(rating.competencyID)=\(rating.value.point! % 4 + 1)", "--recommendation", "no", "--reason", "corrected",
+        ])
+        #expect(result.code == 0, "\(result.err)")
+        let later = try await store.read(versionAndFolds)
+        #expect(later.0 != same.0)
+        #expect(scorecards.facts(later.1, readAt: later.0) == nil, "a write between the reads: read again in one snapshot")
+
+        // The store's own read sees the amendment, as the dossier does.
+        let facts = try await store.positionFacts(positionID: id)
+        #expect(facts.cards == PositionFacts(try await store.positionDossier(positionID: id)).cards)
+        #expect(facts.cards != PositionFacts(dossier).cards)
+    }
 }

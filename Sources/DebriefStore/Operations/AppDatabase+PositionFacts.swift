@@ -19,7 +19,7 @@ extension AppDatabase {
             }
             let scorecards = try await read { db in try Self.factsBesideRatings(db, positionID: positionID) }
             let (version, folds) = try await ratings
-            if version == scorecards.dataVersion { return scorecards.facts(folds) }
+            if let facts = scorecards.facts(folds, readAt: version) { return facts }
         } catch let error as StoreError {
             throw error
         } catch {
@@ -53,6 +53,12 @@ extension AppDatabase {
         let scorecards: CurrentScorecards
         let rubricVersions: [String: String]
         let dataVersion: ReportDataVersion
+
+        /// The facts with ratings folded in another snapshot, read at `version`: nil unless that is
+        /// this snapshot's version, when the two hold the same position data.
+        func facts(_ folds: PositionRatingFolds, readAt version: ReportDataVersion) -> PositionFacts? {
+            version == dataVersion ? facts(folds) : nil
+        }
 
         /// The facts, with each scorecard's values from its ratings' fold.
         func facts(_ folds: PositionRatingFolds) -> PositionFacts {
