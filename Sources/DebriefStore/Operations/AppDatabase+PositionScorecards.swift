@@ -37,9 +37,12 @@ extension AppDatabase {
             return (record: ScorecardRecord(ordered: row), candidateID: row[count] as Int64, kind: try RoundKind(parsing: row[count + 1]))
         }
         var ratings = [[(id: Int64, rating: Rating)]](repeating: [], count: heads.count)
+        var competencies = TextNumbering()
         try reader.ratings(db, of: ids, columns: "ra.id, ra.competency_id, ra.question_id, ra.value, ra.note") { row, card in
-            let value: Int? = row[3]
-            ratings[card].append((row[0], try Rating(competencyID: row[1], questionID: row[2], value: value.map(RatingValue.point) ?? .noSignal, note: row[4])))
+            let rating = try Rating(
+                competencyID: competencies.string(of: row.text(1)), questionID: row.isNull(2) ? nil : row.int64(2),
+                value: row.isNull(3) ? .noSignal : .point(Int(row.int64(3))), note: row.isNull(4) ? nil : String(decoding: row.text(4), as: UTF8.self))
+            ratings[card].append((row.int64(0), rating))
         }
         return try heads.indices.map { index in
             // In the order they were stored, as a scorecard read on its own has them.

@@ -53,26 +53,29 @@ struct SubmittedScorecardReader {
 
     /// Calls `body` with each rating of the scorecards `ids` (`columns` of `rating ra`, then
     /// ra.scorecard_id) and the scorecard's place in `ids`.
-    func ratings(_ db: Database, of ids: [Int64], columns: String, _ body: (Row, Int) throws -> Void) throws {
+    func ratings(_ db: Database, of ids: [Int64], columns: String, _ body: (RawRow, Int) throws -> Void) throws {
+        let count = Int32(columns.split(separator: ",").count)
+        // One candidate's rounds hold a handful: never a scan. A scan finds each rating's scorecard
+        // by its id in an array; a lookup, which reads only the position's, in a dictionary.
+        if candidateID == nil, let highest = try Self.scansRatings(db, keeping: Int64(ids.count)) {
+            var place = [Int32](repeating: -1, count: Int(highest) + 1)
+            for (index, id) in ids.enumerated() where id >= 0 && id <= highest { place[Int(id)] = Int32(index) }
+            try RawRow.forEach(db, sql: "SELECT \(columns), ra.scorecard_id FROM rating ra") { row in
+                let scorecardID = row.int64(count)
+                guard scorecardID >= 0, scorecardID <= highest, place[Int(scorecardID)] >= 0 else { return }
+                try body(row, Int(place[Int(scorecardID)]))
+            }
+            return
+        }
         let place = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        let count = columns.split(separator: ",").count
-        // One candidate's rounds hold a handful: never a scan.
-        let scans = try candidateID == nil && Self.scansRatings(db, keeping: Int64(ids.count)) != nil
-        let rows =
-            scans
-            ? try Row.fetchCursor(db, sql: "SELECT \(columns), ra.scorecard_id FROM rating ra")
-            : try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT \(columns), ra.scorecard_id FROM round r JOIN scorecard s ON s.round_id = r.id JOIN rating ra ON ra.scorecard_id = s.id
-                    WHERE \(rounds.condition) AND s.state = 'submitted'
-                    """, arguments: rounds.arguments)
-        // A scorecard's ratings are stored together, so most rows are the previous row's scorecard.
-        var previous: (scorecardID: Int64, place: Int?) = (0, nil)
-        while let row = try rows.next() {
-            let scorecardID: Int64 = row[count]
-            if scorecardID != previous.scorecardID { previous = (scorecardID, place[scorecardID]) }
-            guard let card = previous.place else { continue }
+        try RawRow.forEach(
+            db,
+            sql: """
+                SELECT \(columns), ra.scorecard_id FROM round r JOIN scorecard s ON s.round_id = r.id JOIN rating ra ON ra.scorecard_id = s.id
+                WHERE \(rounds.condition) AND s.state = 'submitted'
+                """, arguments: rounds.arguments
+        ) { row in
+            guard let card = place[row.int64(count)] else { return }
             try body(row, card)
         }
     }
