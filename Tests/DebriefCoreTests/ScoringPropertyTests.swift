@@ -25,7 +25,7 @@ struct ScoringPropertyTests {
                 cards.append(
                     ScoredCard(
                         candidateID: candidate, roundID: candidate * 10 + interviewer, roundKind: .technical, interviewerID: interviewer,
-                        values: values, recommendation: Recommendation.allCases[random.next(5)]))
+                        values: CompetencyValues(values), recommendation: Recommendation.allCases[random.next(5)]))
             }
         }
         return cards

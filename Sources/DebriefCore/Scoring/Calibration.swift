@@ -26,7 +26,7 @@ public enum Calibration {
         let differences = differencesFromColleagues(matrix)
         return byInterviewer.keys.sorted().map { interviewer in
             let own = byInterviewer[interviewer]!
-            let values = own.flatMap { $0.values.values }
+            let values = own.flatMap { $0.values.map(\.value) }
             let count = Double(own.count)
             return InterviewerCalibration(
                 interviewerID: interviewer, scorecards: own.count, mean: StableSum.mean(values),

@@ -10,7 +10,8 @@ public enum PanelStudy {
     public static func of(cards: [ScoredCard], competencyOrder: [String]) -> Result<PanelReliability, VarianceComponents.Refusal> {
         // Sorted, so the same scorecards give the same figures to the last digit.
         let ratings = cards.flatMap { card in
-            card.values.sorted { $0.key < $1.key }.map {
+            // In competency order already.
+            card.values.map {
                 PanelRating(candidate: card.candidateID, interviewer: card.interviewerID, competency: $0.key, value: $0.value)
             }
         }

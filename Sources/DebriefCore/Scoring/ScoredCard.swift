@@ -5,11 +5,11 @@ public struct ScoredCard: Hashable, Sendable {
     public let roundKind: RoundKind
     public let interviewerID: Int64
     /// Competency id → value on the rubric's scale; competencies with no signal are absent.
-    public let values: [String: Double]
+    public let values: CompetencyValues
     public let recommendation: Recommendation
 
     public init(
-        candidateID: Int64, roundID: Int64, roundKind: RoundKind, interviewerID: Int64, values: [String: Double],
+        candidateID: Int64, roundID: Int64, roundKind: RoundKind, interviewerID: Int64, values: CompetencyValues,
         recommendation: Recommendation
     ) {
         self.candidateID = candidateID
@@ -66,9 +66,7 @@ public struct RatingFold: Sendable {
     }
 
     /// Competency id → value, for the competencies with a signal; `names[n]` is competency n's id.
-    public func values(names: [String]) -> [String: Double] {
-        var values = [String: Double](minimumCapacity: competencies.count)
-        for competency in competencies { values[names[competency.number]] = competency.direct ?? competency.sum / Double(competency.count) }
-        return values
+    public func values(names: [String]) -> CompetencyValues {
+        CompetencyValues(distinct: competencies.map { (names[$0.number], $0.direct ?? $0.sum / Double($0.count)) })
     }
 }

@@ -31,7 +31,7 @@ public enum RubricReliabilityReportBuilder {
     /// competencies are taken in id order.
     public static func build(_ facts: RubricStudyFacts, rubric: Rubric?) -> RubricReliabilityReport {
         var notes: [String] = []
-        let order = rubric?.competencies.map(\.id) ?? Array(Set(facts.cards.flatMap(\.values.keys))).sorted()
+        let order = rubric?.competencies.map(\.id) ?? Array(Set(facts.cards.flatMap(\.values.ids))).sorted()
         let reliability = PositionReport.ReliabilityEntry.of(PanelStudy.of(cards: facts.cards, competencyOrder: order), notes: &notes)
         if facts.positions.count > 1 {
             notes.append("candidates are pooled across \(facts.positions.count) positions: one who interviews for two counts as two")
