@@ -10,47 +10,44 @@ struct PositionRatingFolds {
     /// Competency ids by number (see `RatingFold`).
     var competencyIDs: [String] { competencies.texts }
     private var competencies = TextNumbering()
-    /// By scorecard id, when the whole rating table was read.
-    private var byIndex: [RatingFold] = []
-    /// By scorecard id, when only the position's ratings were looked up.
-    private var byID: [Int64: RatingFold] = [:]
+    private var folds: Folds
+
+    /// Folds by scorecard id: in an array indexed by it when the whole rating table was read, else
+    /// in a dictionary of the position's.
+    private enum Folds {
+        case scanned([RatingFold])
+        case lookedUp([Int64: RatingFold])
+    }
 
     /// Reads the ratings with a signal of `positionID`'s submitted scorecards (and, when the position
     /// holds a good share of all scorecards, the whole table's, in one scan: see
     /// `SubmittedScorecardReader.scansRatings`).
     static func read(_ db: Database, positionID: Int64) throws -> PositionRatingFolds {
-        var folds = PositionRatingFolds()
+        let reader = SubmittedScorecardReader(positionID: positionID, candidateID: nil)
         let position = try Int64.fetchOne(
             db, sql: "SELECT count(*) FROM round r JOIN scorecard s ON s.round_id = r.id WHERE r.position_id = ?", arguments: [positionID]) ?? 0
-        if let highest = try SubmittedScorecardReader.scansRatings(db, keeping: position) {
-            folds.byIndex = Array(repeating: RatingFold(), count: Int(highest) + 1)
-            try RawRow.forEach(db, sql: "SELECT ra.scorecard_id, ra.competency_id, ra.question_id IS NOT NULL, ra.value FROM rating ra WHERE ra.value IS NOT NULL") {
-                row in
-                let scorecard = Int(row.int64(0))
+        let highest = try SubmittedScorecardReader.scansRatings(db, keeping: position)
+        var competencies = TextNumbering()
+        var scanned = [RatingFold](repeating: RatingFold(), count: highest.map { Int($0) + 1 } ?? 0)
+        var lookedUp: [Int64: RatingFold] = [:]
+        try reader.forEachRating(db, columns: "ra.competency_id, ra.question_id IS NOT NULL, ra.value", valuesOnly: true, scanning: highest != nil) {
+            row, scorecardID in
+            let competency = competencies.number(of: row.text(0)), perQuestion = row.int64(1) != 0, point = Int(row.int64(2))
+            if highest == nil {
+                lookedUp[scorecardID, default: RatingFold()].add(competency: competency, perQuestion: perQuestion, point: point)
+            } else if scorecardID >= 0, scorecardID < scanned.count {
                 // Never past the highest id of the same snapshot: a rating's scorecard exists.
-                guard scorecard >= 0, scorecard < folds.byIndex.count else { return }
-                let competency = folds.competencies.number(of: row.text(1))
-                folds.byIndex[scorecard].add(competency: competency, perQuestion: row.int64(2) != 0, point: Int(row.int64(3)))
-            }
-        } else {
-            let rounds = AppDatabase.ofPosition(positionID, candidateID: nil)
-            try RawRow.forEach(
-                db,
-                sql: """
-                    SELECT ra.scorecard_id, ra.competency_id, ra.question_id IS NOT NULL, ra.value
-                    FROM round r JOIN scorecard s ON s.round_id = r.id JOIN rating ra ON ra.scorecard_id = s.id
-                    WHERE \(rounds.condition) AND s.state = 'submitted' AND ra.value IS NOT NULL
-                    """, arguments: rounds.arguments
-            ) { row in
-                let competency = folds.competencies.number(of: row.text(1))
-                folds.byID[row.int64(0), default: RatingFold()].add(competency: competency, perQuestion: row.int64(2) != 0, point: Int(row.int64(3)))
+                scanned[Int(scorecardID)].add(competency: competency, perQuestion: perQuestion, point: point)
             }
         }
-        return folds
+        return PositionRatingFolds(competencies: competencies, folds: highest == nil ? .lookedUp(lookedUp) : .scanned(scanned))
     }
 
     /// The fold of scorecard `id`'s ratings (empty when it has none with a signal).
     func fold(of id: Int64) -> RatingFold {
-        byIndex.isEmpty ? byID[id] ?? RatingFold() : id >= 0 && id < byIndex.count ? byIndex[Int(id)] : RatingFold()
+        switch folds {
+        case .scanned(let byID): id >= 0 && id < byID.count ? byID[Int(id)] : RatingFold()
+        case .lookedUp(let byID): byID[id] ?? RatingFold()
+        }
     }
 }

@@ -54,30 +54,43 @@ struct SubmittedScorecardReader {
     /// Calls `body` with each rating of the scorecards `ids` (`columns` of `rating ra`, then
     /// ra.scorecard_id) and the scorecard's place in `ids`.
     func ratings(_ db: Database, of ids: [Int64], columns: String, _ body: (RawRow, Int) throws -> Void) throws {
-        let count = Int32(columns.split(separator: ",").count)
         // One candidate's rounds hold a handful: never a scan. A scan finds each rating's scorecard
         // by its id in an array; a lookup, which reads only the position's, in a dictionary.
         if candidateID == nil, let highest = try Self.scansRatings(db, keeping: Int64(ids.count)) {
             var place = [Int32](repeating: -1, count: Int(highest) + 1)
             for (index, id) in ids.enumerated() where id >= 0 && id <= highest { place[Int(id)] = Int32(index) }
-            try RawRow.forEach(db, sql: "SELECT \(columns), ra.scorecard_id FROM rating ra") { row in
-                let scorecardID = row.int64(count)
+            try forEachRating(db, columns: columns, scanning: true) { row, scorecardID in
                 guard scorecardID >= 0, scorecardID <= highest, place[Int(scorecardID)] >= 0 else { return }
                 try body(row, Int(place[Int(scorecardID)]))
             }
-            return
+        } else {
+            let place = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+            try forEachRating(db, columns: columns, scanning: false) { row, scorecardID in
+                guard let card = place[scorecardID] else { return }
+                try body(row, card)
+            }
         }
-        let place = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        try RawRow.forEach(
-            db,
-            sql: """
+    }
+
+    /// Calls `body` with each rating row (`columns` of `rating ra`, then ra.scorecard_id) and its
+    /// scorecard's id: every rating stored when `scanning` (the caller keeps the ones it wants),
+    /// else those of the rounds' submitted scorecards, every version. `valuesOnly` leaves out
+    /// ratings without a signal.
+    func forEachRating(
+        _ db: Database, columns: String, valuesOnly: Bool = false, scanning: Bool, _ body: (RawRow, _ scorecardID: Int64) throws -> Void
+    ) throws {
+        let count = Int32(columns.split(separator: ",").count)
+        let signal = valuesOnly ? " AND ra.value IS NOT NULL" : ""
+        let (sql, arguments): (String, StatementArguments) =
+            scanning
+            ? ("SELECT \(columns), ra.scorecard_id FROM rating ra WHERE true\(signal)", [])
+            : (
+                """
                 SELECT \(columns), ra.scorecard_id FROM round r JOIN scorecard s ON s.round_id = r.id JOIN rating ra ON ra.scorecard_id = s.id
-                WHERE \(rounds.condition) AND s.state = 'submitted'
-                """, arguments: rounds.arguments
-        ) { row in
-            guard let card = place[row.int64(count)] else { return }
-            try body(row, card)
-        }
+                WHERE \(rounds.condition) AND s.state = 'submitted'\(signal)
+                """, rounds.arguments
+            )
+        try RawRow.forEach(db, sql: sql, arguments: arguments) { row in try body(row, row.int64(count)) }
     }
 
     /// Whether reading the whole rating table is cheaper than looking up the ratings of `kept`
