@@ -1,3 +1,4 @@
+import DebriefCore
 import Foundation
 import DebriefReports
 import Testing
@@ -48,7 +49,7 @@ struct FiguresTests {
 
     @Test("ISO 8601 dates pad every field")
     func isoDates() {
-        #expect(Figures.iso8601(Date(timeIntervalSince1970: 1_800_000_005)) == "2027-01-15T08:00:05Z")
-        #expect(Figures.iso8601(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
+        #expect(ISO8601.utcSeconds(Date(timeIntervalSince1970: 1_800_000_005)) == "2027-01-15T08:00:05Z")
+        #expect(ISO8601.utcSeconds(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
     }
 }

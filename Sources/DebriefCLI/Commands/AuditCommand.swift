@@ -34,7 +34,7 @@ struct AuditCommand: AsyncParsableCommand {
         try output.print(events) { events in
             guard !events.isEmpty else { return "No audit events match." }
             let lines = events.map { event in
-                "\(Figures.iso8601(event.at))  \(event.actor)  \(event.action) \(event.entity)\(event.entityID.map { " #\($0)" } ?? "")"
+                "\(ISO8601.utcSeconds(event.at))  \(event.actor)  \(event.action) \(event.entity)\(event.entityID.map { " #\($0)" } ?? "")"
                     + (event.requestID.map { "  (request \($0))" } ?? "")
             }
             return (lines + ["\(total) event\(total == 1 ? "" : "s") match\(total == 1 ? "es" : "")\(total > events.count ? "; \(events.count) shown" : "")."])

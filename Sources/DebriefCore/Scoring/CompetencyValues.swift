@@ -11,7 +11,7 @@ public struct CompetencyValues: Hashable, Sendable, Sequence, ExpressibleByDicti
 
     /// The pairs of `values`, whatever their order.
     public init(_ values: [String: Double]) {
-        entries = values.map { Entry(id: $0.key, value: $0.value) }.sorted { $0.id < $1.id }
+        self.init(distinct: values.map { (id: $0.key, value: $0.value) })
     }
 
     public init(dictionaryLiteral elements: (String, Double)...) {

@@ -22,21 +22,24 @@ public struct CSVDocument {
     /// of many records, escaped once), then `cells`.
     public mutating func append(leading: [UInt8], _ cells: [String]) {
         bytes.append(contentsOf: leading)
-        for (index, cell) in cells.enumerated() {
-            if index > 0 || !leading.isEmpty { bytes.append(UInt8(ascii: ",")) }
-            CSVField.append(cell, to: &bytes)
-        }
+        if !leading.isEmpty && !cells.isEmpty { bytes.append(UInt8(ascii: ",")) }
+        Self.appendEscaped(cells, to: &bytes)
         bytes.append(contentsOf: [0x0D, 0x0A])
     }
 
     /// `cells` escaped and joined, to lead several records (see `append(leading:_:)`).
     public static func escapedCells(_ cells: [String]) -> [UInt8] {
         var bytes: [UInt8] = []
+        appendEscaped(cells, to: &bytes)
+        return bytes
+    }
+
+    /// Appends `cells`, each escaped by `CSVField`, separated by commas.
+    private static func appendEscaped(_ cells: [String], to bytes: inout [UInt8]) {
         for (index, cell) in cells.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             CSVField.append(cell, to: &bytes)
         }
-        return bytes
     }
 
     /// The document so far.

@@ -1,3 +1,4 @@
+import DebriefCore
 import Foundation
 
 /// A candidate report as long-form CSV: one row per rating, ready for pivot tables.
@@ -13,7 +14,7 @@ public enum CandidateReportCSV {
         for round in report.rounds {
             let roundID = String(round.id)
             for card in round.scorecards {
-                let submittedAt = card.submittedAt.map(Figures.iso8601) ?? ""
+                let submittedAt = card.submittedAt.map(ISO8601.utcSeconds) ?? ""
                 for (competency, rating) in card.ratings.sorted(by: { $0.key < $1.key }) {
                     document.append(
                         leading: leading,
@@ -27,7 +28,7 @@ public enum CandidateReportCSV {
                     leading: leading,
                     [
                         String(rating.roundID), rating.round, rating.interviewer, rating.recommendation, rating.competency, question.text,
-                        rating.rating.map(String.init) ?? "", rating.submittedAt.map(Figures.iso8601) ?? "",
+                        rating.rating.map(String.init) ?? "", rating.submittedAt.map(ISO8601.utcSeconds) ?? "",
                     ])
             }
         }

@@ -15,7 +15,7 @@ public enum PositionRatingsCSV {
     public static func line(_ row: PositionRatingRow, position: String) -> String {
         CSVField.line([
             row.candidateName, row.candidateEmail, position, String(row.roundID), row.roundKind, row.interviewerEmail, row.recommendation ?? "",
-            row.competencyID, row.question ?? "", row.value.map(String.init) ?? "", row.submittedAt.map(Figures.iso8601) ?? "",
+            row.competencyID, row.question ?? "", row.value.map(String.init) ?? "", row.submittedAt.map(ISO8601.utcSeconds) ?? "",
         ]) + "\r\n"
     }
 

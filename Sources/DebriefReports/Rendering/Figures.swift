@@ -1,4 +1,3 @@
-import DebriefCore
 import Foundation
 
 /// Numbers as reports print them.
@@ -31,10 +30,6 @@ public enum Figures {
         let t = utc(date)
         return String(format: "%04d-%02d-%02d %02d:%02d UTC", t.tm_year + 1900, t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min)
     }
-
-    /// ISO 8601 in UTC to the second, `2026-09-22T14:13:05Z`, for machine-readable columns: as the
-    /// JSON writes dates (a candidate's CSV writes one per rating).
-    public static func iso8601(_ date: Date) -> String { ISO8601.utcSeconds(date) }
 
     /// Broken-down UTC time from the C library: far cheaper per call than Foundation's formatters.
     private static func utc(_ date: Date) -> tm {

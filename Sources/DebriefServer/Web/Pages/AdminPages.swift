@@ -56,7 +56,7 @@ enum AdminPages {
                 "actions": vocabulary.actions.map { ["value": $0, "selected": $0 == filter.action] as [String: Any] },
                 "events": events.map { event -> [String: Any] in
                     [
-                        "at": Figures.iso8601(event.at), "actor": event.actor, "action": event.action, "entity": event.entity,
+                        "at": ISO8601.utcSeconds(event.at), "actor": event.actor, "action": event.action, "entity": event.entity,
                         "entityID": event.entityID ?? false, "before": event.before ?? false, "after": event.after ?? false,
                         "hasChange": event.before != nil || event.after != nil, "requestID": event.requestID ?? false,
                     ]
