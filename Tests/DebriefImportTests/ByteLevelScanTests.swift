@@ -48,4 +48,53 @@ struct ByteLevelScanTests {
         #expect(answers.first == "<p>It is 1.</p><p>More on 1.</p>")
         #expect(answers.allSatisfy { $0?.contains("Answer") == false })
     }
+
+    @Test("the ASCII punctuation trimmed from words is Foundation's punctuationCharacters")
+    func asciiPunctuation() {
+        for byte in UInt8(0x20)...UInt8(0x7E) {
+            let foundation = CharacterSet.punctuationCharacters.contains(Unicode.Scalar(byte))
+            #expect(ASCIIWords.isPunctuation(byte) == foundation, "\(Character(Unicode.Scalar(byte)))")
+        }
+    }
+
+    @Test("whether a line reads as a question is the same from bytes as from Characters")
+    func questionLikeAgreesWithCharacters() {
+        let pieces = [
+            "What", "what's", "HOW", "Why", "we", "you're", "(Why", "-", ",", " ", "?", "? ", "?)", "Tips", "Describe:", "is", "x", "\"", "$",
+            "Explain...", "[list]", "our", "design", "data", "!", "_", "{", "Who?", "I", "#",
+        ]
+        var checked = 0
+        // Every line of up to four pieces whose index in base 31 is a multiple of 5: about 185,000.
+        for code in stride(from: 0, to: 923_521, by: 5) {
+            var rest = code, line = ""
+            while rest > 0 {
+                line += pieces[rest % pieces.count]
+                rest /= pieces.count
+            }
+            var bytes = line
+            guard let fast = bytes.withUTF8({ ASCIIWords.isQuestionLike($0) }) else { continue }
+            checked += 1
+            #expect(fast == QuestionHeuristics.isQuestionLikeByCharacters(line), "\(line.debugDescription)")
+        }
+        #expect(checked > 100_000)
+        // Text that is not plain normalised ASCII is left to the Character-level reading.
+        for line in ["  What is it", "What  is it", "Qu’est-ce", "What\tis", "What is it "] {
+            var bytes = line
+            #expect(bytes.withUTF8 { ASCIIWords.isQuestionLike($0) } == nil, "\(line.debugDescription)")
+        }
+        #expect(QuestionHeuristics.isQuestionLike("Explain   the CAP theorem"))
+        #expect(!QuestionHeuristics.isQuestionLike("Why we interview"))
+    }
+
+    @Test("a two-letter word is found in ASCII headings as splitting at non-letters finds it")
+    func wholeWordAgreesWithCharacters() {
+        for heading in ["HR round", "hr", "Chrome", "Our HR-team", "h r", "HRs", "x/hr/y", "Hr.", "", "Behavioural", "shr"] {
+            var bytes = heading
+            let byCharacters = heading.split(whereSeparator: { !$0.isLetter }).contains { $0.lowercased() == "hr" }
+            #expect(bytes.withUTF8 { ASCIIWords.hasWord($0, ignoringCase: "hr") } == byCharacters, "\(heading)")
+        }
+        #expect(QuestionHeuristics.kind(of: "HR round") == "behavioural")
+        #expect(QuestionHeuristics.kind(of: "Chrome internals") == nil)
+        #expect(QuestionHeuristics.kind(of: "Entretien RH / HR – questions") == "behavioural")
+    }
 }

@@ -10,7 +10,7 @@ struct CandidatesCommand: AsyncParsableCommand {
         subcommands: [Add.self, List.self, Show.self, Move.self, Export.self, Erase.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a candidate (stage: applied).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a candidate (stage: applied).")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Full name.") var name: String
         @Option(help: "Email address; unique among candidates.", transform: { try EmailAddress($0) }) var email: EmailAddress
@@ -33,7 +33,7 @@ struct CandidatesCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List candidates, optionally in one stage.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List candidates, optionally in one stage.")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Only candidates in this stage.", transform: { try PipelineStage(parsing: $0) }) var stage: PipelineStage?
         @OptionGroup var output: FormatOptions
@@ -51,7 +51,7 @@ struct CandidatesCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one candidate with their rounds.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one candidate with their rounds.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The candidate's id or email.", transform: { try CandidateReference(parsing: $0) })
         var candidate: CandidateReference
@@ -84,6 +84,7 @@ struct CandidatesCommand: AsyncParsableCommand {
 
     struct Move: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "move",
             abstract: "Move a candidate to another stage.",
             discussion: "applied → screening → interviewing → offer → hired; any open stage → rejected or withdrawn; "
                 + "rejected or withdrawn → screening to reopen.")
@@ -101,6 +102,7 @@ struct CandidatesCommand: AsyncParsableCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Everything Debrief holds about a candidate, as JSON (a subject access request).",
             discussion: "The record, every round with its position and panel, every scorecard version with ratings and notes, and every audit event about them.")
         @OptionGroup var database: DatabaseOptions
@@ -116,6 +118,7 @@ struct CandidatesCommand: AsyncParsableCommand {
 
     struct Erase: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "erase",
             abstract: "Erase a candidate's personal data everywhere, keeping anonymised ratings (cannot be undone).",
             discussion: """
                 Name, email, phone and source; scorecard notes, amendment reasons and rating notes about them; the audit log's \

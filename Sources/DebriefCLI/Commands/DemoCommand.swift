@@ -11,6 +11,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Generate a realistic pipeline: users, positions, candidates at every stage and their rounds.",
             discussion: "The same seed always gives the same data. The database must not hold candidates yet.")
         @OptionGroup var database: DatabaseOptions

@@ -11,6 +11,7 @@ struct MaintenanceCommand: AsyncParsableCommand {
 
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Erase the personal data of candidates rejected or withdrawn longer ago than the retention period.",
             discussion: """
                 The period is --retention-days, else $DEBRIEF_RETENTION_DAYS; without either nothing is erased. Each \\

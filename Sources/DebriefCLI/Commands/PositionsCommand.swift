@@ -9,7 +9,7 @@ struct PositionsCommand: AsyncParsableCommand {
         commandName: "positions", abstract: "Add and list open positions.", subcommands: [Add.self, List.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a position scored against a rubric.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a position scored against a rubric.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var rubrics: RubricOptions
         @Option(help: "The position's title, such as \"Backend Engineer\".") var title: String
@@ -32,7 +32,7 @@ struct PositionsCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List positions.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List positions.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: FormatOptions
 

@@ -10,6 +10,7 @@ struct QuestionsCommand: AsyncParsableCommand {
 
     struct Search: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "search",
             abstract: "Full-text search over question text and model answers.",
             discussion: "Every word must appear (the last may be the start of a word); the newest version of each set is searched unless --set names one.")
         @OptionGroup var database: DatabaseOptions
@@ -41,7 +42,7 @@ struct QuestionsCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List imported question sets and their questions.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List imported question sets and their questions.")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Only this set.") var set: Int64?
         @Option(help: "Only questions mapped to this competency.") var competency: String?

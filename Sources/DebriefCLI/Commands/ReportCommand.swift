@@ -24,6 +24,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     struct Position: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "position",
             abstract: "Report on a position: every candidate's score, rank and flags, interviewer agreement and calibration.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var rubrics: RubricOptions
@@ -64,6 +65,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     struct Candidate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "candidate",
             abstract: "Report on one candidate: score, competencies, rounds, interviewer notes, questions asked and rank.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var rubrics: RubricOptions
@@ -90,6 +92,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     struct Questions: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "questions",
             abstract: "Report on the bank's questions that were rated: signal, use of the scale, fit with their competency, agreement and flags.")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Only ratings given in this position's rounds.") var position: Int64?
@@ -106,6 +109,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     struct Reliability: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reliability",
             abstract: "Report how much a rubric's scores can be trusted across every position that uses it, and how many interviewers it needs.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var rubrics: RubricOptions

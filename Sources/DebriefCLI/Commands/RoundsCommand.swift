@@ -11,6 +11,7 @@ struct RoundsCommand: AsyncParsableCommand {
 
     struct Change: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "change",
             abstract: "Move a round to another time or change its panel.",
             discussion: "--interviewer, when given, is the whole new panel; whoever has a scorecard for the round stays on it.")
         @OptionGroup var database: DatabaseOptions
@@ -42,6 +43,7 @@ struct RoundsCommand: AsyncParsableCommand {
 
     struct Schedule: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "schedule",
             abstract: "Schedule a round for a candidate.", discussion: "The round's kind must be one the position's rubric plans.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var rubrics: RubricOptions
@@ -73,7 +75,7 @@ struct RoundsCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List rounds, optionally for one candidate or position.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List rounds, optionally for one candidate or position.")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Only this candidate's rounds (id or email).", transform: { try CandidateReference(parsing: $0) })
         var candidate: CandidateReference?

@@ -11,6 +11,7 @@ struct ScorecardsCommand: AsyncParsableCommand {
 
     struct Submit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "submit",
             abstract: "Submit (or save as a draft) an interviewer's scorecard for a round.",
             discussion: """
                 Ratings come from flags or from --file (YAML or JSON with round, interviewer, recommendation, notes,
@@ -54,6 +55,7 @@ struct ScorecardsCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a round's scorecards.",
             discussion: "With --as EMAIL, show what that user may see: interviewers see colleagues' scorecards only after submitting their own.")
         @OptionGroup var database: DatabaseOptions

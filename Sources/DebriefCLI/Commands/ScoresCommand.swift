@@ -11,6 +11,7 @@ struct ScoresCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import a CSV of ratings, one per row, as submitted scorecards, all or nothing.",
             discussion: """
                 Header: \(ScoreSheet.columns.joined(separator: ",")).

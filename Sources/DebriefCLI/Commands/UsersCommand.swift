@@ -12,7 +12,7 @@ struct UsersCommand: AsyncParsableCommand {
         ])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a user.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user.")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Full name.") var name: String
         @Option(help: "Email address; unique.", transform: { try EmailAddress($0) }) var email: EmailAddress
@@ -30,7 +30,7 @@ struct UsersCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List users.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List users.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: FormatOptions
 
@@ -46,6 +46,7 @@ struct UsersCommand: AsyncParsableCommand {
 
     struct Token: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "token",
             abstract: "Issue an access token for signing in to the web server; it is shown once, only its digest is kept.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The user's email.", transform: { try EmailAddress($0) }) var email: EmailAddress
@@ -77,6 +78,7 @@ struct UsersCommand: AsyncParsableCommand {
 
     struct RevokeTokens: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "revoke-tokens",
             abstract: "Revoke every access token of a user and end their browser sessions, at once.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The user's email.", transform: { try EmailAddress($0) }) var email: EmailAddress

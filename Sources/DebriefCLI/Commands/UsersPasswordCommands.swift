@@ -7,6 +7,7 @@ extension UsersCommand {
     /// `debrief users password EMAIL`: sets a password read from standard input.
     struct Password: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "password",
             abstract: "Set a user's password from standard input (its first line); their browser sessions end.",
             discussion: "For operators: echo 'a long passphrase' | debrief users password EMAIL. People set their own from an invite link.")
         @OptionGroup var database: DatabaseOptions
@@ -24,6 +25,7 @@ extension UsersCommand {
     /// `debrief users invite EMAIL --role ROLE`: a one-time link to set a password.
     struct Invite: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "invite",
             abstract: "Invite a person: adds them when new, and prints a one-time link (valid 72 hours) where they choose their password.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The person's email.", transform: { try EmailAddress($0) }) var email: EmailAddress
@@ -50,6 +52,7 @@ extension UsersCommand {
     /// `debrief users deactivate|reactivate EMAIL`
     struct Deactivate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "deactivate",
             abstract: "Stop a user from signing in: their sessions end and tokens stop working; their scorecards stay and still count.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The user's email.", transform: { try EmailAddress($0) }) var email: EmailAddress
@@ -61,7 +64,7 @@ extension UsersCommand {
     }
 
     struct Reactivate: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Let a deactivated user sign in again.")
+        static let configuration = CommandConfiguration(commandName: "reactivate", abstract: "Let a deactivated user sign in again.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The user's email.", transform: { try EmailAddress($0) }) var email: EmailAddress
 

@@ -36,12 +36,13 @@ struct ContentBlock: Sendable {
     /// be released before the extractor asks; see `ReleasedText`); nil when not read ahead.
     private(set) var factsAhead: (inPageNavigation: Bool, whollyBold: Bool)? = nil
 
-    /// Lets go of the block's text and answer HTML once a reader has its own copy of the block, so a
-    /// long page's strings are freed as they are read rather than all at the end.
-    mutating func release() {
-        keptText = ""
-        piece = nil
-        wrappers = []
+    /// The block, moved out: what is left in its place holds no text, answer HTML or wrappers, so a
+    /// long page's strings are freed as they are read rather than all at the end, and nothing is
+    /// copied (no reference counting per string).
+    mutating func take() -> ContentBlock {
+        var taken = ContentBlock(kind: kind, node: node, text: "")
+        swap(&taken, &self)
+        return taken
     }
 
     /// True when the block may be read without its node's text: a heading, paragraph or

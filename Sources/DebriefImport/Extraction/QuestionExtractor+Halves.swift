@@ -12,9 +12,14 @@ extension QuestionExtractor {
             let whole = QuestionExtractor(taking: blocks, titledLevels: titled, pieceStep: pieceStep)
             return (whole.sections, whole.skipped, whole.tableOfContentsEntries)
         }
-        // Each half gets an array of its own, the only reference to its blocks' strings.
-        let halves = Halves(first: Array(blocks[..<split]), second: Array(blocks[split...]))
-        _ = consume blocks
+        // Each half gets an array of its own, the only reference to its blocks' strings. The second
+        // half's blocks are moved off the end, not copied, so no string is retained and released.
+        var firstBlocks = blocks
+        var secondBlocks: [ContentBlock] = []
+        secondBlocks.reserveCapacity(firstBlocks.count - split)
+        while firstBlocks.count > split { secondBlocks.append(firstBlocks.removeLast()) }
+        secondBlocks.reverse()
+        let halves = Halves(first: firstBlocks, second: secondBlocks)
         var (first, second) = TwoHalves.run { half in
             QuestionExtractor(taking: halves.take(half), titledLevels: titled, pieceStep: pieceStep)
         }

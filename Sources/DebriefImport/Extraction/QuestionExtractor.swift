@@ -31,7 +31,7 @@ struct QuestionExtractor: Sendable {
     /// A heading at a titled level, waiting to see whether the next block asks a question.
     private var pendingTitle: (level: Int, text: String)?
 
-    /// Reads `blocks`, releasing each one's strings in the array as it is read (`ContentBlock.release`):
+    /// Reads `blocks`, releasing each one's strings in the array as it is read (`ContentBlock.take`):
     /// the array should be the only reference to them, so what an answer does not keep is freed at
     /// once and the answers joined later reuse its memory instead of adding to the peak. With a
     /// `pieceStep`, the answer pieces behind the answers joined are handed back every that many bytes.
@@ -40,8 +40,7 @@ struct QuestionExtractor: Sendable {
         var blocks = blocks
         var pieceReleaser = pieceStep.map(AnswerPieceReleaser.init(step:))
         for index in blocks.indices {
-            let block = blocks[index]
-            blocks[index].release()
+            let block = blocks[index].take()
             read(block)
             if pieceReleaser != nil, let piece = block.piece {
                 // Nothing before the open answer's first piece is read again, nor this block's own if not in it.

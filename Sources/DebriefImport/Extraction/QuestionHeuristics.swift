@@ -101,7 +101,13 @@ enum QuestionHeuristics {
 
     /// True when `text` reads as a question or an interview prompt.
     static func isQuestionLike(_ text: String) -> Bool {
-        let trimmed = text.collapsingWhitespace()
+        var text = text
+        if let answer = text.withUTF8({ ASCIIWords.isQuestionLike($0) }) { return answer }
+        return isQuestionLikeByCharacters(text.collapsingWhitespace())
+    }
+
+    /// `isQuestionLike` read Character by Character, for text that is not plain normalised ASCII.
+    static func isQuestionLikeByCharacters(_ trimmed: String) -> Bool {
         let length = trimmed.utf8.count
         guard length >= 4, length <= 2_400 else { return false }
         if trimmed.hasSuffix("?") || trimmed.hasSuffix("？") || trimmed.hasSuffix("か。") || trimmed.hasSuffix("か") { return true }
@@ -109,8 +115,15 @@ enum QuestionHeuristics {
         let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "," }).prefix(2).map {
             $0.lowercased().trimmingCharacters(in: .punctuationCharacters).replacingOccurrences(of: "’", with: "'")
         }
-        guard let first = words.first, openers.contains(first) else { return false }
-        return !(words.count == 2 && statementOpeners.contains(first) && statementSubjects.contains(words[1]))
+        guard let first = words.first else { return false }
+        return opensQuestion(first, then: words.count > 1 ? words[1] : nil)
+    }
+
+    /// True when a line's first two words (lower case, punctuation trimmed) open a question, not a
+    /// statement such as "Why we interview".
+    static func opensQuestion(_ first: String, then second: String?) -> Bool {
+        guard openers.contains(first) else { return false }
+        return !(statementOpeners.contains(first) && second.map(statementSubjects.contains) == true)
     }
 
     /// A section heading's level, when it says.
@@ -126,7 +139,10 @@ enum QuestionHeuristics {
     /// A section heading's kind, when it says.
     static func kind(of heading: String) -> String? {
         let says = { (word: StaticString) in TextScan.contains(heading, ignoringCase: word) }
-        let saysHR = heading.split(whereSeparator: { !$0.isLetter }).contains { $0.count == 2 && TextScan.hasPrefix($0, ignoringCase: "hr") }
+        var text = heading
+        let saysHR =
+            text.withUTF8 { ASCIIWords.hasWord($0, ignoringCase: "hr") }
+            ?? heading.split(whereSeparator: { !$0.isLetter }).contains { $0.count == 2 && TextScan.hasPrefix($0, ignoringCase: "hr") }
         if saysHR || says("behavio") || says("soft skill") || says("culture") || says("personal") { return "behavioural" }
         if says("technical") || says("coding") || says("programming") || says("system design") { return "technical" }
         return nil

@@ -49,10 +49,24 @@ enum AnswerSanitiser {
             guard let piece = blocks[index].piece, piece.pieces === pieces, end == index || (end == index + 1 && blocks[index].node.isText)
             else { return nil }
         }
-        let joined = pieces.string(of: blocks.lazy.map { $0.piece!.range })
-        return joined.utf8.starts(with: "<p><strong>".utf8) ? nil : joined
+        // Looked at before joining: most answers that open with a label open every answer on the page with it.
+        if opensBold(blocks.lazy.map { pieces.bytes($0.piece!.range) }) { return nil }
+        return pieces.string(of: blocks.lazy.map { $0.piece!.range })
     }
 
+    /// True when the fragments, joined, would start with `<p><strong>`.
+    private static func opensBold(_ fragments: some Sequence<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let opening = "<p><strong>".utf8
+        var matched = opening.startIndex
+        for fragment in fragments {
+            for byte in fragment {
+                guard byte == opening[matched] else { return false }
+                matched = opening.index(after: matched)
+                if matched == opening.endIndex { return true }
+            }
+        }
+        return false
+    }
 
     /// Appends one block as it is written into an answer (`html(of:)` joins these, then drops an "Answer:" label).
     static func append(_ block: ContentBlock, to html: inout HTMLBytes) {
