@@ -42,9 +42,8 @@ struct HTMLNode: @unchecked Sendable {
     /// Reading bytes the tree released is noted there (`ReleasedText`): the import is then redone.
     var textPointer: UnsafePointer<UInt8>? {
         guard isText else { return nil }
-        let tree = storage.pointee
-        if let released = tree.released, !released.holds(offset: Int(start), count: Int(length) + 1) { released.noteReadAfterRelease() }
-        return UnsafePointer(tree.text + Int(start))
+        if !storage.pointee.textHeld(offset: Int(start), count: Int(length) + 1) { storage.pointee.released?.noteReadAfterRelease() }
+        return UnsafePointer(storage.pointee.text + Int(start))
     }
 
     /// The same node of the same tree.

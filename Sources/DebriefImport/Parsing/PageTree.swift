@@ -37,8 +37,26 @@ final class PageTree {
         let names: UnsafeMutablePointer<String>
         /// What the importer knows of each name, by name id.
         let traits: UnsafeMutablePointer<ElementTraits>
+        /// What of `text` was released while the page was parsed, unretained (the tree keeps it).
+        private let releasedRecord: Unmanaged<ReleasedText>?
+
+        init(
+            nodes: UnsafeMutablePointer<Node>, text: UnsafeMutablePointer<UInt8>, attributes: UnsafeMutablePointer<Attribute>,
+            attributeText: UnsafeMutablePointer<UInt8>, names: UnsafeMutablePointer<String>, traits: UnsafeMutablePointer<ElementTraits>,
+            released: ReleasedText?
+        ) {
+            (self.nodes, self.text, self.attributes, self.attributeText, self.names, self.traits) = (nodes, text, attributes, attributeText, names, traits)
+            releasedRecord = released.map { Unmanaged.passUnretained($0) }
+        }
+
         /// What of `text` was released while the page was parsed; nil when nothing may be.
-        unowned(unsafe) let released: ReleasedText?
+        var released: ReleasedText? { releasedRecord?.takeUnretainedValue() }
+
+        /// True unless some of the `count` bytes of text at `offset` were released. Asked on every
+        /// read of a text node, so without retaining the record.
+        func textHeld(offset: Int, count: Int) -> Bool {
+            releasedRecord?._withUnsafeGuaranteedRef { $0.holds(offset: offset, count: count) } ?? true
+        }
     }
 
     /// True when the page nested elements deeper than `PageTreeBuilder.maximumDepth`.
