@@ -14,12 +14,12 @@ extension QuestionExtractor {
         }
         // Each half gets an array of its own, the only reference to its blocks' strings. The second
         // half's blocks are moved off the end, not copied, so no string is retained and released.
-        var firstBlocks = blocks
+        var firstBlocks = consume blocks
         var secondBlocks: [ContentBlock] = []
         secondBlocks.reserveCapacity(firstBlocks.count - split)
         while firstBlocks.count > split { secondBlocks.append(firstBlocks.removeLast()) }
         secondBlocks.reverse()
-        let halves = Halves(first: firstBlocks, second: secondBlocks)
+        let halves = Halves(first: consume firstBlocks, second: consume secondBlocks)
         var (first, second) = TwoHalves.run { half in
             QuestionExtractor(taking: halves.take(half), titledLevels: titled, pieceStep: pieceStep)
         }
