@@ -118,28 +118,7 @@ struct QuestionExtractor: Sendable {
         }
     }
 
-    // MARK: Headings and paragraphs
-
-    /// "Coding questions" promises questions; "Tips to prepare for … questions" does not.
-    private static func headingPromisesQuestions(_ title: String?) -> Bool {
-        guard let lower = title?.lowercased(), lower.contains("question") else { return false }
-        return !["tip", "prepar", "advice", "how to", "resource", "further reading", "related"].contains(where: lower.contains)
-    }
-
-    /// The question a heading asks (its number and text), or nil for a heading that opens a section.
-    static func headingQuestion(_ heading: String) -> (ordinal: Int?, text: String)? {
-        let (ordinal, text) = QuestionHeuristics.splitNumbering(QuestionHeuristics.strippingQuestionLabel(heading).text)
-        return isQuestionHeading(text, numbered: ordinal != nil) ? (ordinal, text) : nil
-    }
-
-    private static func isQuestionHeading(_ text: String, numbered: Bool) -> Bool {
-        if TextScan.endsWith(text, UInt8(ascii: "?")) { return true }
-        for prefix: StaticString in ["how to ", "what to ", "tips", "why you should", "where to ", "when to "]
-        where TextScan.hasPrefix(text, ignoringCase: prefix) {
-            return false
-        }
-        return QuestionHeuristics.isQuestionLike(text) && (numbered || !TextScan.isShort(text, atMost: 12))
-    }
+    // MARK: Paragraphs (headings: QuestionExtractor+Headings)
 
     /// A paragraph that starts a question: `Question: …`, or a wholly bold numbered or question-like line.
     private static func paragraphQuestion(_ block: ContentBlock) -> (ordinal: Int?, text: String)? {
@@ -159,12 +138,6 @@ struct QuestionExtractor: Sendable {
             !TextScan.endsWith(block.text, UInt8(ascii: ":"))
         else { return false }
         return block.isWhollyBold && !QuestionHeuristics.isQuestionLike(block.text) && !block.sharesItsLine
-    }
-
-    /// "Tips for interviewers" or "How to prepare": lists under it are advice unless they ask.
-    private static func headingIsAdvice(_ title: String?) -> Bool {
-        guard let lower = title?.lowercased() else { return false }
-        return ["tip", "advice", "prepar", "how to", "checklist", "do's", "dos and", "best practice"].contains(where: lower.contains)
     }
 
     // MARK: Lists, details, definition lists
