@@ -21,6 +21,8 @@ final class APIExercise: Sendable {
     /// The id each path parameter is given: records of the pipeline, never the admin themself.
     private let ids: [String: Int64]
     private let logger: Logger
+    /// The loop every request's channel runs on; a testing loop may be used from any thread.
+    private let loop = NIOAsyncTestingEventLoop()
 
     private static let rubricPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../Rubrics/backend-engineer.yaml").standardized.path
@@ -65,10 +67,11 @@ final class APIExercise: Sendable {
             let request = Request(
                 head: HTTPRequest(method: operation.method, scheme: "http", authority: "localhost", path: path, headerFields: headers),
                 body: RequestBody(buffer: ByteBuffer(bytes: body)))
-            // An embedded channel and its pipeline hold each other until the channel is finished:
-            // left open, each request kept about 5 KB alive, the growth the fuzzer's runs showed.
-            let channel = EmbeddedChannel()
-            defer { _ = try? channel.finish() }
+            // A testing channel, which any thread may use: the responder resumes on whichever
+            // thread its awaits end on, and an EmbeddedChannel warns (and will trap, in later NIO
+            // versions) when used off the thread that made it. A channel and its pipeline hold each
+            // other until the channel is finished: left open, each request kept about 5 KB alive.
+            let channel = NIOAsyncTestingChannel(loop: loop)
             let context = DebriefRequestContext(source: .init(channel: channel, logger: logger))
             let status: HTTPResponse.Status
             do {
@@ -78,6 +81,7 @@ final class APIExercise: Sendable {
             } catch {
                 fatalError("api: \(operation.method) \(path) threw past the error mapping: \(error)")
             }
+            _ = try? await channel.finish()
             let name = "\(operation.method) \(operation.path)"
             if status.code >= 500 { fatalError("api: \(name) answered \(status.code) to this body") }
             answers[name] = status
