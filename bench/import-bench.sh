@@ -19,13 +19,13 @@ echo "#### $kind answers"
 bytes=$(stat -c %s "$page")
 questions=$("$bin" import "$page" --dry-run --format json | python3 -c 'import json,sys; print(sum(len(s["questions"]) for s in json.load(sys.stdin)["sections"]))')
 
-# -N runs each command without a shell (hyperfine discards their output); ten runs each, because
-# this virtual machine's speed drifts by a third within minutes and medians of five were not stable.
-hyperfine -N --style basic --warmup 2 --runs 10 --export-json "$work/times.json" \
-    -n xmllint "xmllint --html --noout --nowarning --recover $page" \
-    -n "libxml2 SAX pass alone" "$floor $page" \
-    -n "debrief import" "$bin import $page --dry-run --quiet" \
-    -n "debrief import json" "$bin import $page --dry-run --format json" >&2
+# Interleaved rounds (interleaved.py): each round runs the four commands once, in turn, so the
+# VM's drift (a third within minutes) is shared by every command of a round; fifteen rounds.
+python3 "$(dirname "$0")/interleaved.py" 15 "$work/times.json" \
+    xmllint "xmllint --html --noout --nowarning --recover $page" \
+    "libxml2 SAX pass alone" "$floor $page" \
+    "debrief import" "$bin import $page --dry-run --quiet" \
+    "debrief import json" "$bin import $page --dry-run --format json"
 
 # What people run: storing into a new database, and mapping competencies with a rubric. Fewer
 # runs, as these take longer; the database is removed before each run.
@@ -50,7 +50,7 @@ x, d, j = times["xmllint"]["median"], times["debrief import"]["median"], times["
 f = times["libxml2 SAX pass alone"]["median"]
 mb = size / 1048576
 print(f"| page | {mb:.1f} MB, {questions} questions |")
-print(f"| xmllint --html --noout (baseline, median of 10) | {x:.3f} s, {mb / x:.1f} MB/s, peak {xm} MB |")
+print(f"| xmllint --html --noout (baseline, median of 15 interleaved rounds) | {x:.3f} s, {mb / x:.1f} MB/s, peak {xm} MB |")
 print(f"| libxml2's SAX pass alone, callbacks that only count (the floor) | {f:.3f} s, {mb / f:.1f} MB/s, {f / x:.2f} of xmllint's time |")
 print(f"| debrief import --dry-run --quiet: parse + extract + sanitise | {d:.3f} s, {mb / d:.1f} MB/s, peak {dm} MB |")
 print(f"| debrief import --dry-run --format json: the same, plus JSON of every question | {j:.3f} s, {mb / j:.1f} MB/s |")
@@ -61,7 +61,10 @@ print(f"| storing: the import into a new database less the dry run | {storing:.3
 print(f"| a prepared bulk insert of the same rows in one transaction (floor, median of 5), then with the search index | {rows:.3f} s, {indexed:.3f} s |")
 print(f"| storing speed / bulk insert speed | {rows / storing:.2f} of the rows alone, {indexed / storing:.2f} of the rows and their index |")
 print(f"| debrief import --dry-run --quiet --rubric backend-engineer (median of 5) | {r:.3f} s, {mb / r:.1f} MB/s |")
-print(f"| importer speed / xmllint speed | {x / d:.2f} (with JSON output {x / j:.2f}); the floor's {x / f:.2f}, so the importer adds {(d - f) / x:.2f} of xmllint's time to the parse |")
+paired, paired_json = times["debrief import"]["paired_speed"], times["debrief import json"]["paired_speed"]
+print(f"| importer speed / xmllint speed, round by round (median of the rounds' ratios) | {paired:.2f} (with JSON output {paired_json:.2f}) |")
+print(f"| importer speed / xmllint speed, of the medians | {x / d:.2f} (with JSON output {x / j:.2f}); the floor's {x / f:.2f}, so the importer adds {(d - f) / x:.2f} of xmllint's time to the parse |")
+print(f"| CPU time (user), importer / xmllint | {times['debrief import']['user']:.3f} s / {times['xmllint']['user']:.3f} s |")
 print(f"| importer peak memory / input size | {dm / mb:.1f}x (xmllint {xm / mb:.1f}x) |")
 PY
 }
