@@ -20,7 +20,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .html: PositionReportHTML.render(report, candidateLinks: candidateLinks)
         case .md: PositionReportMarkdown.render(report)
         case .csv: PositionReportCSV.render(report)
-        case .json: try JSONText.string(report) + "\n"
+        case .json: try JSONText.document(report)
         }
     }
 
@@ -30,7 +30,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .html: CandidateReportHTML.render(report)
         case .md: CandidateReportMarkdown.render(report)
         case .csv: CandidateReportCSV.render(report)
-        case .json: try JSONText.string(report) + "\n"
+        case .json: try JSONText.document(report)
         }
     }
 
@@ -40,7 +40,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .html: QuestionHealthHTML.render(report)
         case .md: QuestionHealthMarkdown.render(report)
         case .csv: QuestionHealthCSV.render(report)
-        case .json: try JSONText.string(report) + "\n"
+        case .json: try JSONText.document(report)
         }
     }
 
@@ -50,7 +50,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .html: RubricReliabilityHTML.render(report)
         case .md: RubricReliabilityMarkdown.render(report)
         case .csv: RubricReliabilityCSV.render(report)
-        case .json: try JSONText.string(report) + "\n"
+        case .json: try JSONText.document(report)
         }
     }
 }

@@ -26,8 +26,17 @@ public final class Console: @unchecked Sendable {
 
     /// The process's own standard output and error.
     public static let standard = Console(
-        out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-        error: { FileHandle.standardError.write(Data($0.utf8)) })
+        out: { write($0, to: .standardOutput) },
+        error: { write($0, to: .standardError) })
+
+    /// Writes the text's own UTF-8 bytes: a 30 MB report is not copied into a `Data` first.
+    private static func write(_ text: String, to handle: FileHandle) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+            handle.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
+        }
+    }
 
     @TaskLocal public static var current: Console = .standard
 }

@@ -72,7 +72,8 @@ struct PanelRatings: Sendable {
         // Consecutive ratings mostly share a candidate and an interviewer (a scorecard's), so each
         // index is looked up only when it changes.
         var candidateIndex: [Int64: Int] = [:], interviewerIndex: [Int64: Int] = [:]
-        var candidateOf = [Int](repeating: 0, count: ratings.count), interviewerOf = candidateOf, competencyOf = candidateOf
+        // 32-bit: three indexes per rating of a million-rating position are 12 MB, not 24.
+        var candidateOf = [Int32](repeating: 0, count: ratings.count), interviewerOf = candidateOf, competencyOf = candidateOf
         // The previous rating's ids and their indexes; -1 until the first rating is seen.
         var current: (candidate: Int64, a: Int, interviewer: Int64, j: Int, competency: String, c: Int) = (0, -1, 0, -1, "", -1)
         for (index, rating) in ratings.enumerated() {
@@ -88,7 +89,7 @@ struct PanelRatings: Sendable {
                 current.competency = rating.competency
                 current.c = competencies.firstIndex(of: rating.competency)!
             }
-            (candidateOf[index], interviewerOf[index], competencyOf[index]) = (current.a, current.j, current.c)
+            (candidateOf[index], interviewerOf[index], competencyOf[index]) = (Int32(current.a), Int32(current.j), Int32(current.c))
         }
         candidateCount = candidateIndex.count
         interviewerCount = interviewerIndex.count
@@ -105,7 +106,7 @@ struct PanelRatings: Sendable {
         var competencyCounts = [Double](repeating: 0, count: k), competencySums = [Double](repeating: 0, count: k)
         var squares = 0.0
         for (index, rating) in ratings.enumerated() {
-            let a = candidateOf[index], j = interviewerOf[index], c = competencyOf[index]
+            let a = Int(candidateOf[index]), j = Int(interviewerOf[index]), c = Int(competencyOf[index])
             let y = rating.value - mean
             let key = a * k + c
             if cellOf[key] < 0 {

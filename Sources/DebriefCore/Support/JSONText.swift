@@ -8,6 +8,12 @@ public enum JSONText {
         String(decoding: try JSONTreeEncoder.encode(value, pretty: true), as: UTF8.self)
     }
 
+    /// `string(value)` and a line break: a JSON document as a file or terminal gets it, made in
+    /// one piece (adding the line break to the string would copy a report's 30 MB once more).
+    public static func document(_ value: some Encodable) throws -> String {
+        String(decoding: try JSONTreeEncoder.encode(value, pretty: true, endingLine: true), as: UTF8.self)
+    }
+
     public static func data(_ value: some Encodable) throws -> Data {
         try data(value, pretty: true)
     }

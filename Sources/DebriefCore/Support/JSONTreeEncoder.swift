@@ -10,13 +10,14 @@ import Synchronization
 /// audit event inside the write transaction, the report JSON of a position (BENCHMARKS.md, session 18).
 /// `JSONTreeEncoderTests` compares the two on every kind of value Debrief writes.
 struct JSONTreeEncoder {
-    /// The JSON of `value` as UTF-8.
-    static func encode(_ value: some Encodable, pretty: Bool) throws -> [UInt8] {
+    /// The JSON of `value` as UTF-8, with a line break after it when `endingLine`.
+    static func encode(_ value: some Encodable, pretty: Bool, endingLine: Bool = false) throws -> [UInt8] {
         let root = JSONNode.ArrayBox()
         root.items = [.null]
         try JSONNodeEncoder(place: .item(root, 0), path: nil, key: nil).encode(value)
         var writer = JSONTreeWriter(pretty: pretty)
         writer.write(root.items[0])
+        if endingLine { writer.appendLineBreak() }
         return writer.bytes
     }
 }

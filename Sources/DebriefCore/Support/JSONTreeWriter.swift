@@ -14,6 +14,11 @@ struct JSONTreeWriter {
         self.depth = depth
     }
 
+    /// Ends the document with a line break, as files and terminals want it.
+    mutating func appendLineBreak() {
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
     mutating func write(_ node: JSONNode) {
         switch node {
         case .null: append("null")
