@@ -137,4 +137,10 @@ struct AccessCommandTests {
             #expect(!DebriefCLI.runsTasksOnEventLoops(other), "\(other)")
         }
     }
+
+    @Test("the malloc arena cap other commands set is found and accepted by glibc")
+    func mallocArenas() {
+        // glibc's own default (eight per core), so the test process's allocator is left as it was.
+        #expect(DebriefCLI.limitMallocArenas(to: 8 * ProcessInfo.processInfo.activeProcessorCount))
+    }
 }

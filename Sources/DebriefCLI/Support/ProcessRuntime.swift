@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOPosix
 
@@ -9,9 +10,26 @@ extension DebriefCLI {
     /// singleton group, which Hummingbird serves from) instead of a pool of threads beside them, so a
     /// request's handler runs on the thread that read it and its reply is written without handing it
     /// between threads: measured in BENCHMARKS.md (session 18). Other commands keep the default pool.
+    ///
+    /// Other commands keep malloc to one arena per core (`limitMallocArenas`).
     public static func prepareProcess(arguments: [String]) {
-        guard runsTasksOnEventLoops(arguments) else { return }
+        guard runsTasksOnEventLoops(arguments) else {
+            _ = limitMallocArenas(to: ProcessInfo.processInfo.activeProcessorCount)
+            return
+        }
         _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+    }
+
+    /// Caps glibc's malloc arenas (eight per core by default). A large report is built on several
+    /// threads at once, and memory one thread frees in its arena is not reused by another's: on the
+    /// 1M-rating bench position the cold JSON report peaked at 310 MB with the default and 273 MB
+    /// with one arena per core, in the same time (BENCHMARKS.md, session 21). True when set; false
+    /// where there is no glibc `mallopt` (its header is not part of Swift's Glibc module, hence dlsym).
+    static func limitMallocArenas(to count: Int) -> Bool {
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        let arenaMaximum: Int32 = -8  // M_ARENA_MAX in <malloc.h>
+        guard let symbol = dlsym(nil, "mallopt") else { return false }
+        return unsafeBitCast(symbol, to: Mallopt.self)(arenaMaximum, Int32(clamping: max(1, count))) == 1
     }
 
     /// True when `arguments` run the server.
