@@ -138,9 +138,10 @@ struct AccessCommandTests {
         }
     }
 
-    @Test("the malloc arena cap other commands set is found and accepted by glibc")
+    @Test("the malloc arena cap other commands set, and the trim before rendering a report, are found in glibc")
     func mallocArenas() {
         // glibc's own default (eight per core), so the test process's allocator is left as it was.
         #expect(DebriefCLI.limitMallocArenas(to: 8 * ProcessInfo.processInfo.activeProcessorCount))
+        #expect(DebriefCLI.returnFreedMemory())
     }
 }
