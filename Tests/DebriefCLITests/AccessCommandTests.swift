@@ -138,10 +138,11 @@ struct AccessCommandTests {
         }
     }
 
-    @Test("the malloc arena cap other commands set, and the trim before rendering a report, are found in glibc")
+    @Test("the malloc arena cap, the trim before rendering a report and the batch's syncfs are found in glibc")
     func mallocArenas() {
         // glibc's own default (eight per core), so the test process's allocator is left as it was.
         #expect(DebriefCLI.limitMallocArenas(to: 8 * ProcessInfo.processInfo.activeProcessorCount))
         #expect(DebriefCLI.returnFreedMemory())
+        #expect(GlibcExtras.syncfs != nil, "report batches would fall back to sync(), which flushes every disk")
     }
 }

@@ -26,9 +26,8 @@ extension DebriefCLI {
     /// True when glibc's function was found.
     @discardableResult
     static func returnFreedMemory() -> Bool {
-        typealias MallocTrim = @convention(c) (Int) -> Int32
-        guard let symbol = dlsym(nil, "malloc_trim") else { return false }
-        _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+        guard let trim = GlibcExtras.mallocTrim else { return false }
+        _ = trim(0)
         return true
     }
 
@@ -36,12 +35,11 @@ extension DebriefCLI {
     /// threads at once, and memory one thread frees in its arena is not reused by another's: on the
     /// 1M-rating bench position the cold JSON report peaked at 310 MB with the default and 273 MB
     /// with one arena per core, in the same time (BENCHMARKS.md, session 21). True when set; false
-    /// where there is no glibc `mallopt` (its header is not part of Swift's Glibc module, hence dlsym).
+    /// where there is no glibc `mallopt`.
     static func limitMallocArenas(to count: Int) -> Bool {
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
         let arenaMaximum: Int32 = -8  // M_ARENA_MAX in <malloc.h>
-        guard let symbol = dlsym(nil, "mallopt") else { return false }
-        return unsafeBitCast(symbol, to: Mallopt.self)(arenaMaximum, Int32(clamping: max(1, count))) == 1
+        guard let mallopt = GlibcExtras.mallopt else { return false }
+        return mallopt(arenaMaximum, Int32(clamping: max(1, count))) == 1
     }
 
     /// True when `arguments` run the server.

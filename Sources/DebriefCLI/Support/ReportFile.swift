@@ -18,12 +18,18 @@ enum ReportFile {
         }
     }
 
-    /// Waits until everything written into `folder` (the files and their names) is on disk.
+    /// Waits until everything written into `folder` (the files and their names) is on disk: the
+    /// folder's file system is synced (`syncfs`), not every disk of the machine (`sync`, the
+    /// fallback where there is no `syncfs`), then the folder itself.
     static func flush(folder: String) throws {
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY)
         guard descriptor >= 0 else { throw CLIError("cannot flush \(folder): \(lastSystemError)") }
         defer { close(descriptor) }
-        sync()  // POSIX has no flush of one file system; Linux's syncfs is not visible from Swift's Glibc
+        if let syncfs = GlibcExtras.syncfs {
+            guard syncfs(descriptor) == 0 else { throw CLIError("cannot flush \(folder): \(lastSystemError)") }
+        } else {
+            sync()
+        }
         guard fsync(descriptor) == 0 else {
             throw CLIError("cannot flush \(folder): \(lastSystemError)")
         }
