@@ -6,8 +6,9 @@ each round's commands share it. Writes JSON like hyperfine's --export-json (medi
 and mean user seconds per command), plus `paired_speed`: the median over rounds of the first
 command's time divided by this command's time in the same round.
 
-usage: interleaved.py ROUNDS OUTPUT.json NAME COMMAND [NAME COMMAND ...]
-Each COMMAND is split on spaces and run without a shell; its output is discarded."""
+usage: interleaved.py [--shell] ROUNDS OUTPUT.json NAME COMMAND [NAME COMMAND ...]
+Each COMMAND is split on spaces and run without a shell, or with --shell run by sh -c (for
+redirections and substitutions); its output is discarded."""
 import json, os, statistics, subprocess, sys, time
 
 
@@ -23,11 +24,16 @@ def run_once(argv):
 
 
 def main():
-    if len(sys.argv) < 5 or len(sys.argv) % 2 == 0:
+    arguments = sys.argv[1:]
+    shell = bool(arguments) and arguments[0] == "--shell"
+    if shell:
+        arguments = arguments[1:]
+    if len(arguments) < 4 or len(arguments) % 2 == 1:
         print(__doc__)
         sys.exit(64)
-    rounds, output = int(sys.argv[1]), sys.argv[2]
-    names, commands = sys.argv[3::2], [c.split() for c in sys.argv[4::2]]
+    rounds, output = int(arguments[0]), arguments[1]
+    names = arguments[2::2]
+    commands = [["sh", "-c", c] if shell else c.split() for c in arguments[3::2]]
     walls = {name: [] for name in names}
     users = {name: [] for name in names}
     speeds = {name: [] for name in names}
