@@ -39,6 +39,18 @@ struct ParallelExtractionTests {
         #expect(twoCores.skipped == onePass.skipped)
     }
 
+    @Test("each run, and each half, owns the block array it is handed, so strings are freed as they are read", arguments: [.max, 0])
+    func halvesOwnTheirBlocks(parallelAbove: Int) throws {
+        let (document, blocks) = try Self.blocks("backend-interview-questions.html", copies: 3)
+        // Held here too: the detection itself must see a shared array.
+        #expect(QuestionExtractor.extract(blocks: blocks, parallelAbove: parallelAbove).sharedBlocks)
+        var handedOver = blocks
+        _ = consume blocks
+        handedOver.append(contentsOf: [])  // nothing but this variable holds the array now
+        #expect(!QuestionExtractor.extract(blocks: consume handedOver, parallelAbove: parallelAbove).sharedBlocks)
+        withExtendedLifetime(document) {}
+    }
+
     @Test("questions without numbers keep counting across the halves")
     func countedOrdinals() throws {
         let html = (1...40).map { "<h2>Part \($0)</h2><ul><li>What is item \($0)a?</li><li>How does item \($0)b work?</li></ul>" }.joined()

@@ -14,6 +14,11 @@ struct QuestionExtractor: Sendable {
     /// started part-way through a page can be renumbered when the parts are joined.
     private var countedOrdinals: [[Bool]] = []
 
+    /// True when the blocks' array was shared when this run took it: then another reference keeps
+    /// every block's strings alive until the extraction ends, and nothing is freed as it is read
+    /// (a half handed over while a local variable still held it once did this; see the tests).
+    private(set) var tookSharedBlocks = false
+
     /// A question whose answer is still being read.
     private struct OpenQuestion {
         let headingLevel: Int
@@ -38,6 +43,7 @@ struct QuestionExtractor: Sendable {
     init(taking blocks: consuming [ContentBlock], titledLevels: Set<Int> = [], pieceStep: Int? = nil) {
         self.titledLevels = titledLevels
         var blocks = blocks
+        tookSharedBlocks = !Self.ownsStorage(&blocks)
         var pieceReleaser = pieceStep.map(AnswerPieceReleaser.init(step:))
         for index in blocks.indices {
             let block = blocks[index].take()
@@ -53,6 +59,14 @@ struct QuestionExtractor: Sendable {
         let keep = sections.map { !$0.questions.isEmpty }
         sections = zip(sections, keep).filter(\.1).map(\.0)
         countedOrdinals = zip(countedOrdinals, keep).filter(\.1).map(\.0)
+    }
+
+    /// True when nothing else holds `array`'s storage. Mutable access makes the storage unique,
+    /// copying it if it was shared, so the storage moves exactly when it was shared.
+    static func ownsStorage<Element>(_ array: inout [Element]) -> Bool {
+        let before = array.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        let after = array.withUnsafeMutableBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        return before == after
     }
 
     private mutating func read(_ block: ContentBlock) {
