@@ -11,12 +11,10 @@ extension DebriefCLI {
     /// request's handler runs on the thread that read it and its reply is written without handing it
     /// between threads: measured in BENCHMARKS.md (session 18). Other commands keep the default pool.
     ///
-    /// Other commands keep malloc to one arena per core (`limitMallocArenas`).
+    /// Every command keeps malloc to one arena per core (`limitMallocArenas`).
     public static func prepareProcess(arguments: [String]) {
-        guard runsTasksOnEventLoops(arguments) else {
-            _ = limitMallocArenas(to: ProcessInfo.processInfo.activeProcessorCount)
-            return
-        }
+        _ = limitMallocArenas(to: ProcessInfo.processInfo.activeProcessorCount)
+        guard runsTasksOnEventLoops(arguments) else { return }
         _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     }
 
@@ -34,8 +32,9 @@ extension DebriefCLI {
     /// Caps glibc's malloc arenas (eight per core by default). A large report is built on several
     /// threads at once, and memory one thread frees in its arena is not reused by another's: on the
     /// 1M-rating bench position the cold JSON report peaked at 310 MB with the default and 273 MB
-    /// with one arena per core, in the same time (BENCHMARKS.md, session 21). True when set; false
-    /// where there is no glibc `mallopt`.
+    /// with one arena per core, in the same time; the server's peak after the report bench's
+    /// server part went from 414 to 295 MB, with the same requests a second under wrk
+    /// (BENCHMARKS.md, session 21). True when set; false where there is no glibc `mallopt`.
     static func limitMallocArenas(to count: Int) -> Bool {
         let arenaMaximum: Int32 = -8  // M_ARENA_MAX in <malloc.h>
         guard let mallopt = GlibcExtras.mallopt else { return false }
