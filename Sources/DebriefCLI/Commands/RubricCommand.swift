@@ -9,7 +9,8 @@ struct RubricCommand: AsyncParsableCommand {
         commandName: "rubric", abstract: "Check and read the YAML rubrics that scorecards use.", subcommands: [Validate.self, List.self, Show.self])
 
     struct Validate: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "validate", abstract: "Check rubric files; prints file:line: what to fix for each broken one.")
+        static let configuration = CommandConfiguration(
+            commandName: "validate", abstract: "Check rubric files; prints file:line: what to fix for each broken one.")
         @Argument(help: "Rubric files to check.") var files: [String]
 
         func validate() throws {
@@ -54,7 +55,8 @@ struct RubricCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a rubric: scale, competencies with weights and anchors, rounds, thresholds.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show a rubric: scale, competencies with weights and anchors, rounds, thresholds.")
         @OptionGroup var rubrics: RubricOptions
         @Argument(help: "The rubric's id.") var id: String
         @OptionGroup var output: FormatOptions

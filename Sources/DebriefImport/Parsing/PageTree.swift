@@ -45,7 +45,8 @@ final class PageTree {
             attributeText: UnsafeMutablePointer<UInt8>, names: UnsafeMutablePointer<String>, traits: UnsafeMutablePointer<ElementTraits>,
             released: ReleasedText?
         ) {
-            (self.nodes, self.text, self.attributes, self.attributeText, self.names, self.traits) = (nodes, text, attributes, attributeText, names, traits)
+            (self.nodes, self.text, self.attributes) = (nodes, text, attributes)
+            (self.attributeText, self.names, self.traits) = (attributeText, names, traits)
             releasedRecord = released.map { Unmanaged.passUnretained($0) }
         }
 
