@@ -142,7 +142,7 @@ struct AccessCommandTests {
     func mallocArenas() {
         // glibc's own default (eight per core), so the test process's allocator is left as it was.
         #expect(DebriefCLI.limitMallocArenas(to: 8 * ProcessInfo.processInfo.activeProcessorCount))
-        #expect(DebriefCLI.returnFreedMemory())
+        #expect(GlibcExtras.returnFreedMemory())
         #expect(GlibcExtras.syncfs != nil, "report batches would fall back to sync(), which flushes every disk")
     }
 }

@@ -52,10 +52,7 @@ struct ReportCommand: AsyncParsableCommand {
                 return
             }
             guard all else {
-                let report = try await service.positionReport(id)
-                // What building it freed (the facts, the study's arrays) goes back before rendering.
-                DebriefCLI.returnFreedMemory()
-                let text = try ReportRendering.position(report, format: format)
+                let text = try ReportRendering.position(try await service.positionReport(id), format: format)
                 try ReportOutput.deliver(text, format: format, out: out, defaultName: "debrief-position-\(id)")
                 return
             }

@@ -1,3 +1,4 @@
+import DebriefCore
 import Foundation
 import NIOCore
 import NIOPosix
@@ -16,17 +17,6 @@ extension DebriefCLI {
         _ = limitMallocArenas(to: ProcessInfo.processInfo.activeProcessorCount)
         guard runsTasksOnEventLoops(arguments) else { return }
         _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-    }
-
-    /// Hands the memory the process has freed back to the system (glibc's `malloc_trim`), so
-    /// rendering a large report does not start on top of what building it left resident: the
-    /// cold JSON report of the 1M-rating bench position peaked at 276-291 MB without, 249 with.
-    /// True when glibc's function was found.
-    @discardableResult
-    static func returnFreedMemory() -> Bool {
-        guard let trim = GlibcExtras.mallocTrim else { return false }
-        _ = trim(0)
-        return true
     }
 
     /// Caps glibc's malloc arenas (eight per core by default). A large report is built on several

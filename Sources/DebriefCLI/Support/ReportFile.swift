@@ -1,3 +1,4 @@
+import DebriefCore
 import Foundation
 import Glibc
 
