@@ -48,6 +48,7 @@ struct ParallelExtractionTests {
         _ = consume blocks
         handedOver.append(contentsOf: [])  // nothing but this variable holds the array now
         #expect(!QuestionExtractor.extract(blocks: consume handedOver, parallelAbove: parallelAbove).sharedBlocks)
+        #expect(!QuestionExtractor.extract(blocks: [], parallelAbove: parallelAbove).sharedBlocks, "an empty page holds no strings")
         withExtendedLifetime(document) {}
     }
 
