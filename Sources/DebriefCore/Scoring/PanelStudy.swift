@@ -8,12 +8,12 @@ public enum PanelStudy {
 
     /// The same, with `competencyOrder`'s first competency as the baseline (competencies it leaves out follow, sorted).
     public static func of(cards: [ScoredCard], competencyOrder: [String]) -> Result<PanelReliability, VarianceComponents.Refusal> {
-        // Sorted, so the same scorecards give the same figures to the last digit. Reserved at its
-        // size: grown by doubling, a million ratings' array was briefly held twice over.
+        // Each scorecard's values come in competency-id order (`CompetencyValues`), so the same
+        // scorecards give the same figures to the last digit. Reserved at its size: grown by
+        // doubling, a million ratings' array was briefly held twice over.
         var ratings: [PanelRating] = []
         ratings.reserveCapacity(cards.reduce(0) { $0 + $1.values.count })
         for card in cards {
-            // In competency order already.
             for value in card.values {
                 ratings.append(PanelRating(candidate: card.candidateID, interviewer: card.interviewerID, competency: value.key, value: value.value))
             }

@@ -19,16 +19,16 @@ enum ASCIIWords {
     /// True when `word` (lower-case ASCII letters) is a whole word of the text, in any case, where
     /// words are runs of letters; nil when the text is not all ASCII.
     static func hasWord(_ bytes: UnsafeBufferPointer<UInt8>, ignoringCase word: StaticString) -> Bool? {
-        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        guard !TextScan.hasNonASCII(UnsafeRawBufferPointer(bytes)) else { return nil }
         let length = word.utf8CodeUnitCount
         var start = 0
         while start < bytes.count {
-            guard isLetter(bytes[start]) else {
+            guard TextScan.isLetter(bytes[start]) else {
                 start += 1
                 continue
             }
             var end = start + 1
-            while end < bytes.count && isLetter(bytes[end]) { end += 1 }
+            while end < bytes.count && TextScan.isLetter(bytes[end]) { end += 1 }
             if end - start == length, TextScan.hasPrefix(bytes, from: start, ignoringCase: word) { return true }
             start = end
         }
@@ -54,10 +54,6 @@ enum ASCIIWords {
         case 0x21...0x23, 0x25...0x2A, 0x2C...0x2F, 0x3A, 0x3B, 0x3F, 0x40, 0x5B...0x5D, 0x5F, 0x7B, 0x7D: true
         default: false
         }
-    }
-
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
     }
 
     /// The words of a line split at spaces and commas, empty ones skipped, each in lower case with

@@ -25,7 +25,7 @@ enum InPageNavigation {
             if child.isText {
                 // Decided from the bytes wherever they are ASCII: no string is made for a paragraph of prose.
                 let bytes = UnsafeBufferPointer(start: child.textPointer, count: child.textByteCount)
-                if bytes.contains(where: { $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A }) {
+                if bytes.contains(where: TextScan.isLetter) {
                     outside = true
                 } else if bytes.contains(where: { $0 >= 0x80 }) {
                     let text = child.content

@@ -70,6 +70,11 @@ enum TextScan {
         text.utf8.last == byte
     }
 
+    /// True for an ASCII letter, either case.
+    @inline(__always) static func isLetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
     /// The ASCII lower case of a byte; other bytes unchanged.
     @inline(__always) static func lower(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte

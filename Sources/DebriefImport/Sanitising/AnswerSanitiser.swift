@@ -54,9 +54,12 @@ enum AnswerSanitiser {
         return pieces.string(of: blocks.lazy.map { $0.piece!.range })
     }
 
-    /// True when the fragments, joined, would start with `<p><strong>`.
+    /// How an answer that opens with a bold label ("Answer:") starts once sanitised.
+    private static let labelOpening = "<p><strong>".utf8
+
+    /// True when the fragments, joined, would start with `labelOpening`.
     private static func opensBold(_ fragments: some Sequence<UnsafeBufferPointer<UInt8>>) -> Bool {
-        let opening = "<p><strong>".utf8
+        let opening = labelOpening
         var matched = opening.startIndex
         for fragment in fragments {
             for byte in fragment {
@@ -174,7 +177,7 @@ enum AnswerSanitiser {
 
     /// Drops a leading "Answer:" label, which pages put before the model answer.
     private static func strippingAnswerLabel(_ html: inout HTMLBytes) {
-        let open = "<p><strong>".utf8, close = Array("</strong>".utf8)
+        let open = labelOpening, close = Array("</strong>".utf8)
         guard html.bytes.starts(with: open) else { return }
         let afterOpen = open.count
         let window = html.bytes[afterOpen..<min(html.bytes.count, afterOpen + 24)]
