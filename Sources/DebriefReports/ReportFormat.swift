@@ -14,6 +14,10 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether a position report in this format shows the panel reliability study (CSV has one row
+    /// per candidate and no place for it), so a report built only for this format can leave it out.
+    public var showsReliabilityStudy: Bool { self != .csv }
+
     /// A position report in this format. `candidateLinks` (HTML only) maps candidate ids to their reports' addresses.
     public func render(_ report: PositionReport, candidateLinks: [Int64: String] = [:]) throws -> String {
         switch self {

@@ -3,8 +3,13 @@ import DebriefReports
 
 extension DebriefService {
     /// The position's report, from the cache when nothing it shows has changed since it was built.
-    public func positionReport(_ positionID: Int64) async throws -> PositionReport {
-        try await positionReport(positionID, version: try await database.reportDataVersion(positionID: positionID))
+    /// Without `studyingReliability` (for a format that does not show the study), a report not in
+    /// the cache is built without it, and not kept.
+    public func positionReport(_ positionID: Int64, studyingReliability: Bool = true) async throws -> PositionReport {
+        let version = try await database.reportDataVersion(positionID: positionID)
+        guard !studyingReliability else { return try await positionReport(positionID, version: version) }
+        if let kept = reportCache.report(positionID, version: version) { return kept }
+        return try await buildPositionReport(positionID, studyingReliability: false)
     }
 
     /// The report for data at `version` or newer: the cached one of exactly `version`, else a build
@@ -14,14 +19,15 @@ extension DebriefService {
         return try await reportBuilds.value(for: ReportKey(positionID: positionID, version: version)) { try await buildPositionReport(positionID) }
     }
 
-    /// Builds the position's report from its facts alone and keeps it in the cache, within the
-    /// service's heavy-work limits.
-    private func buildPositionReport(_ positionID: Int64) async throws -> PositionReport {
+    /// Builds the position's report from its facts alone and keeps it in the cache (only whole: with
+    /// the reliability study), within the service's heavy-work limits.
+    private func buildPositionReport(_ positionID: Int64, studyingReliability: Bool = true) async throws -> PositionReport {
         let ratings = try await database.ratingCount(positionID: positionID)
         return try await heavyWork.run("position report", estimatedBytes: HeavyWorkLimits.positionReportBytes(ratings: ratings)) {
             let facts = try await database.positionFacts(positionID: positionID)
-            let report = try PositionReportBuilder.build(facts, currentRubric: try? rubrics?.rubric(facts.position.rubricID))
-            if let version = facts.dataVersion { reportCache.keep(report, of: positionID, version: version) }
+            let report = try PositionReportBuilder.build(
+                facts, currentRubric: try? rubrics?.rubric(facts.position.rubricID), studyingReliability: studyingReliability)
+            if studyingReliability, let version = facts.dataVersion { reportCache.keep(report, of: positionID, version: version) }
             return report
         }
     }
@@ -48,19 +54,24 @@ extension DebriefService {
     /// The dossier, every rating with its note, is read on one connection while the report is built
     /// from its facts, read on others: reading the dossier keeps one core busy, and the report's
     /// scoring used to wait for it. When a write came between the two reads, the report is built
-    /// again from the dossier.
-    public func positionDossierAndReport(_ positionID: Int64) async throws -> (dossier: PositionDossier, report: PositionReport) {
+    /// again from the dossier. Without `studyingReliability` the report leaves the reliability study
+    /// out (for a format that does not show it) and is not kept.
+    public func positionDossierAndReport(
+        _ positionID: Int64, studyingReliability: Bool = true
+    ) async throws -> (dossier: PositionDossier, report: PositionReport) {
         let ratings = try await database.ratingCount(positionID: positionID)
         return try await heavyWork.run("position report", estimatedBytes: HeavyWorkLimits.dossierAndReportBytes(ratings: ratings)) {
             async let reading = database.positionDossier(positionID: positionID)
             let facts = try await database.positionFacts(positionID: positionID)
             let current = try? rubrics?.rubric(facts.position.rubricID)
-            let fromFacts = try PositionReportBuilder.build(facts, currentRubric: current)
+            let fromFacts = try PositionReportBuilder.build(facts, currentRubric: current, studyingReliability: studyingReliability)
             let dossier = try await reading
             let report =
                 dossier.dataVersion == facts.dataVersion
-                ? fromFacts : try PositionReportBuilder.build(dossier, currentRubric: try? rubrics?.rubric(dossier.position.rubricID))
-            if let version = dossier.dataVersion { reportCache.keep(report, of: positionID, version: version) }
+                ? fromFacts
+                : try PositionReportBuilder.build(
+                    dossier, currentRubric: try? rubrics?.rubric(dossier.position.rubricID), studyingReliability: studyingReliability)
+            if studyingReliability, let version = dossier.dataVersion { reportCache.keep(report, of: positionID, version: version) }
             return (dossier, report)
         }
     }

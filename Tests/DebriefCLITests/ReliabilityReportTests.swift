@@ -1,3 +1,6 @@
+import DebriefReports
+import DebriefService
+import DebriefStore
 import Foundation
 import Testing
 
@@ -37,6 +40,22 @@ struct ReliabilityReportTests {
         let page = try String(contentsOf: cli.directory.appendingPathComponent("p.html"), encoding: .utf8)
         #expect(page.contains("<h2>How much to trust these scores</h2>"))
         #expect(page.contains("Projected reliability of a candidate&#39;s score by panel size"), "the D-study chart")
+    }
+
+    @Test("CSV, which has no place for the study, is built without it and is the CSV of the whole report, alone and with --all")
+    func csvLeavesStudyOut() async throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        #expect(await cli.run(["demo", "generate", "--candidates", "200", "--seed", "1", "--today", "2026-11-01"]).code == 0)
+        let alone = await cli.run(["report", "position", "1", "--format", "csv"])
+        let batch = cli.directory.appendingPathComponent("batch").path
+        #expect(await cli.run(["report", "position", "1", "--all", "--format", "csv", "--out", batch, "--quiet"]).code == 0)
+        let service = DebriefService(database: try AppDatabase.open(path: cli.databasePath), rubrics: nil)
+        let whole = try await service.positionReport(1)
+        #expect(whole.reliability.g != nil, "the demo position is too small for a study, so this test proves nothing")
+        let expected = try ReportFormat.csv.render(whole)
+        #expect(alone.code == 0 && alone.out == expected)
+        #expect(try String(contentsOfFile: batch + "/index.csv", encoding: .utf8) == expected)
     }
 
     @Test("a position with too few candidates gets nulls and a note saying why")

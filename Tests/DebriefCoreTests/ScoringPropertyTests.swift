@@ -57,6 +57,11 @@ struct ScoringPropertyTests {
         let raw = Dictionary(grouping: cards, by: \.candidateID).map { id, own in CandidateScoring.score(candidateID: id, cards: own, rubric: Self.rubric) }
         #expect(Set(evaluation.candidates.map(\.raw)) == Set(raw))
         for _ in 1...3 { #expect(PositionScoring.evaluate(rubric: Self.rubric, candidateIDs: [], cards: cards) == evaluation) }
+        // Leaving the reliability study out changes nothing else.
+        let unstudied = PositionScoring.evaluate(rubric: Self.rubric, candidateIDs: [], cards: cards, studyingReliability: false)
+        #expect(unstudied.reliability == nil && evaluation.reliability != nil)
+        #expect(unstudied.candidates == evaluation.candidates && unstudied.agreement == evaluation.agreement)
+        #expect(unstudied.calibration == evaluation.calibration)
     }
 
     @Test("the overall score alone is the full score's, to the last digit, with any adjustment", arguments: 1...40)

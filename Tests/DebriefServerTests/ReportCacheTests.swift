@@ -94,6 +94,24 @@ struct ReportCacheTests {
         }
     }
 
+    @Test("a report built without the reliability study (for CSV) is never kept, and a kept whole one serves CSV too")
+    func reportWithoutStudyNotKept() async throws {
+        let fixture = try await ServerFixture.make()
+        let service = DebriefService(database: fixture.store, rubrics: RubricCatalog(rubrics: [fixture.rubric]))
+        let version = try await fixture.store.reportDataVersion(positionID: fixture.positionID)
+        let leftOut = "the reliability study was not worked out for this report"
+        let partial = try await service.positionReport(fixture.positionID, studyingReliability: false)
+        #expect(partial.notes.contains(leftOut))
+        let (_, partialBatch) = try await service.positionDossierAndReport(fixture.positionID, studyingReliability: false)
+        #expect(partialBatch.notes.contains(leftOut))
+        #expect(service.reportCache.report(fixture.positionID, version: version) == nil, "a report without its study was kept")
+        let whole = try await service.positionReport(fixture.positionID)
+        #expect(!whole.notes.contains(leftOut) && service.reportCache.report(fixture.positionID, version: version) != nil)
+        let hits = service.reportCache.hits
+        let forCSV = try await service.positionReport(fixture.positionID, studyingReliability: false)
+        #expect(!forCSV.notes.contains(leftOut) && service.reportCache.hits == hits + 1, "the kept whole report was not used")
+    }
+
     @Test("a report cached before a restore is never served after it, even when the restored data reaches the same version again")
     func neverStaleAfterRestore() async throws {
         let fixture = try await ServerFixture.make()

@@ -51,12 +51,14 @@ struct ReportCommand: AsyncParsableCommand {
                 try await ReportFile.stream(to: out) { sink in try await service.positionRatingsCSV(id, to: sink) }
                 return
             }
+            // The reliability study is the costliest part of the report; CSV does not show it.
+            let studying = ReportFormat(rawValue: format.rawValue)?.showsReliabilityStudy ?? true
             guard all else {
-                let text = try ReportRendering.position(try await service.positionReport(id), format: format)
+                let text = try ReportRendering.position(try await service.positionReport(id, studyingReliability: studying), format: format)
                 try ReportOutput.deliver(text, format: format, out: out, defaultName: "debrief-position-\(id)")
                 return
             }
-            let (dossier, report) = try await service.positionDossierAndReport(id)
+            let (dossier, report) = try await service.positionDossierAndReport(id, studyingReliability: studying)
             try BatchReport(
                 dossier: dossier, report: report, format: format, folder: out ?? "./debrief-position-\(id)", stage: stage, since: since, quiet: quiet
             ).write()

@@ -14,8 +14,8 @@ public struct PositionEvaluation: Hashable, Sendable {
     public let agreement: AgreementFigures
     public let calibration: [InterviewerCalibration]
     /// How much the scores can be trusted and how many interviewers the position needs, or why
-    /// there is too little data to say.
-    public let reliability: Result<PanelReliability, VarianceComponents.Refusal>
+    /// there is too little data to say; nil when the study was not asked for.
+    public let reliability: Result<PanelReliability, VarianceComponents.Refusal>?
 }
 
 /// Scores, ranks, agreement and calibration for a position, from its submitted scorecards.
@@ -24,12 +24,15 @@ public enum PositionScoring {
     ///
     /// The reliability study, the raw scores, and the agreement matrix with what needs it
     /// (agreement, calibration and the calibrated scores) are independent of each other, so they
-    /// are worked out at once, on as many cores as there are.
-    public static func evaluate(rubric: Rubric, candidateIDs: [Int64], cards: [ScoredCard]) -> PositionEvaluation {
+    /// are worked out at once, on as many cores as there are. Without `studyingReliability` the
+    /// study, the costliest of the three, is left out (for outputs that do not show it).
+    public static func evaluate(
+        rubric: Rubric, candidateIDs: [Int64], cards: [ScoredCard], studyingReliability: Bool = true
+    ) -> PositionEvaluation {
         let cardsByCandidate = Dictionary(grouping: cards, by: \.candidateID)
         let ids = Array(Set(candidateIDs).union(cardsByCandidate.keys))
         let (reliability, (agreement, calibration, calibrated), raw) = Simultaneously.run(
-            { PanelStudy.of(cards: cards, rubric: rubric) },
+            { studyingReliability ? PanelStudy.of(cards: cards, rubric: rubric) : nil },
             { () -> (AgreementFigures, [InterviewerCalibration], [Int64: Double?]) in
                 let matrix = ReliabilityMatrix(cards: cards)
                 let agreement = Agreement.evaluate(matrix)

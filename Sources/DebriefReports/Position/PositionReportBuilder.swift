@@ -25,15 +25,22 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
 public enum PositionReportBuilder {
     /// `currentRubric` is the position's rubric as the folder has it now; it is used only when no
     /// scorecard has recorded a version yet.
-    public static func build(_ dossier: PositionDossier, currentRubric: Rubric?) throws(ReportError) -> PositionReport {
-        try build(PositionFacts(dossier), currentRubric: currentRubric)
+    public static func build(
+        _ dossier: PositionDossier, currentRubric: Rubric?, studyingReliability: Bool = true
+    ) throws(ReportError) -> PositionReport {
+        try build(PositionFacts(dossier), currentRubric: currentRubric, studyingReliability: studyingReliability)
     }
 
-    /// The report from facts read for it alone (see `PositionFacts`).
-    public static func build(_ facts: PositionFacts, currentRubric: Rubric?) throws(ReportError) -> PositionReport {
+    /// The report from facts read for it alone (see `PositionFacts`). Without `studyingReliability`
+    /// its reliability entry is all nulls and a note says the study was left out: for a format that
+    /// does not show it (`ReportFormat.showsReliabilityStudy`), since the study is the costliest part.
+    public static func build(
+        _ facts: PositionFacts, currentRubric: Rubric?, studyingReliability: Bool = true
+    ) throws(ReportError) -> PositionReport {
         var notes: [String] = []
         let rubric = try scoringRubric(facts, currentRubric: currentRubric, notes: &notes)
-        let evaluation = PositionScoring.evaluate(rubric: rubric, candidateIDs: facts.candidates.compactMap(\.id), cards: facts.cards)
+        let evaluation = PositionScoring.evaluate(
+            rubric: rubric, candidateIDs: facts.candidates.compactMap(\.id), cards: facts.cards, studyingReliability: studyingReliability)
         let candidates = Dictionary(uniqueKeysWithValues: facts.candidates.map { ($0.id ?? 0, $0) })
         let users = Dictionary(uniqueKeysWithValues: facts.interviewers.map { ($0.id ?? 0, $0) })
         let entries = evaluation.candidates.compactMap { entry -> PositionReport.CandidateEntry? in

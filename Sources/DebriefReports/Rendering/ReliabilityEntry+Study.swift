@@ -1,14 +1,15 @@
 import DebriefCore
 
 extension PositionReport.ReliabilityEntry {
-    /// The study's figures, or nulls and the refusal's reason in `notes`.
-    static func of(_ result: Result<PanelReliability, VarianceComponents.Refusal>, notes: inout [String]) -> Self {
+    /// The study's figures, or nulls and the refusal's reason in `notes` (nil: the study was left out).
+    static func of(_ result: Result<PanelReliability, VarianceComponents.Refusal>?, notes: inout [String]) -> Self {
         switch result {
+        case nil:
+            notes.append("the reliability study was not worked out for this report")
+            return .absent
         case .failure(let refusal):
             notes.append("the reliability study is not shown: \(refusal)")
-            return .init(
-                g: nil, q: nil, interviewersPerCandidate: nil, variance: nil, standardErrors: nil, projections: [], interviewersFor07: nil,
-                interviewersFor08: nil, summary: nil)
+            return .absent
         case .success(let study):
             let components = study.components
             let errors = components.errors.map {
@@ -26,6 +27,11 @@ extension PositionReport.ReliabilityEntry {
                 summary: ReliabilityReading.sentence(study))
         }
     }
+
+    /// Every figure null, no projections.
+    private static let absent = Self(
+        g: nil, q: nil, interviewersPerCandidate: nil, variance: nil, standardErrors: nil, projections: [], interviewersFor07: nil,
+        interviewersFor08: nil, summary: nil)
 }
 
 /// The D-study as the HTML reports draw it.
