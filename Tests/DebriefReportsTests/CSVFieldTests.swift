@@ -39,17 +39,3 @@ struct CSVFieldTests {
         #expect(CSVField.line(["Ada", "a,b", "=1"]) == "Ada,\"a,b\",'=1")
     }
 }
-
-@Suite("Figures")
-struct FiguresTests {
-    @Test("counts group their thousands", arguments: [(0, "0"), (999, "999"), (1_000, "1,000"), (20_000, "20,000"), (1_234_567, "1,234,567"), (-4_500, "-4,500")])
-    func counts(_ value: Int, _ expected: String) {
-        #expect(Figures.count(value) == expected)
-    }
-
-    @Test("ISO 8601 dates pad every field")
-    func isoDates() {
-        #expect(ISO8601.utcSeconds(Date(timeIntervalSince1970: 1_800_000_005)) == "2027-01-15T08:00:05Z")
-        #expect(ISO8601.utcSeconds(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
-    }
-}

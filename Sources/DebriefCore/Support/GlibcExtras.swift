@@ -10,6 +10,10 @@ public enum GlibcExtras {
     public static var mallocTrim: (@convention(c) (Int) -> Int32)? { function("malloc_trim") }
     /// `syncfs(2)`: writes to disk what is pending on the file system of a descriptor, and only that.
     public static var syncfs: (@convention(c) (Int32) -> Int32)? { function("syncfs") }
+    /// `strfromd(3)` (glibc 2.25): one double as `snprintf` with a one-conversion format writes it,
+    /// without varargs. Looked up once: reports call it for every figure.
+    public static let strfromd: (@convention(c) (UnsafeMutablePointer<CChar>?, Int, UnsafePointer<CChar>?, Double) -> Int32)? =
+        function("strfromd")
 
     /// Hands the memory the process has freed back to the system (`malloc_trim`), so work that
     /// follows a large build does not start on top of what the build left resident. True when

@@ -14,6 +14,15 @@ public enum HTMLEscape {
         }
     }
 
+    /// Whether `append(_:to:)` writes `byte` as an entity.
+    @inline(__always)
+    static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+        default: false
+        }
+    }
+
     /// The words of HTML that Debrief's sanitiser wrote: tags become spaces, the five entities of
     /// this table their characters again (once: `&amp;lt;` is `&lt;`), and runs of white space one
     /// space. For indexing answers in full-text search, never for display.
@@ -69,8 +78,11 @@ public enum HTMLEscape {
         (Array("quot;".utf8), UInt8(ascii: "\"")), (Array("#39;".utf8), UInt8(ascii: "'")),
     ]
 
-    /// `text` with every special character escaped.
+    /// `text` with every special character escaped; `text` itself when it has none, as most
+    /// values a report shows (names, figures, dates) have none.
     public static func escape(_ text: String) -> String {
+        let clean = text.utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains(where: isSpecial) } ?? false
+        if clean { return text }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
         for byte in text.utf8 { append(byte, to: &output) }

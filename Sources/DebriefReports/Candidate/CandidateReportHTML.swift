@@ -3,7 +3,7 @@ import Mustache
 
 /// A candidate report as one self-contained HTML file, printable to PDF from a browser.
 public enum CandidateReportHTML {
-    private static let template = try! MustacheTemplate(string: CandidateTemplate.section)
+    private static let template = ReportTemplate.parse(CandidateTemplate.section)
 
     public static func render(_ report: CandidateReport) -> String {
         ReportDocument.render(title: "\(report.candidate.name): \(report.position.title)", section: section(report))

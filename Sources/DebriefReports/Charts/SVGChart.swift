@@ -99,6 +99,6 @@ public enum SVGChart {
     }
 
     private static func f(_ value: Double) -> String {
-        String(format: "%.1f", value)
+        FixedPoint.text(value, decimals: 1)
     }
 }

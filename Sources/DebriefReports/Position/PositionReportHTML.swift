@@ -3,7 +3,7 @@ import Mustache
 
 /// A position report as one self-contained HTML file: inline CSS and SVG, no scripts, no external requests.
 public enum PositionReportHTML {
-    private static let template = try! MustacheTemplate(string: PositionTemplate.section)
+    private static let template = ReportTemplate.parse(PositionTemplate.section)
 
     /// `candidateLinks` maps candidate ids to the relative paths of their own reports, for an index page.
     public static func render(_ report: PositionReport, candidateLinks: [Int64: String] = [:]) -> String {

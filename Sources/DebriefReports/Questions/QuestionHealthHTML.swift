@@ -3,7 +3,7 @@ import Mustache
 
 /// The question-health report as one self-contained HTML file, and as a section for the web app.
 public enum QuestionHealthHTML {
-    private static let template = try! MustacheTemplate(string: QuestionHealthTemplate.section)
+    private static let template = ReportTemplate.parse(QuestionHealthTemplate.section)
 
     public static func render(_ report: QuestionHealthReport) -> String {
         ReportDocument.render(title: title(report), section: section(report))

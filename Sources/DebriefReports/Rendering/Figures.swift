@@ -5,7 +5,7 @@ public enum Figures {
     /// Two decimals, or an en dash for an undefined figure.
     public static func number(_ value: Double?, decimals: Int = 2) -> String {
         guard let value, value.isFinite else { return "–" }
-        return String(format: "%.\(decimals)f", value)
+        return FixedPoint.text(value, decimals: decimals)
     }
 
     /// A count with thousands separated, `20,000`.
@@ -28,7 +28,17 @@ public enum Figures {
     /// A date and time in UTC, the same on every machine: `2026-09-22 14:13 UTC`.
     public static func dateTime(_ date: Date) -> String {
         let t = utc(date)
-        return String(format: "%04d-%02d-%02d %02d:%02d UTC", t.tm_year + 1900, t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min)
+        let year = Int(t.tm_year) + 1900
+        guard year >= 0 else {
+            return String(format: "%04d-%02d-%02d %02d:%02d UTC", t.tm_year + 1900, t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min)
+        }
+        return "\(padded(year, 4))-\(padded(Int(t.tm_mon) + 1, 2))-\(padded(Int(t.tm_mday), 2)) \(padded(Int(t.tm_hour), 2)):\(padded(Int(t.tm_min), 2)) UTC"
+    }
+
+    /// `value` (not negative) with leading zeros to `width` digits, as `%0Nd` writes it.
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// Broken-down UTC time from the C library: far cheaper per call than Foundation's formatters.

@@ -3,8 +3,8 @@ import Mustache
 
 /// The rubric's study as HTML (a file, or a section for the web app), Markdown and CSV.
 public enum RubricReliabilityHTML {
-    private static let template = try! MustacheTemplate(
-        string: """
+    private static let template = ReportTemplate.parse(
+        """
             <section class="reliability"><header><h1>{{title}}</h1>
             <p class="meta">{{pooled}}</p></header>
             <h2>How much to trust these scores</h2>

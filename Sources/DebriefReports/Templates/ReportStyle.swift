@@ -2,8 +2,8 @@ import Mustache
 
 /// A report as one self-contained HTML file: the stylesheet inline, the report's section as its body.
 enum ReportDocument {
-    private static let template = try! MustacheTemplate(
-        string: """
+    private static let template = ReportTemplate.parse(
+        """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{title}}</title><style>{{{css}}}</style></head>
