@@ -1,3 +1,4 @@
+import DebriefCore
 import Testing
 
 @testable import DebriefReports
@@ -20,5 +21,16 @@ struct HTMLTests {
         #expect(HTML(each: ["a", "<b>"]) { "<li>\($0)</li>" }.text == "<li>a</li><li>&lt;b&gt;</li>")
         #expect(HTML(each: [String]()) { "<li>\($0)</li>" }.text.isEmpty)
         #expect(HTML("<p>shown</p>").when(true).text == "<p>shown</p>" && HTML("<p>shown</p>").when(false).text.isEmpty)
+    }
+
+    @Test("a scorecard without notes gets no quote in the candidate report, one with notes gets its own")
+    func emptyNotesLeftOut() throws {
+        for note in ["", "Clear and careful."] {
+            let dossier = try ReportFixtures.dossier(note: note)
+            let report = try CandidateReportBuilder.build(dossier, position: try ReportFixtures.positionReport(dossier), candidateID: 1)
+            let html = CandidateReportHTML.render(report)
+            #expect(html.components(separatedBy: "<blockquote>").count - 1 == (note.isEmpty ? 0 : 2), "\(note.isEmpty ? "empty" : "given") notes")
+            #expect(!html.contains("</strong> </blockquote>"))
+        }
     }
 }

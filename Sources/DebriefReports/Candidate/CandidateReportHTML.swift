@@ -67,7 +67,10 @@ public enum CandidateReportHTML {
             let cells = HTML(each: competencyIDs) { id in "<td class=\"num\">\(card.ratings[id].map { $0.map(String.init) ?? "no signal" } ?? "")</td>" }
             return "<tr><td>\(name(card))\(entryNotes(card))</td><td>\(card.recommendation)</td>\(cells)</tr>"
         }
-        let notes = HTML(each: round.scorecards) { card in "<blockquote><strong>\(name(card)):</strong> \(card.notes)</blockquote>" }
+        // A scorecard without notes gets no quote (as in Markdown), not an empty one.
+        let notes = HTML(each: round.scorecards.filter { !$0.notes.isEmpty }) { card in
+            "<blockquote><strong>\(name(card)):</strong> \(card.notes)</blockquote>"
+        }
         return """
             \(heading)<div class="scroll"><table><thead><tr><th>Interviewer</th><th>Recommendation</th>\(headers)</tr></thead>
             <tbody>\(rows)</tbody></table></div>
