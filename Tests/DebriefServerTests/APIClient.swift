@@ -75,7 +75,7 @@ struct APIClient {
     }
 
     private static func check(_ text: String, against schema: JSONSchema, _ what: String) {
-        guard let value = try? JSONDecoder().decode(JSONInput.self, from: Data(text.utf8)) else {
+        guard let value = try? JSONInput(parsing: Data(text.utf8)) else {
             Issue.record("\(what): the body is not JSON: \(text.prefix(200))")
             return
         }

@@ -7,7 +7,7 @@ struct FieldProblem: Sendable, Equatable, Encodable {
 }
 
 /// A JSON value as a body held it, with booleans, whole numbers and other numbers told apart.
-enum JSONInput: Sendable, Decodable, Equatable {
+enum JSONInput: Sendable, Equatable {
     case null
     case bool(Bool)
     case integer(Int64)
@@ -15,25 +15,6 @@ enum JSONInput: Sendable, Decodable, Equatable {
     case string(String)
     case array([JSONInput])
     case object([String: JSONInput])
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let flag = try? container.decode(Bool.self) {
-            self = .bool(flag)
-        } else if let whole = try? container.decode(Int64.self) {
-            self = .integer(whole)
-        } else if let number = try? container.decode(Double.self) {
-            self = .number(number)
-        } else if let text = try? container.decode(String.self) {
-            self = .string(text)
-        } else if let array = try? container.decode([JSONInput].self) {
-            self = .array(array)
-        } else {
-            self = .object(try container.decode([String: JSONInput].self))
-        }
-    }
 
     /// What kind of value this is, in words.
     var kind: String {

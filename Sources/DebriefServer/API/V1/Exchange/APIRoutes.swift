@@ -197,20 +197,13 @@ struct APIRoutes {
         guard !data.isEmpty else { throw Problem.badRequest("this operation needs a JSON body") }
         let json: JSONInput
         do {
-            json = try JSONDecoder().decode(JSONInput.self, from: data)
+            json = try JSONInput(parsing: data)
         } catch {
-            throw Problem.badRequest("the body is not JSON: \(Self.reason(error))")
+            throw Problem.badRequest("the body is not JSON: \(error)")
         }
         let problems = schema.problems(in: json, components: components)
         guard problems.isEmpty else { throw Problem.validation(problems) }
         return json
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            return (context.underlyingError.map { String(describing: $0) } ?? context.debugDescription)
-        }
-        return String(describing: error)
     }
 }
 
