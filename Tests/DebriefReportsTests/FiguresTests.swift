@@ -42,7 +42,9 @@ struct FiguresTests {
         #expect(Figures.dateTime(Date(timeIntervalSince1970: 0)) == "1970-01-01 00:00 UTC")
     }
 
-    @Test("counts group their thousands", arguments: [(0, "0"), (999, "999"), (1_000, "1,000"), (20_000, "20,000"), (1_234_567, "1,234,567"), (-4_500, "-4,500")])
+    @Test(
+        "counts group their thousands",
+        arguments: [(0, "0"), (999, "999"), (1_000, "1,000"), (20_000, "20,000"), (1_234_567, "1,234,567"), (-4_500, "-4,500")])
     func counts(_ value: Int, _ expected: String) {
         #expect(Figures.count(value) == expected)
     }

@@ -47,7 +47,8 @@ struct JSONInputParsingTests {
         let expected = Result { try JSONDecoder().decode(Oracle.self, from: Data(bytes)).input }
         let read = Result { try JSONInput(parsing: Data(bytes)) }
         if (try? expected.get()) == (try? read.get()) { return true }
-        print("DIFF \(String(decoding: bytes, as: UTF8.self).debugDescription)\n  oracle \(String(describing: expected).prefix(300))\n  parser \(read)")
+        print(
+            "DIFF \(String(decoding: bytes, as: UTF8.self).debugDescription)\n  oracle \(String(describing: expected).prefix(300))\n  parser \(read)")
         return false
     }
 
@@ -64,7 +65,9 @@ struct JSONInputParsingTests {
             #"{"round_id":12,"recommendation":"yes","notes":"bench","ratings":[{"competency_id":"apis","value":3}]}"#,
         ]
         for text in texts { #expect(Self.agree(Array(text.utf8)), "\(text.debugDescription)") }
-        for bytes: [UInt8] in [[0x22, 0xFF, 0x22], [0x22, 0xC3, 0x28, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22], [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22]] {
+        for bytes: [UInt8] in [
+            [0x22, 0xFF, 0x22], [0x22, 0xC3, 0x28, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22], [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22],
+        ] {
             #expect(Self.agree(bytes), "\(bytes)")
         }
         for depth in [1, 100, 512, 513, 5_000] {
@@ -127,7 +130,9 @@ struct JSONInputParsingTests {
         switch depth > 3 ? random.next(5) : random.next(7) {
         case 0: return pad(["null", "true", "false"][random.next(3)])
         case 1:
-            let numbers = ["0", "-0", "7", "-12", "3.0", "2.5", "1e3", "-4.25E-2", "4503599627370496", "-4503599627370497", "1e-400", "0.1", "6.02e23"]
+            let numbers = [
+                "0", "-0", "7", "-12", "3.0", "2.5", "1e3", "-4.25E-2", "4503599627370496", "-4503599627370497", "1e-400", "0.1", "6.02e23",
+            ]
             return pad(numbers[random.next(numbers.count)])
         case 2, 3:
             let pieces = ["a", "é", "🙂", "\\n", "\\\"", "\\\\", "\\u00e9", "\\ud83d\\ude00", " ", "<b>", "\\/", "snake_case"]

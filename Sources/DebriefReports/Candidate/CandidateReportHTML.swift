@@ -64,7 +64,9 @@ public enum CandidateReportHTML {
         guard !round.scorecards.isEmpty else { return "\(heading)\n" }
         let headers = HTML(each: competencyIDs) { "<th class=\"num\">\($0)</th>" }
         let rows = HTML(each: round.scorecards) { card in
-            let cells = HTML(each: competencyIDs) { id in "<td class=\"num\">\(card.ratings[id].map { $0.map(String.init) ?? "no signal" } ?? "")</td>" }
+            let cells = HTML(each: competencyIDs) { id in
+                "<td class=\"num\">\(card.ratings[id].map { $0.map(String.init) ?? "no signal" } ?? "")</td>"
+            }
             return "<tr><td>\(name(card))\(entryNotes(card))</td><td>\(card.recommendation)</td>\(cells)</tr>"
         }
         // A scorecard without notes gets no quote (as in Markdown), not an empty one.

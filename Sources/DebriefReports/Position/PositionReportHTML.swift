@@ -65,7 +65,11 @@ public enum PositionReportHTML {
     private static func pagerSummary(_ pager: RankingPager) -> HTML {
         let page = pager.page
         let next = page.number < page.pageCount ? HTML("<a href=\"\(pager.link(page.number + 1, page.sort))\">Next page</a>") : .none
-        return "<p class=\"meta\">Candidates \(range(page)), in \(page.sort.rawValue) order. \(next) <a href=\"#ranking-pages\">More pages and orders</a></p>\n"
+        return """
+            <p class="meta">Candidates \(range(page)), in \(page.sort.rawValue) order. \(next) \
+            <a href="#ranking-pages">More pages and orders</a></p>
+
+            """
     }
 
     /// Links to the other pages and orders, below the ranking.

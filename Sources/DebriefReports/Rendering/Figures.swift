@@ -32,7 +32,8 @@ public enum Figures {
         guard year >= 0 else {
             return String(format: "%04d-%02d-%02d %02d:%02d UTC", t.tm_year + 1900, t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min)
         }
-        return "\(padded(year, 4))-\(padded(Int(t.tm_mon) + 1, 2))-\(padded(Int(t.tm_mday), 2)) \(padded(Int(t.tm_hour), 2)):\(padded(Int(t.tm_min), 2)) UTC"
+        let day = "\(padded(year, 4))-\(padded(Int(t.tm_mon) + 1, 2))-\(padded(Int(t.tm_mday), 2))"
+        return "\(day) \(padded(Int(t.tm_hour), 2)):\(padded(Int(t.tm_min), 2)) UTC"
     }
 
     /// `value` (not negative) with leading zeros to `width` digits, as `%0Nd` writes it.
