@@ -35,3 +35,23 @@ struct BatchReportTests {
         }
     }
 }
+
+@Suite("Report files written whole")
+struct ReportFileTests {
+    @Test("a report gets its name only once whole, replaces one of the same name, and leaves nothing else in the folder")
+    func unnamedThenNamed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("debrief-report-file-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/report.html"
+        // This machine's file system has unnamed files (O_TMPFILE); the named partial file is the fallback.
+        #expect(try UnnamedFile.write("first", to: path, flushing: true))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "first")
+        #expect(try UnnamedFile.write("second", to: path, flushing: false), "a report of the same name was not replaced")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "second")
+        try ReportFile.write("third", to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "third")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["report.html"])
+        #expect(throws: CLIError.self) { try ReportFile.write("nowhere", to: folder + "/missing/report.html") }
+    }
+}

@@ -2,15 +2,17 @@ import DebriefCore
 import Foundation
 import Glibc
 
-/// Writes a report atomically: into a temporary file beside the target, then renamed over it,
-/// so an interrupted run never leaves a half-written report behind.
+/// Writes a report atomically, so an interrupted run never leaves a half-written report behind:
+/// into an unnamed file in the target's folder that gets its name once it is whole, or where the
+/// file system has no unnamed files, into a partial file beside the target renamed over it.
 enum ReportFile {
-    /// Writes `text` to `path`. With `flushing`, the file is on disk before it is renamed into place;
-    /// a batch passes false and calls `flush(folder:)` once at its end, since a flush per file made
-    /// twenty thousand small reports wait on the disk twenty thousand times.
+    /// Writes `text` to `path`. With `flushing`, the file is on disk before it gets its name; a batch
+    /// passes false and calls `flush(folder:)` once at its end, since a flush per file made twenty
+    /// thousand small reports wait on the disk twenty thousand times.
     static func write(_ text: String, to path: String, flushing: Bool = true) throws {
         let (target, temporary) = try partialFile(for: path)
         do {
+            if try UnnamedFile.write(text, to: target, flushing: flushing) { return }
             try writeBytes(of: text, to: temporary, flushing: flushing)
             guard rename(temporary, target) == 0 else { throw CLIError(lastSystemError) }
         } catch {
@@ -37,12 +39,17 @@ enum ReportFile {
     }
 
     /// The last system call's failure, in the system's words.
-    private static var lastSystemError: String { String(cString: strerror(errno)) }
+    static var lastSystemError: String { String(cString: strerror(errno)) }
 
     private static func writeBytes(of text: String, to path: String, flushing: Bool) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw CLIError(lastSystemError) }
         defer { close(descriptor) }
+        try writeAll(text, to: descriptor, flushing: flushing)
+    }
+
+    /// All of `text`'s bytes to `descriptor`, then to the disk when `flushing`.
+    static func writeAll(_ text: String, to descriptor: Int32, flushing: Bool) throws {
         var text = text
         try text.withUTF8 { bytes in
             var offset = 0
@@ -84,7 +91,7 @@ enum ReportFile {
     /// The target of `path` and a new partial file beside it; refuses a folder that does not exist.
     /// Plain path text and one `stat`: a batch asks this 20,000 times, and Foundation's URL work
     /// for it was a twentieth of the batch.
-    private static func partialFile(for path: String) throws -> (target: String, partial: String) {
+    static func partialFile(for path: String) throws -> (target: String, partial: String) {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
