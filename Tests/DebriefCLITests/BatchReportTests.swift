@@ -45,9 +45,9 @@ struct ReportFileTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/report.html"
         // This machine's file system has unnamed files (O_TMPFILE); the named partial file is the fallback.
-        #expect(try UnnamedFile.write("first", to: path, flushing: true))
+        #expect(try UnnamedFile.write("first", to: path, in: folder, flushing: true))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "first")
-        #expect(try UnnamedFile.write("second", to: path, flushing: false), "a report of the same name was not replaced")
+        #expect(try UnnamedFile.write("second", to: path, in: folder, flushing: false), "a report of the same name was not replaced")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "second")
         try ReportFile.write("third", to: path)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "third")

@@ -10,11 +10,16 @@ enum ReportFile {
     /// passes false and calls `flush(folder:)` once at its end, since a flush per file made twenty
     /// thousand small reports wait on the disk twenty thousand times.
     static func write(_ text: String, to path: String, flushing: Bool = true) throws {
-        let (target, temporary) = try partialFile(for: path)
+        let folder = try existingFolder(of: path)
         do {
-            if try UnnamedFile.write(text, to: target, flushing: flushing) { return }
+            if try UnnamedFile.write(text, to: path, in: folder, flushing: flushing) { return }
+        } catch {
+            throw CLIError("cannot write \(path): \(error.localizedDescription)")
+        }
+        let temporary = partialName(for: path, in: folder)
+        do {
             try writeBytes(of: text, to: temporary, flushing: flushing)
-            guard rename(temporary, target) == 0 else { throw CLIError(lastSystemError) }
+            guard rename(temporary, path) == 0 else { throw CLIError(lastSystemError) }
         } catch {
             unlink(temporary)
             throw CLIError("cannot write \(path): \(error.localizedDescription)")
@@ -72,14 +77,14 @@ enum ReportFile {
             try await produce { piece in Console.current.write(piece) }
             return
         }
-        let (target, temporary) = try partialFile(for: path)
+        let temporary = partialName(for: path, in: try existingFolder(of: path))
         guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
             throw CLIError("cannot write \(path): the folder of \(path) is not writable")
         }
         do {
             try await produce { piece in try handle.write(contentsOf: Data(piece.utf8)) }
             try handle.close()
-            guard rename(temporary, target) == 0 else { throw CLIError(lastSystemError) }
+            guard rename(temporary, path) == 0 else { throw CLIError(lastSystemError) }
         } catch {
             try? handle.close()
             unlink(temporary)
@@ -88,17 +93,21 @@ enum ReportFile {
         Console.current.errorLine("Wrote \(path)")
     }
 
-    /// The target of `path` and a new partial file beside it; refuses a folder that does not exist.
-    /// Plain path text and one `stat`: a batch asks this 20,000 times, and Foundation's URL work
-    /// for it was a twentieth of the batch.
-    static func partialFile(for path: String) throws -> (target: String, partial: String) {
+    /// The folder `path` is in; refuses one that does not exist. Plain path text and one `stat`: a
+    /// batch asks this 20,000 times, and Foundation's URL work for it was a twentieth of the batch.
+    static func existingFolder(of path: String) throws -> String {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         var status = stat()
         guard stat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
             throw CLIError("cannot write \(path): the folder \(folder) does not exist")
         }
-        return (path, "\(folder == "/" ? "" : folder)/.\(name).\(UUID().uuidString).partial")
+        return folder
+    }
+
+    /// A new name beside `path` in `folder` for a partial file: hidden, and unlike any other.
+    static func partialName(for path: String, in folder: String) -> String {
+        let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+        return "\(folder == "/" ? "" : folder)/.\(name).\(UUID().uuidString).partial"
     }
 }
