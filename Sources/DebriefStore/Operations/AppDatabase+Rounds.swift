@@ -52,12 +52,18 @@ extension AppDatabase {
 
     /// The round with this id, or `notFound`.
     public func round(id: Int64) async throws(StoreError) -> Round {
-        try await read { db in
-            // Both statements prepared once per connection: every scorecard submission reads its round.
-            let record = try Self.fetchRoundRecord(db, id: id)
-            let panel = try Int64.fetchAll(
-                db.cachedStatement(sql: "SELECT user_id FROM round_interviewer WHERE round_id = ? ORDER BY user_id"), arguments: [id])
-            return try record.domain(interviewerIDs: panel)
+        // One statement, the round joined to its panel, prepared once per connection: consistent on
+        // its own, so it runs as a look-up on the calling thread, not as a read with its two thread
+        // switches. Every scorecard submission reads its round.
+        try lookUp { db in
+            let rows = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT r.*, ri.user_id AS panel_member FROM round r LEFT JOIN round_interviewer ri ON ri.round_id = r.id
+                        WHERE r.id = ? ORDER BY ri.user_id
+                        """), arguments: [id])
+            guard let first = rows.first else { throw StoreError.notFound(entity: "round", key: "#\(id)") }
+            return try RoundRecord(row: first).domain(interviewerIDs: rows.compactMap { $0["panel_member"] })
         }
     }
 
