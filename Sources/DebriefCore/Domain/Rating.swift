@@ -39,7 +39,7 @@ public struct Rating: Hashable, Sendable, Codable {
         self.competencyID = try Slug.validated(competencyID, field: "competency")
         self.questionID = questionID
         self.value = value
-        self.note = note.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0.trimmingWhitespace() }
+        self.note = note.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     private enum CodingKeys: String, CodingKey { case competencyID, questionID, value, note }
