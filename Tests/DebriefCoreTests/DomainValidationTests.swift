@@ -80,4 +80,11 @@ struct DomainValidationTests {
         #expect(throws: FieldError.self) { try Question(ordinal: -1, text: "Why?") }
         #expect(throws: FieldError.self) { try Question(ordinal: 1, text: "  ") }
     }
+
+    @Test("a rating's note is trimmed, and one of white space alone is no note")
+    func ratingNotes() throws {
+        #expect(try Rating(competencyID: "apis", value: .point(3), note: "  clear answer \n").note == "clear answer")
+        #expect(try Rating(competencyID: "apis", value: .point(3), note: " \t\n ").note == nil)
+        #expect(try Rating(competencyID: "apis", value: .noSignal).note == nil)
+    }
 }
