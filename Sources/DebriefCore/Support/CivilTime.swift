@@ -37,8 +37,8 @@ public struct CivilTime: Sendable {
         }
     }
 
-    /// Appends "yyyy-MM-dd", then `separator`, then "HH:mm:ss".
-    public func appendDateAndTime(separator: UInt8, to bytes: inout [UInt8]) {
+    /// Appends "yyyy-MM-dd", then `separator`, then "HH:mm:ss" ("HH:mm" without `seconds`).
+    public func appendDateAndTime(separator: UInt8, seconds: Bool = true, to bytes: inout [UInt8]) {
         Self.append(year, digits: 4, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
         Self.append(month, digits: 2, to: &bytes)
@@ -48,6 +48,7 @@ public struct CivilTime: Sendable {
         Self.append(hour, digits: 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
         Self.append(minute, digits: 2, to: &bytes)
+        guard seconds else { return }
         bytes.append(UInt8(ascii: ":"))
         Self.append(second, digits: 2, to: &bytes)
     }

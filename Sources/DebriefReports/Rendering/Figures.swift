@@ -1,3 +1,4 @@
+import DebriefCore
 import Foundation
 
 /// Numbers as reports print them.
@@ -27,19 +28,17 @@ public enum Figures {
 
     /// A date and time in UTC, the same on every machine: `2026-09-22 14:13 UTC`.
     public static func dateTime(_ date: Date) -> String {
-        let t = utc(date)
-        let year = Int(t.tm_year) + 1900
-        guard year >= 0 else {
+        // `CivilTime`'s fields (the years 1600 to 9999), as the store's timestamps are written; the
+        // C library's calendar outside them.
+        guard let time = CivilTime(date, wholeSeconds: true) else {
+            let t = utc(date)
             return String(format: "%04d-%02d-%02d %02d:%02d UTC", t.tm_year + 1900, t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min)
         }
-        let day = "\(padded(year, 4))-\(padded(Int(t.tm_mon) + 1, 2))-\(padded(Int(t.tm_mday), 2))"
-        return "\(day) \(padded(Int(t.tm_hour), 2)):\(padded(Int(t.tm_min), 2)) UTC"
-    }
-
-    /// `value` (not negative) with leading zeros to `width` digits, as `%0Nd` writes it.
-    private static func padded(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20)
+        time.appendDateAndTime(separator: UInt8(ascii: " "), seconds: false, to: &bytes)
+        bytes.append(contentsOf: " UTC".utf8)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Broken-down UTC time from the C library: far cheaper per call than Foundation's formatters.
