@@ -31,7 +31,7 @@ public enum CandidateReportHTML {
             \(competencyChart(report))
             <h2>Rounds</h2>
             \(HTML(each: report.rounds) { round(in: $0, competencyIDs: competencyIDs) })\(questions(report))
-            \(notes(report))
+            \(HTML.notes(report.notes))
             </section>
             """
         return html.text
@@ -103,9 +103,5 @@ public enum CandidateReportHTML {
             <tbody>\(rows)</tbody></table></div>
             """
         ).when(!report.questions.isEmpty)
-    }
-
-    private static func notes(_ report: CandidateReport) -> HTML {
-        HTML("<h2>Notes</h2><ul>\(HTML(each: report.notes) { "<li>\($0)</li>" })</ul>").when(!report.notes.isEmpty)
     }
 }

@@ -43,7 +43,7 @@ public enum PositionReportHTML {
             \(calibration(report))
             <h2>Competencies across the pipeline</h2>
             \(competencyChart(report))
-            \(notes(report))
+            \(HTML.notes(report.notes))
             </section>
             """
         return html.text
@@ -142,12 +142,8 @@ public enum PositionReportHTML {
                 bars, minimum: Double(rubric.scaleMin), maximum: Double(rubric.scaleMax), title: "Mean rating per competency across candidates"))
     }
 
-    private static func notes(_ report: PositionReport) -> HTML {
-        HTML("<h2>Notes</h2><ul>\(HTML(each: report.notes) { "<li>\($0)</li>" })</ul>").when(!report.notes.isEmpty)
-    }
-
     /// An email split before its `@`, so a narrow column can break it there (`<wbr>`) and nowhere else.
-    static func emailParts(_ email: String) -> (user: String, domain: String) {
+    private static func emailParts(_ email: String) -> (user: String, domain: String) {
         guard let at = email.firstIndex(of: "@") else { return (email, "") }
         return (String(email[..<at]), String(email[at...]))
     }

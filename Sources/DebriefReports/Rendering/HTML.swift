@@ -42,6 +42,11 @@ struct HTML: ExpressibleByStringInterpolation, Sendable {
     /// `self` when `condition` holds, else nothing.
     func when(_ condition: Bool) -> HTML { condition ? self : .none }
 
+    /// A report's notes under their heading, as every HTML report ends; nothing without notes.
+    static func notes(_ notes: [String]) -> HTML {
+        HTML("<h2>Notes</h2><ul>\(HTML(each: notes) { "<li>\($0)</li>" })</ul>").when(!notes.isEmpty)
+    }
+
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
     fileprivate static func append(_ markup: StaticString, to bytes: inout [UInt8]) {
