@@ -1,17 +1,17 @@
 import Glibc
 
 /// glibc functions that Swift's Glibc module leaves out (`<malloc.h>` is not part of it, and
-/// `syncfs` is declared only under `_GNU_SOURCE`), looked up by name when asked for: nil where
-/// the C library has none.
+/// `syncfs` is declared only under `_GNU_SOURCE`), each looked up by name once, when first asked
+/// for: nil where the C library has none.
 public enum GlibcExtras {
     /// `mallopt(3)`: sets one of malloc's parameters; 1 on success.
-    public static var mallopt: (@convention(c) (Int32, Int32) -> Int32)? { function("mallopt") }
+    public static let mallopt: (@convention(c) (Int32, Int32) -> Int32)? = function("mallopt")
     /// `malloc_trim(3)`: hands the free memory of every arena back to the system.
-    public static var mallocTrim: (@convention(c) (Int) -> Int32)? { function("malloc_trim") }
+    public static let mallocTrim: (@convention(c) (Int) -> Int32)? = function("malloc_trim")
     /// `syncfs(2)`: writes to disk what is pending on the file system of a descriptor, and only that.
-    public static var syncfs: (@convention(c) (Int32) -> Int32)? { function("syncfs") }
+    public static let syncfs: (@convention(c) (Int32) -> Int32)? = function("syncfs")
     /// `strfromd(3)` (glibc 2.25): one double as `snprintf` with a one-conversion format writes it,
-    /// without varargs. Looked up once: reports call it for every figure.
+    /// without varargs. Reports call it for every figure.
     public static let strfromd: (@convention(c) (UnsafeMutablePointer<CChar>?, Int, UnsafePointer<CChar>?, Double) -> Int32)? =
         function("strfromd")
 

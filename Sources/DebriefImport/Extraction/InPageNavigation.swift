@@ -27,7 +27,7 @@ enum InPageNavigation {
                 let bytes = UnsafeBufferPointer(start: child.textPointer, count: child.textByteCount)
                 if bytes.contains(where: TextScan.isLetter) {
                     outside = true
-                } else if bytes.contains(where: { $0 >= 0x80 }) {
+                } else if TextScan.hasNonASCII(UnsafeRawBufferPointer(bytes)) {
                     let text = child.content
                     if text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) {
                         outside = true
