@@ -69,7 +69,9 @@ struct JSONTreeEncoderTests {
         }
         doubles.removeAll { !$0.isFinite }
         var dates: [Date] = [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: -0.0005), Date(timeIntervalSince1970: 1_700_000_000.9996),
-            Date(timeIntervalSince1970: -11_676_096_000), Date(timeIntervalSince1970: 253_402_300_799.5), Date.distantPast, Date.distantFuture]
+            Date(timeIntervalSince1970: -11_676_096_000), Date(timeIntervalSince1970: 253_402_300_799.5), Date.distantPast, Date.distantFuture,
+            // Beyond the year 9999 and before 1600, where the fraction must be cut off, not rounded.
+            Date(timeIntervalSince1970: 260_000_000_000.9996), Date(timeIntervalSince1970: -11_676_096_000.0004)]
         for _ in 0..<3_000 { dates.append(Date(timeIntervalSince1970: Double.random(in: -12_000_000_000...260_000_000_000))) }
         let floats = (0..<500).map { _ in Float.random(in: -1000...1000) } + [0.1, 1, 3.4e38, 1e-30]
         try Self.expectSame(doubles, "doubles")

@@ -76,7 +76,11 @@ public struct CivilTime: Sendable {
 enum ISO8601Text {
     /// `date` in UTC to the second below, `2026-09-22T14:13:05Z`, as Foundation's ISO 8601 formatter writes it.
     static func string(_ date: Date) -> String {
-        guard let time = CivilTime(date, wholeSeconds: true) else { return ISO8601DateFormatter().string(from: date) }
+        guard let time = CivilTime(date, wholeSeconds: true) else {
+            // Outside the years 1600 to 9999: Foundation's formatter, given the second below, since it
+            // rounds a fraction where JSONEncoder cuts it off (…:20.9996 in the year 10209 was :21).
+            return ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down)))
+        }
         var bytes = [UInt8]()
         bytes.reserveCapacity(20)
         time.appendDateAndTime(separator: UInt8(ascii: "T"), to: &bytes)
