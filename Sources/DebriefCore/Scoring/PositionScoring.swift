@@ -29,8 +29,8 @@ public enum PositionScoring {
     public static func evaluate(
         rubric: Rubric, candidateIDs: [Int64], cards: [ScoredCard], studyingReliability: Bool = true
     ) -> PositionEvaluation {
-        let cardsByCandidate = Dictionary(grouping: cards, by: \.candidateID)
-        let ids = Array(Set(candidateIDs).union(cardsByCandidate.keys))
+        let cardsByCandidate = CardsByCandidate(cards)
+        let ids = Array(Set(candidateIDs).union(cardsByCandidate.candidateIDs))
         let (reliability, (agreement, calibration, calibrated), raw) = Simultaneously.run(
             { studyingReliability ? PanelStudy.of(cards: cards, rubric: rubric) : nil },
             { () -> (AgreementFigures, [InterviewerCalibration], [Int64: Double?]) in
@@ -41,11 +41,11 @@ public enum PositionScoring {
                     uniqueKeysWithValues: calibration.filter(\.isCalibrated).map { ($0.interviewerID, -($0.leniency ?? 0)) })
                 let calibrated = Dictionary(
                     uniqueKeysWithValues: ids.map { id in
-                        (id, CandidateScoring.overallScore(cards: cardsByCandidate[id] ?? [], rubric: rubric) { corrections[$0] ?? 0 })
+                        (id, CandidateScoring.overallScore(cards: cardsByCandidate[id], rubric: rubric) { corrections[$0] ?? 0 })
                     })
                 return (agreement, calibration, calibrated)
             },
-            { ids.map { CandidateScoring.score(candidateID: $0, cards: cardsByCandidate[$0] ?? [], rubric: rubric) } }
+            { ids.map { CandidateScoring.score(candidateID: $0, cards: cardsByCandidate[$0], rubric: rubric) } }
         )
         let ranked = Ranking.rank(raw).map { entry in
             CandidateEvaluation(

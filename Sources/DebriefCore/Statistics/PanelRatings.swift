@@ -98,29 +98,14 @@ struct PanelRatings: Sendable {
         var candidateRatings = [Double](repeating: 0, count: candidateCount), candidateSum = candidateRatings
         var candidateByCompetency = [Double](repeating: 0, count: candidateCount * k)
         var interviewers = [Totals](repeating: Totals(byCompetency: .init(repeating: 0, count: k)), count: interviewerCount)
-        // Per candidate, its cells in the order first rated (`cellOf[a * k + c]` is the cell's place
-        // among them), each with its count, sum and ratings per interviewer; and its meetings.
-        var cellsOf = [[(competency: Int, count: Double, sum: Double, interviewers: [(Int, Double)])]](repeating: [], count: candidateCount)
-        var cellOf = [Int](repeating: -1, count: candidateCount * k)
-        var meetings = [[(Int, Double)]](repeating: [], count: candidateCount)
         var competencyCounts = [Double](repeating: 0, count: k), competencySums = [Double](repeating: 0, count: k)
         var squares = 0.0
         for (index, rating) in ratings.enumerated() {
             let a = Int(candidateOf[index]), j = Int(interviewerOf[index]), c = Int(competencyOf[index])
             let y = rating.value - mean
-            let key = a * k + c
-            if cellOf[key] < 0 {
-                cellOf[key] = cellsOf[a].count
-                cellsOf[a].append((c, 0, 0, []))
-            }
-            let cell = cellOf[key]
-            cellsOf[a][cell].count += 1
-            cellsOf[a][cell].sum += y
-            Self.count(j, in: &cellsOf[a][cell].interviewers)
-            Self.count(j, in: &meetings[a])
             candidateRatings[a] += 1
             candidateSum[a] += y
-            candidateByCompetency[key] += 1
+            candidateByCompetency[a * k + c] += 1
             interviewers[j].count += 1
             interviewers[j].sum += y
             interviewers[j].byCompetency[c] += 1
@@ -128,37 +113,26 @@ struct PanelRatings: Sendable {
             competencySums[c] += y
             squares += y * y
         }
-        var meetingStart = [0], cellStart = [0], meetingInterviewer: [Int] = [], meetingCount: [Double] = []
-        var cellCount: [Double] = [], cellSum: [Double] = [], cellCompetency: [Int] = []
-        var cellInterviewerStart = [0], cellInterviewer: [Int] = [], cellInterviewerCount: [Double] = [], cellSlot: [Int] = []
+        var panels = PanelLayout(
+            candidateCount: candidateCount, competencyCount: k, ratingCount: ratings.count,
+            cellCount: candidateByCompetency.reduce(0) { $1 > 0 ? $0 + 1 : $0 })
+        // Candidate by candidate, each one's ratings in their order: a cell's sum adds up as before.
+        let byCandidate = IndexGroups(keys: candidateOf, keyCount: candidateCount)
         for a in 0..<candidateCount {
-            let met = meetings[a].sorted { $0.0 < $1.0 }
-            let firstMeeting = meetingInterviewer.count
-            for (interviewer, count) in met {
-                meetingInterviewer.append(interviewer)
-                meetingCount.append(count)
+            for index in byCandidate.members(of: a) {
+                let index = Int(index)
+                panels.add(interviewer: Int(interviewerOf[index]), competency: Int(competencyOf[index]), centred: ratings[index].value - mean)
             }
-            meetingStart.append(meetingInterviewer.count)
-            for cell in cellsOf[a] {
-                cellCount.append(cell.count)
-                cellSum.append(cell.sum)
-                cellCompetency.append(cell.competency)
-                for (interviewer, count) in cell.interviewers.sorted(by: { $0.0 < $1.0 }) {
-                    cellInterviewer.append(interviewer)
-                    cellInterviewerCount.append(count)
-                    cellSlot.append(meetingInterviewer[firstMeeting...].firstIndex(of: interviewer)! - firstMeeting)
-                }
-                cellInterviewerStart.append(cellInterviewer.count)
-            }
-            cellStart.append(cellCount.count)
+            panels.closeCandidate()
         }
+        (self.meetingStart, self.cellStart, self.meetingInterviewer, self.meetingCount) =
+            (panels.meetingStart, panels.cellStart, panels.meetingInterviewer, panels.meetingCount)
+        (self.cellCount, self.cellSum, self.cellCompetency) = (panels.cellCount, panels.cellSum, panels.cellCompetency)
+        (self.cellInterviewerStart, self.cellInterviewer, self.cellInterviewerCount, self.cellSlot) =
+            (panels.cellInterviewerStart, panels.cellInterviewer, panels.cellInterviewerCount, panels.cellSlot)
         (self.candidateRatings, self.candidateSum, self.candidateByCompetency) = (candidateRatings, candidateSum, candidateByCompetency)
         self.interviewers = interviewers
-        (self.meetingStart, self.cellStart, self.meetingInterviewer, self.meetingCount) = (meetingStart, cellStart, meetingInterviewer, meetingCount)
-        (self.cellCount, self.cellSum, self.cellCompetency) = (cellCount, cellSum, cellCompetency)
-        (self.cellInterviewerStart, self.cellInterviewer, self.cellInterviewerCount, self.cellSlot) =
-            (cellInterviewerStart, cellInterviewer, cellInterviewerCount, cellSlot)
-        widestPanel = zip(meetingStart, meetingStart.dropFirst()).map { $1 - $0 }.max() ?? 0
+        widestPanel = zip(panels.meetingStart, panels.meetingStart.dropFirst()).map { $1 - $0 }.max() ?? 0
         self.competencyCounts = competencyCounts
         self.competencySums = competencySums
         sumOfSquares = squares
@@ -169,11 +143,6 @@ struct PanelRatings: Sendable {
         if let known = indexes[id] { return known }
         indexes[id] = indexes.count
         return indexes.count - 1
-    }
-
-    /// One more rating by interviewer `j` in a short list of (interviewer, ratings): a panel has a handful.
-    private static func count(_ j: Int, in list: inout [(Int, Double)]) {
-        if let place = list.firstIndex(where: { $0.0 == j }) { list[place].1 += 1 } else { list.append((j, 1)) }
     }
 
     /// Columns of the fixed-effects design: the intercept, then one per competency after the first.
