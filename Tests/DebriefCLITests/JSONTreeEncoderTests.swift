@@ -12,7 +12,9 @@ struct JSONTreeEncoderTests {
     static func expectSame(_ value: some Encodable, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let compact = (try JSONText.data(compact: value), try FoundationJSON.data(value, pretty: false))
         let pretty = (try JSONText.data(value), try FoundationJSON.data(value, pretty: true))
-        for (ours, foundation) in [compact, pretty] where ours != foundation {
+        // The text is joined from the writer's pieces on a path of its own.
+        let text = (Data(try JSONText.string(value).utf8), pretty.1)
+        for (ours, foundation) in [compact, pretty, text] where ours != foundation {
             let at = zip(ours, foundation).prefix { $0 == $1 }.count
             let (a, b) = (ours.dropFirst(max(0, at - 40)).prefix(120), foundation.dropFirst(max(0, at - 40)).prefix(120))
             let (shown, expected) = (String(decoding: a, as: UTF8.self).debugDescription, String(decoding: b, as: UTF8.self).debugDescription)
@@ -108,6 +110,9 @@ struct JSONTreeEncoderTests {
             try Self.expectSame(Self.rows(count), "\(count) rows at the top")
             try Self.expectSame(["candidates": Self.rows(count)], "\(count) rows nested")
         }
+        // Two long arrays, each written in pieces, with text before, between and after them.
+        try Self.expectSame(["a": Self.rows(2_500), "b": Self.rows(4_001), "c": Self.rows(3)], "two long arrays among members")
+        try Self.expectSame([Self.rows(3_000), Self.rows(2_048)], "long arrays in an array")
     }
 
     @Test("a number JSON cannot hold in one element of a long array is refused, as in a short one")

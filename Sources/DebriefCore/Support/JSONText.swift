@@ -5,13 +5,13 @@ import Foundation
 /// without a value is written as `null`, never left out. Written by `JSONTreeEncoder`.
 public enum JSONText {
     public static func string(_ value: some Encodable) throws -> String {
-        String(decoding: try JSONTreeEncoder.encode(value, pretty: true), as: UTF8.self)
+        try JSONTreeEncoder.text(value, pretty: true)
     }
 
     /// `string(value)` and a line break: a JSON document as a file or terminal gets it, made in
     /// one piece (adding the line break to the string would copy a report's 30 MB once more).
     public static func document(_ value: some Encodable) throws -> String {
-        String(decoding: try JSONTreeEncoder.encode(value, pretty: true, endingLine: true), as: UTF8.self)
+        try JSONTreeEncoder.text(value, pretty: true, endingLine: true)
     }
 
     public static func data(_ value: some Encodable) throws -> Data {
@@ -20,7 +20,7 @@ public enum JSONText {
 
     /// The same JSON on one line, for values stored inside the database (audit events).
     public static func compactString(_ value: some Encodable) throws -> String {
-        String(decoding: try JSONTreeEncoder.encode(value, pretty: false), as: UTF8.self)
+        try JSONTreeEncoder.text(value, pretty: false)
     }
 
     /// The JSON on one line, as the HTTP API sends it.

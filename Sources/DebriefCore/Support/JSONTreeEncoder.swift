@@ -12,13 +12,24 @@ import Synchronization
 struct JSONTreeEncoder {
     /// The JSON of `value` as UTF-8, with a line break after it when `endingLine`.
     static func encode(_ value: some Encodable, pretty: Bool, endingLine: Bool = false) throws -> [UInt8] {
+        var writer = try written(value, pretty: pretty, endingLine: endingLine)
+        return writer.takeBytes()
+    }
+
+    /// The same JSON as a string, made without a second copy of the text.
+    static func text(_ value: some Encodable, pretty: Bool, endingLine: Bool = false) throws -> String {
+        var writer = try written(value, pretty: pretty, endingLine: endingLine)
+        return writer.takeText()
+    }
+
+    private static func written(_ value: some Encodable, pretty: Bool, endingLine: Bool) throws -> JSONTreeWriter {
         let root = JSONNode.ArrayBox()
         root.items = [.null]
         try JSONNodeEncoder(place: .item(root, 0), path: nil, key: nil).encode(value)
         var writer = JSONTreeWriter(pretty: pretty)
         writer.write(root.items[0])
         if endingLine { writer.appendLineBreak() }
-        return writer.bytes
+        return writer
     }
 }
 

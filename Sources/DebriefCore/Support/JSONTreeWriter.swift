@@ -4,9 +4,16 @@ import Synchronization
 /// Writes a `JSONNode` tree as JSONEncoder does with sorted keys and unescaped slashes: compact, or
 /// pretty with two-space indents, `"key" : value`, and an empty container opened and closed on
 /// lines of its own with a blank line between.
+///
+/// A tree is written once: a long array's items are let go of as their chunks are written, and the
+/// chunks' text is kept in pieces, joined only by `takeText()` or `takeBytes()`. Joined as it was
+/// written, a 30 MB report doubled its buffer past 59 MB while the whole tree was still held.
 struct JSONTreeWriter {
     let pretty: Bool
-    private(set) var bytes: [UInt8] = []
+    /// Finished text before `bytes`, in order.
+    private var pieces: [[UInt8]] = []
+    /// The text written after the pieces.
+    private var bytes: [UInt8] = []
     private var depth = 0
 
     init(pretty: Bool, depth: Int = 0) {
@@ -28,7 +35,7 @@ struct JSONTreeWriter {
         case .array(let box):
             open(UInt8(ascii: "["))
             if box.items.count >= ConcurrentEncoding.smallestArray {
-                writeConcurrently(box.items)
+                writeConcurrently(taking: box)
             } else {
                 writeItems(box.items[...], from: 0)
             }
@@ -59,25 +66,59 @@ struct JSONTreeWriter {
         }
     }
 
-    /// A long array's items written in chunks at once, each by its own writer at this depth, then
-    /// joined in order: the same bytes as one after another.
-    private mutating func writeConcurrently(_ items: [JSONNode]) {
-        let chunks = ConcurrentEncoding.chunks(items.count)
-        let shared = ConcurrentEncoding.Unchecked(items)
-        let pieces = Mutex([[UInt8]](repeating: [], count: chunks.count))
+    /// A long array's items written in chunks at once, each by its own writer at this depth: the
+    /// same bytes as one after another. Each chunk's items are let go of once written, and its
+    /// text becomes a piece of this writer's.
+    private mutating func writeConcurrently(taking box: JSONNode.ArrayBox) {
+        let chunks = ConcurrentEncoding.chunks(box.items.count)
+        let parts = Mutex(chunks.map { ConcurrentEncoding.Unchecked(Array(box.items[$0])) })
+        box.items = []
+        let written = Mutex([[UInt8]](repeating: [], count: chunks.count))
         let (pretty, depth) = (self.pretty, self.depth)
         DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
+            let items = parts.withLock { parts in exchange(&parts[chunk], with: ConcurrentEncoding.Unchecked([])) }
             var writer = JSONTreeWriter(pretty: pretty, depth: depth)
-            writer.writeItems(shared.value[chunks[chunk]], from: chunks[chunk].lowerBound)
-            let bytes = writer.bytes
-            pieces.withLock { $0[chunk] = bytes }
+            writer.writeItems(items.value[...], from: chunks[chunk].lowerBound)
+            let text = writer.takeBytes()
+            written.withLock { $0[chunk] = text }
         }
-        // Each piece is let go once copied, so the array's text is held about once, not twice.
-        bytes.reserveCapacity(bytes.count + pieces.withLock { $0.reduce(0) { $0 + $1.count } })
-        for chunk in chunks.indices {
-            bytes.append(contentsOf: pieces.withLock { $0[chunk] })
-            pieces.withLock { $0[chunk] = [] }
+        pieces.append(bytes)
+        bytes = []
+        pieces += written.withLock { $0 }
+        // The items' nodes, freed in the workers' arenas in between the pieces, would otherwise stay
+        // resident under the string the pieces are joined into.
+        GlibcExtras.returnFreedMemory()
+    }
+
+    /// The text written, in one buffer; the writer is left empty.
+    mutating func takeBytes() -> [UInt8] {
+        guard !pieces.isEmpty else { return exchange(&bytes, with: []) }
+        var all: [UInt8] = []
+        all.reserveCapacity(pieces.reduce(bytes.count) { $0 + $1.count })
+        for index in pieces.indices {
+            all.append(contentsOf: pieces[index])
+            pieces[index] = []
         }
+        all.append(contentsOf: exchange(&bytes, with: []))
+        pieces = []
+        return all
+    }
+
+    /// The text written, as a string made straight from the pieces, each let go of once copied;
+    /// the writer is left empty.
+    mutating func takeText() -> String {
+        pieces.append(exchange(&bytes, with: []))
+        let total = pieces.reduce(0) { $0 + $1.count }
+        let text = String(unsafeUninitializedCapacity: total) { buffer in
+            var end = 0
+            for index in pieces.indices {
+                end = buffer[end...].initialize(fromContentsOf: pieces[index])
+                pieces[index] = []
+            }
+            return end
+        }
+        pieces = []
+        return text
     }
 
     private mutating func open(_ bracket: UInt8) {
