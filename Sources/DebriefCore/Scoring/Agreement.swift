@@ -15,7 +15,7 @@ public struct AgreementFigures: Hashable, Sendable {
 /// block: real panels are neither crossed nor nested, where that ICC is biased (Putka et al., 2008).
 public enum Agreement {
     public static func evaluate(_ matrix: ReliabilityMatrix) -> AgreementFigures {
-        let units = matrix.pairableUnits.indices.map { matrix.cells(ofPairable: $0).map(\.value) }
+        let units = matrix.pairableUnits.indices.lazy.map { matrix.cells(ofPairable: $0).lazy.map(\.value) }
         var notes: [String] = []
         let interval = KrippendorffAlpha.alpha(units: units, metric: .interval)
         let ordinal = KrippendorffAlpha.alpha(units: units, metric: .ordinal)

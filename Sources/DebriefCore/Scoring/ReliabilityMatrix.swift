@@ -26,6 +26,8 @@ public struct ReliabilityMatrix: Sendable {
 
     public init(cards: [ScoredCard]) {
         var units: [Unit] = [], cells: [Cell] = [], starts = [0]
+        // At most one cell per value: reserved, not grown by doubling (17 MB for 660,000 values).
+        cells.reserveCapacity(cards.reduce(0) { $0 + $1.values.count })
         // A candidate's ratings: (competency, interviewer, value), the order they came in last so a
         // unit rated twice by one interviewer adds up its values in the cards' order.
         var own: [(competency: String, interviewer: Int64, value: Double, order: Int)] = []
@@ -74,6 +76,8 @@ public struct ReliabilityMatrix: Sendable {
 
     /// The interviewers who rated at least one pairable unit.
     public var coders: Set<Int64> {
-        Set(cells.map(\.interviewer))
+        var coders = Set<Int64>()
+        for cell in cells { coders.insert(cell.interviewer) }
+        return coders
     }
 }

@@ -12,9 +12,18 @@ public enum KrippendorffAlpha {
     /// Alpha for `units`, each the list of values the coders gave it, or nil when it is undefined
     /// (no pairable values, or no variation at all to disagree about).
     public static func alpha(units: [[Double]], metric: Metric) -> Double? {
-        let pairable = units.filter { $0.count >= 2 }
-        let values = Array(Set(pairable.flatMap { $0 })).sorted()
-        guard values.count >= 1, !pairable.isEmpty else { return nil }
+        alpha(units: units[...], metric: metric)
+    }
+
+    /// The same over any units, read twice and not copied: a large position's agreement reads
+    /// its units straight from `ReliabilityMatrix`, where copying them (and every value once more
+    /// to find the distinct ones) held 25 MB while its report was built.
+    public static func alpha<Units: Collection>(units: Units, metric: Metric) -> Double? where Units.Element: Collection<Double> {
+        let pairable = units.lazy.filter { $0.count >= 2 }
+        var distinct = Set<Double>()
+        for unit in pairable { for value in unit { distinct.insert(value) } }
+        let values = distinct.sorted()
+        guard values.count >= 1 else { return nil }
         let index = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, $0) })
         var coincidences = [[Double]](repeating: [Double](repeating: 0, count: values.count), count: values.count)
         var places: [Int] = []
