@@ -3,13 +3,13 @@
 ///
 /// Grouping a position's million ratings or quarter million scorecards by candidate into an array
 /// per candidate held each element a second time, grown by doubling; this holds one index each.
-struct IndexGroups: Sendable {
+public struct IndexGroups: Sendable {
     /// Where each key's indexes start in `order` (one more entry than keys).
     private let start: [Int]
     private let order: [Int32]
 
     /// Groups `0..<keys.count` by `keys[index]`, each of which is in `0..<keyCount`.
-    init(keys: [Int32], keyCount: Int) {
+    public init(keys: [Int32], keyCount: Int) {
         var start = [Int](repeating: 0, count: keyCount + 1)
         for key in keys { start[Int(key) + 1] += 1 }
         for key in 0..<keyCount { start[key + 1] += start[key] }
@@ -24,7 +24,7 @@ struct IndexGroups: Sendable {
     }
 
     /// The indexes whose key is `key`, in increasing order.
-    func members(of key: Int) -> ArraySlice<Int32> {
+    public func members(of key: Int) -> ArraySlice<Int32> {
         order[start[key]..<start[key + 1]]
     }
 }
