@@ -11,11 +11,22 @@ extension AppDatabase {
             let rounds = try Self.rounds(db, positionID: positionID, candidateID: candidateID)
             let candidates = try Self.candidates(db, ids: Array(Set(rounds.map(\.candidateID))))
             let scorecards = try Self.submittedScorecards(db, positionID: positionID, candidateID: candidateID)
-            // The panels' people, and whoever entered a scorecard on an interviewer's behalf.
-            let interviewers = try Self.users(db, ids: Array(Set(rounds.flatMap(\.interviewerIDs) + scorecards.compactMap(\.scorecard.enteredByID))))
-            let versions = try Self.rubricTexts(db, hashes: Array(Set(scorecards.map(\.scorecard.rubricHash))))
-            let questionIDs = Array(Set(scorecards.flatMap { $0.scorecard.ratings.compactMap(\.questionID) }))
-            let questions = try ChunkedLookup.fetch(questionIDs) { try QuestionRecord.filter($0.contains(Column("id"))).fetchAll(db) }.map {
+            // What the scorecards refer to, each collected into its set as it is met: the panels'
+            // people and whoever entered a scorecard on an interviewer's behalf; the rubric versions
+            // (one hash for most scorecards, so compared with the last before it is hashed); the questions.
+            var people = Set(rounds.lazy.flatMap(\.interviewerIDs)), hashes = Set<String>(), questionIDs = Set<Int64>()
+            var lastHash: String?
+            for card in scorecards.lazy.map(\.scorecard) {
+                if let enteredBy = card.enteredByID { people.insert(enteredBy) }
+                if card.rubricHash != lastHash {
+                    hashes.insert(card.rubricHash)
+                    lastHash = card.rubricHash
+                }
+                for rating in card.ratings { if let question = rating.questionID { questionIDs.insert(question) } }
+            }
+            let interviewers = try Self.users(db, ids: Array(people))
+            let versions = try Self.rubricTexts(db, hashes: Array(hashes))
+            let questions = try ChunkedLookup.fetch(Array(questionIDs)) { try QuestionRecord.filter($0.contains(Column("id"))).fetchAll(db) }.map {
                 try $0.domain()
             }
             return PositionDossier(

@@ -32,10 +32,12 @@ extension AppDatabase {
     static func submittedScorecards(_ db: Database, positionID: Int64, candidateID: Int64? = nil) throws -> [DossierScorecard] {
         let reader = SubmittedScorecardReader(positionID: positionID, candidateID: candidateID)
         let count = ScorecardRecord.orderedColumnCount
-        let (heads, ids) = try reader.scorecards(db, columns: "\(ScorecardRecord.orderedColumns), r.candidate_id, r.kind") { raw in
-            let row = raw.row
-            return (record: ScorecardRecord(ordered: row), candidateID: row[count] as Int64, kind: try RoundKind(parsing: row[count + 1]))
+        var texts = ScorecardRecord.OrderedTexts(), kinds = TextNumbering()
+        let (numbered, ids) = try reader.scorecards(db, columns: "\(ScorecardRecord.orderedColumns), r.candidate_id, r.kind") { raw in
+            (record: ScorecardRecord(ordered: raw, texts: &texts), candidateID: raw.int64(Int32(count)), kind: kinds.number(of: raw.text(Int32(count + 1))))
         }
+        let kindOf = try kinds.texts.map { try RoundKind(parsing: $0) }
+        let heads = numbered.map { (record: $0.record, candidateID: $0.candidateID, kind: kindOf[$0.kind]) }
         // The ratings in one flat list, grouped by scorecard afterwards: an array per scorecard,
         // grown as its ratings arrived, was a tenth of reading a 240,000-scorecard position.
         var ratings: [Rating] = [], ratingIDs: [Int64] = [], cardOf: [Int32] = []
