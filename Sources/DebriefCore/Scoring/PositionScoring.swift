@@ -29,8 +29,8 @@ public enum PositionScoring {
     public static func evaluate(
         rubric: Rubric, candidateIDs: [Int64], cards: [ScoredCard], studyingReliability: Bool = true
     ) -> PositionEvaluation {
-        let cardsByCandidate = CardsByCandidate(cards)
-        let ids = Array(Set(candidateIDs).union(cardsByCandidate.candidateIDs))
+        let cardsByCandidate = GroupedByID(cards, by: \.candidateID)
+        let ids = Array(Set(candidateIDs).union(cardsByCandidate.ids))
         let (reliability, (agreement, calibration, calibrated), raw) = Simultaneously.run(
             { studyingReliability ? PanelStudy.of(cards: cards, rubric: rubric) : nil },
             { () -> (AgreementFigures, [InterviewerCalibration], [Int64: Double?]) in

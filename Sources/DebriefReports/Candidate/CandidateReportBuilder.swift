@@ -8,16 +8,16 @@ public enum CandidateReportBuilder {
         let candidates: [Int64: Candidate]
         let entries: [Int64: PositionReport.CandidateEntry]
         let users: [Int64: User]
-        let cards: [Int64: [DossierScorecard]]
-        let rounds: [Int64: [Round]]
+        let cards: GroupedByID<DossierScorecard>
+        let rounds: GroupedByID<Round>
         let rankedCandidates: Int
 
         public init(_ dossier: PositionDossier, position report: PositionReport) {
             candidates = Dictionary(dossier.candidates.map { ($0.id ?? 0, $0) }) { first, _ in first }
             entries = Dictionary(report.candidates.map { ($0.id, $0) }) { first, _ in first }
             users = Dictionary(dossier.interviewers.map { ($0.id ?? 0, $0) }) { first, _ in first }
-            cards = Dictionary(grouping: dossier.scorecards, by: \.candidateID)
-            rounds = Dictionary(grouping: dossier.rounds, by: \.candidateID)
+            cards = GroupedByID(dossier.scorecards, by: \.candidateID)
+            rounds = GroupedByID(dossier.rounds, by: \.candidateID)
             rankedCandidates = report.candidates.filter { $0.rank != nil }.count
         }
     }
@@ -33,9 +33,9 @@ public enum CandidateReportBuilder {
             throw .candidateNotInPosition(candidateID: candidateID, position: dossier.position.title)
         }
         let users = index.users
-        let cards = index.cards[candidateID] ?? []
+        let cards = index.cards[candidateID]
         let rubricCompetencies = report.position.rubric.competencies
-        let rounds = (index.rounds[candidateID] ?? []).map { round -> CandidateReport.RoundRow in
+        let rounds = index.rounds[candidateID].map { round -> CandidateReport.RoundRow in
             let roundCards = cards.filter { $0.scorecard.roundID == round.id }.sorted { $0.scorecard.interviewerID < $1.scorecard.interviewerID }
             return CandidateReport.RoundRow(
                 id: round.id ?? 0, kind: round.kind.rawValue, scheduledAt: round.scheduledAt, status: roundCards.isEmpty ? "pending" : "held",

@@ -1,0 +1,40 @@
+/// A list's elements grouped by an id without copying them: each group comes out in list order,
+/// as an array, when asked for. `Dictionary(grouping:)` held every element a second time, an array
+/// per group grown by doubling (18 MB for a position's 240,000 scorecards by candidate), and made
+/// them all before the first was needed.
+public struct GroupedByID<Element: Sendable>: Sendable {
+    private let elements: [Element]
+    /// Each id's place among the groups.
+    private let groupOf: [Int64: Int]
+    private let groups: IndexGroups
+
+    public init(_ elements: [Element], by id: (Element) -> Int64) {
+        var groupOf: [Int64: Int] = [:]
+        var keys: [Int32] = []
+        keys.reserveCapacity(elements.count)
+        // Neighbours mostly share an id (a round's scorecards, a candidate's rounds), so the
+        // dictionary is asked only when it changes.
+        var last: (id: Int64, group: Int)?
+        for element in elements {
+            let key = id(element)
+            if key != last?.id {
+                let group = groupOf[key] ?? groupOf.count
+                groupOf[key] = group
+                last = (key, group)
+            }
+            keys.append(Int32(last!.group))
+        }
+        self.elements = elements
+        self.groupOf = groupOf
+        groups = IndexGroups(keys: keys, keyCount: groupOf.count)
+    }
+
+    /// The ids with at least one element.
+    public var ids: Dictionary<Int64, Int>.Keys { groupOf.keys }
+
+    /// The elements with `id`, in list order; none for an id without any.
+    public subscript(id: Int64) -> [Element] {
+        guard let group = groupOf[id] else { return [] }
+        return groups.members(of: group).map { elements[Int($0)] }
+    }
+}
