@@ -3,7 +3,8 @@
 /// per group grown by doubling (18 MB for a position's 240,000 scorecards by candidate), and made
 /// them all before the first was needed.
 public struct GroupedByID<Element: Sendable>: Sendable {
-    private let elements: [Element]
+    /// Every element, in list order.
+    public let elements: [Element]
     /// Each id's place among the groups.
     private let groupOf: [Int64: Int]
     private let groups: IndexGroups
@@ -34,7 +35,14 @@ public struct GroupedByID<Element: Sendable>: Sendable {
 
     /// The elements with `id`, in list order; none for an id without any.
     public subscript(id: Int64) -> [Element] {
+        positions(of: id).map { elements[$0] }
+    }
+
+    /// Where the elements with `id` are in `elements`, in list order: for reading them in place
+    /// rather than copying each (a scorecard copied retains every string it holds, and two threads
+    /// retaining the same ones take turns on their counts).
+    public func positions(of id: Int64) -> [Int] {
         guard let group = groupOf[id] else { return [] }
-        return groups.members(of: group).map { elements[Int($0)] }
+        return groups.members(of: group).map(Int.init)
     }
 }

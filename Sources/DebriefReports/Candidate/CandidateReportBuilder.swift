@@ -33,14 +33,18 @@ public enum CandidateReportBuilder {
             throw .candidateNotInPosition(candidateID: candidateID, position: dossier.position.title)
         }
         let users = index.users
-        let cards = index.cards[candidateID]
+        // The candidate's scorecards, read in place by their positions among the dossier's.
+        let all = index.cards.elements, cards = index.cards.positions(of: candidateID)
         let rubricCompetencies = report.position.rubric.competencies
         let rounds = index.rounds[candidateID].map { round -> CandidateReport.RoundRow in
-            let roundCards = cards.filter { $0.scorecard.roundID == round.id }.sorted { $0.scorecard.interviewerID < $1.scorecard.interviewerID }
+            let roundCards = cards.filter { all[$0].scorecard.roundID == round.id }.sorted {
+                all[$0].scorecard.interviewerID < all[$1].scorecard.interviewerID
+            }
             return CandidateReport.RoundRow(
                 id: round.id ?? 0, kind: round.kind.rawValue, scheduledAt: round.scheduledAt, status: roundCards.isEmpty ? "pending" : "held",
                 score: round.id.flatMap { entry.roundScores[String($0)] ?? nil },
-                scorecards: roundCards.map { card in
+                scorecards: roundCards.map { at in
+                    let card = all[at]
                     let user = users[card.scorecard.interviewerID]
                     return CandidateReport.ScorecardRow(
                         interviewer: user?.email.value ?? "#\(card.scorecard.interviewerID)", name: user?.name ?? "",
@@ -54,7 +58,11 @@ public enum CandidateReportBuilder {
                 })
         }
         var questions: [Int64: [CandidateReport.QuestionRating]] = [:]
-        for card in cards.sorted(by: { ($0.scorecard.roundID, $0.scorecard.interviewerID) < ($1.scorecard.roundID, $1.scorecard.interviewerID) }) {
+        let byRound = cards.sorted {
+            (all[$0].scorecard.roundID, all[$0].scorecard.interviewerID) < (all[$1].scorecard.roundID, all[$1].scorecard.interviewerID)
+        }
+        for at in byRound where all[at].scorecard.ratings.contains(where: { $0.questionID != nil }) {
+            let card = all[at]
             for rating in card.scorecard.ratings {
                 guard let questionID = rating.questionID else { continue }
                 questions[questionID, default: []].append(
