@@ -110,10 +110,26 @@ public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible
 }
 
 extension String {
+    /// The string without the whitespace Characters at its ends.
+    ///
+    /// Most strings have none, and every stored rating's note passes here when a position is read:
+    /// when the first and last bytes are ASCII and not whitespace, neither end's Character is
+    /// whitespace (a Character's whitespace is its first scalar's, and an ASCII byte at the end is
+    /// either a Character of its own or follows a prepended mark, itself not whitespace), so the
+    /// string is its own answer, without a walk over Characters and a copy.
     func trimmingWhitespace() -> String {
+        if let first = utf8.first, let last = utf8.last, !Self.startsOrEndsWithWhitespace(first), !Self.startsOrEndsWithWhitespace(last) {
+            return self
+        }
         var slice = self[...]
         while let first = slice.first, first.isWhitespace { slice.removeFirst() }
         while let last = slice.last, last.isWhitespace { slice.removeLast() }
         return String(slice)
+    }
+
+    /// Whether an end byte may belong to a whitespace Character: a non-ASCII byte, or ASCII
+    /// whitespace (tab, line feed, vertical tab, form feed, carriage return, space).
+    private static func startsOrEndsWithWhitespace(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 }
