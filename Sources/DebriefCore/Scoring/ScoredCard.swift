@@ -55,6 +55,9 @@ public struct RatingFold: Sendable {
             index = known
         } else {
             index = competencies.count
+            // Room for a scorecard's usual handful at once, not grown from one by doubling: the
+            // growing was a tenth of reading a 240,000-scorecard position's facts.
+            if competencies.isEmpty { competencies.reserveCapacity(4) }
             competencies.append((number, nil, 0, 0))
         }
         if isPerQuestion {

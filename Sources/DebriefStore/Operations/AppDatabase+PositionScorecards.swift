@@ -64,13 +64,27 @@ extension AppDatabase {
 
     /// The position's rounds, in schedule order, each with its panel; only `candidateID`'s when given.
     static func rounds(_ db: Database, positionID: Int64, candidateID: Int64? = nil) throws -> [Round] {
-        var panels: [Int64: [Int64]] = [:]
+        // Each round's panel arrives together, in user order (the table's key order), and becomes
+        // one array of its size: an array per round grown as its people arrived was most of what
+        // reading a large position's rounds allocated.
+        var panels: [Int64: [Int64]] = [:], panel: [Int64] = [], panelRound: Int64?
         let rounds = ofPosition(positionID, candidateID: candidateID)
-        let links = try Row.fetchCursor(
+        try RawRow.forEach(
             db,
-            sql: "SELECT ri.round_id, ri.user_id FROM round_interviewer ri JOIN round r ON r.id = ri.round_id WHERE \(rounds.condition) ORDER BY ri.user_id",
-            arguments: rounds.arguments)
-        while let link = try links.next() { panels[link[0], default: []].append(link[1]) }
+            sql: """
+                SELECT ri.round_id, ri.user_id FROM round_interviewer ri JOIN round r ON r.id = ri.round_id WHERE \(rounds.condition)
+                ORDER BY ri.round_id, ri.user_id
+                """, arguments: rounds.arguments
+        ) { link in
+            let round = link.int64(0)
+            if round != panelRound, let finished = panelRound {
+                panels[finished] = panel
+                panel.removeAll(keepingCapacity: true)
+            }
+            panelRound = round
+            panel.append(link.int64(1))
+        }
+        if let finished = panelRound { panels[finished] = panel }
         var request = RoundRecord.filter(Column("position_id") == positionID)
         if let candidateID { request = request.filter(Column("candidate_id") == candidateID) }
         let records = try request.order(Column("scheduled_at"), Column("id")).fetchAll(db)
