@@ -43,36 +43,14 @@ public enum CandidateReportBuilder {
             return CandidateReport.RoundRow(
                 id: round.id ?? 0, kind: round.kind.rawValue, scheduledAt: round.scheduledAt, status: roundCards.isEmpty ? "pending" : "held",
                 score: round.id.flatMap { entry.roundScores[String($0)] ?? nil },
-                scorecards: roundCards.map { at in
-                    let card = all[at]
-                    let user = users[card.scorecard.interviewerID]
-                    return CandidateReport.ScorecardRow(
-                        interviewer: user?.email.value ?? "#\(card.scorecard.interviewerID)", name: user?.name ?? "",
-                        recommendation: card.scorecard.recommendation?.rawValue ?? Recommendation.noDecision.rawValue,
-                        ratings: Dictionary(card.scorecard.ratings.filter { $0.questionID == nil }.map { ($0.competencyID, $0.value.point) }) {
-                            first, _ in first
-                        },
-                        notes: card.scorecard.notes, version: card.scorecard.version, submittedAt: card.scorecard.submittedAt,
-                        enteredBy: card.scorecard.enteredByID.map { users[$0]?.email.value ?? "#\($0)" },
-                        amendReason: card.scorecard.amendReason)
-                })
+                scorecards: roundCards.map { scorecardRow(all[$0].scorecard, users: users) })
         }
         var questions: [Int64: [CandidateReport.QuestionRating]] = [:]
         let byRound = cards.sorted {
             (all[$0].scorecard.roundID, all[$0].scorecard.interviewerID) < (all[$1].scorecard.roundID, all[$1].scorecard.interviewerID)
         }
         for at in byRound where all[at].scorecard.ratings.contains(where: { $0.questionID != nil }) {
-            let card = all[at]
-            for rating in card.scorecard.ratings {
-                guard let questionID = rating.questionID else { continue }
-                questions[questionID, default: []].append(
-                    .init(
-                        roundID: card.scorecard.roundID, round: card.roundKind.rawValue,
-                        recommendation: card.scorecard.recommendation?.rawValue ?? Recommendation.noDecision.rawValue,
-                        submittedAt: card.scorecard.submittedAt,
-                        interviewer: users[card.scorecard.interviewerID]?.email.value ?? "#\(card.scorecard.interviewerID)",
-                        competency: rating.competencyID, rating: rating.value.point, note: rating.note))
-            }
+            addQuestionRatings(of: all[at], users: users, to: &questions)
         }
         var notes: [String] = []
         if rounds.isEmpty { notes.append("no rounds are scheduled for this candidate and position") }
@@ -95,5 +73,34 @@ public enum CandidateReportBuilder {
                 .init(id: id, text: dossier.questions[id]?.text ?? "question #\(id)", ratings: questions[id] ?? [])
             },
             notes: notes)
+    }
+
+    /// One scorecard's row in its round. Borrowed where it is, not copied: a copy of a scorecard
+    /// retains every string it holds, which a batch's threads share (the rubric, its hash).
+    private static func scorecardRow(_ card: borrowing Scorecard, users: [Int64: User]) -> CandidateReport.ScorecardRow {
+        let user = users[card.interviewerID]
+        return CandidateReport.ScorecardRow(
+            interviewer: user?.email.value ?? "#\(card.interviewerID)", name: user?.name ?? "",
+            recommendation: card.recommendation?.rawValue ?? Recommendation.noDecision.rawValue,
+            ratings: Dictionary(card.ratings.filter { $0.questionID == nil }.map { ($0.competencyID, $0.value.point) }) { first, _ in first },
+            notes: card.notes, version: card.version, submittedAt: card.submittedAt,
+            enteredBy: card.enteredByID.map { users[$0]?.email.value ?? "#\($0)" },
+            amendReason: card.amendReason)
+    }
+
+    /// A scorecard's ratings of questions, added to each question's list.
+    private static func addQuestionRatings(
+        of card: borrowing DossierScorecard, users: [Int64: User], to questions: inout [Int64: [CandidateReport.QuestionRating]]
+    ) {
+        for rating in card.scorecard.ratings {
+            guard let questionID = rating.questionID else { continue }
+            questions[questionID, default: []].append(
+                .init(
+                    roundID: card.scorecard.roundID, round: card.roundKind.rawValue,
+                    recommendation: card.scorecard.recommendation?.rawValue ?? Recommendation.noDecision.rawValue,
+                    submittedAt: card.scorecard.submittedAt,
+                    interviewer: users[card.scorecard.interviewerID]?.email.value ?? "#\(card.scorecard.interviewerID)",
+                    competency: rating.competencyID, rating: rating.value.point, note: rating.note))
+        }
     }
 }
