@@ -53,17 +53,10 @@ struct APIRequest: Sendable {
     /// The body decoded as `T` (snake_case keys, ISO 8601 dates); a value a domain rule refuses is a 422.
     func decode<T: Decodable>(_ type: T.Type) throws(Problem) -> T {
         guard let body else { throw Problem.badRequest("this operation needs a JSON body") }
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let text = try decoder.singleValueContainer().decode(String.self)
-            guard let date = ISO8601Parsing.date(text) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not an ISO 8601 date and time"))
-            }
-            return date
-        }
         do {
-            return try decoder.decode(T.self, from: body)
+            // The JSON already read for the schema check, or read now for an operation without one.
+            let input = try json ?? JSONInput(parsing: body)
+            return try JSONInputDecoder.decode(T.self, from: input)
         } catch let error as DecodingError {
             throw Problem.validation([Self.fieldProblem(error)])
         } catch {
