@@ -24,7 +24,8 @@ public struct CSVDocument {
         bytes.append(contentsOf: leading)
         if !leading.isEmpty && !cells.isEmpty { bytes.append(UInt8(ascii: ",")) }
         Self.appendEscaped(cells, to: &bytes)
-        bytes.append(contentsOf: [0x0D, 0x0A])
+        bytes.append(0x0D)
+        bytes.append(0x0A)
     }
 
     /// `cells` escaped and joined, to lead several records (see `append(leading:_:)`).
