@@ -34,6 +34,8 @@ public struct ScorecardSubmission: Sendable {
 /// A stored scorecard with the round and interviewer it belongs to, for saying what happened.
 public struct SavedScorecard: Sendable {
     public let scorecard: Scorecard
+    /// The scorecard in Debrief's compact JSON, as its audit event keeps it.
+    public let json: String
     public let round: Round
     public let interviewer: User
     /// Who typed it in, when that was not the interviewer.
@@ -75,8 +77,8 @@ extension DebriefService {
             notes: submission.notes ?? "", submittedAt: submission.draft ? nil : Date(), enteredByID: enteredBy?.id,
             amendReason: submission.amendReason)
         let stored = try await database.saveScorecard(scorecard, rubric: rubric, by: principal)
-        ServiceMetrics.scorecardSaved(submitted: stored.state == .submitted, onBehalf: enteredBy != nil)
-        return SavedScorecard(scorecard: stored, round: round, interviewer: interviewer, enteredBy: enteredBy)
+        ServiceMetrics.scorecardSaved(submitted: stored.scorecard.state == .submitted, onBehalf: enteredBy != nil)
+        return SavedScorecard(scorecard: stored.scorecard, json: stored.json, round: round, interviewer: interviewer, enteredBy: enteredBy)
     }
 
     /// The scorecards of a round that `viewer` may read (see `ScorecardRules.visible`): each

@@ -220,6 +220,12 @@ struct APIVersion1Tests {
                 .post, "/api/v1/scorecards",
                 json: #"{"round_id":\#(roundID),"interviewer":"omar@debrief.example","ratings":\#(ratings),"recommendation":"yes","amend_reason":"typo in the sheet"}"#)
             #expect(onBehalf.status == .created && onBehalf.json["entered_by_id"] as? Int != nil && onBehalf.json["version"] as? Int == 2)
+            // The reply is the stored scorecard's JSON, written once for its audit event and sent as it is.
+            let amendedID = try #require(onBehalf.json["id"] as? Int)
+            let event = try await fixture.store.auditEvents(entity: "scorecard", entityID: Int64(amendedID), limit: 1).first
+            #expect(event?.action == "amend" && event?.after == onBehalf.text)
+            let stored = try #require(try await fixture.store.scorecards(roundID: Int64(roundID)).first { $0.id == Int64(amendedID) })
+            #expect(try JSONText.compactString(stored) == onBehalf.text)
             // An interviewer lists only their own rounds and cannot read the pipeline.
             let listed = try await omarAPI.call(.get, "/api/v1/rounds")
             #expect((listed.json["items"] as? [[String: Any]])?.map { $0["id"] as? Int } == [roundID])

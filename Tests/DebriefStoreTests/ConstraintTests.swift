@@ -48,7 +48,7 @@ struct ConstraintTests {
     func ratingOffScale() async throws {
         let (_, _, interviewer, round) = try await StoreFixtures.scheduledRound(in: store)
         let card = try await store.saveScorecard(
-            StoreFixtures.scorecard(round, by: interviewer, [:], state: .draft), rubric: StoreFixtures.rubric, by: admin)
+            StoreFixtures.scorecard(round, by: interviewer, [:], state: .draft), rubric: StoreFixtures.rubric, by: admin).scorecard
         let error = await #expect(throws: StoreError.self) {
             try await store.write { db in
                 try db.execute(sql: "INSERT INTO rating (scorecard_id, competency_id, value) VALUES (?, 'apis', 9)", arguments: [card.id!])

@@ -78,7 +78,7 @@ struct RoundTripTests {
     func scorecards() async throws {
         let (_, _, interviewer, round) = try await StoreFixtures.scheduledRound(in: store)
         let scorecard = try StoreFixtures.scorecard(round, by: interviewer, notes: "Solid.")
-        let stored = try await store.saveScorecard(scorecard, rubric: StoreFixtures.rubric, by: admin)
+        let stored = try await store.saveScorecard(scorecard, rubric: StoreFixtures.rubric, by: admin).scorecard
         #expect(try await store.scorecards(roundID: round.id!) == [stored])
         #expect(stored.ratings.map(\.value) == [.point(3), .noSignal])
         #expect(stored.notes == "Solid.")
@@ -110,7 +110,7 @@ struct HandWrittenInsertTests {
         card.submittedAt = Date(timeIntervalSince1970: 1_800_000_123.456)
         card.enteredByID = recruiter.id!
         let rubric = StoreFixtures.rubric
-        let saved = try await store.saveScorecard(card, rubric: rubric, by: admin)
+        let saved = try await store.saveScorecard(card, rubric: rubric, by: admin).scorecard
         #expect(try await store.scorecards(roundID: round.id!) == [saved])
         let submitted = try #require(try await store.scorecards(roundID: round.id!).first?.submittedAt)
         #expect(abs(submitted.timeIntervalSince1970 - 1_800_000_123.456) < 0.001, "the time as GRDB writes a date, to the millisecond")

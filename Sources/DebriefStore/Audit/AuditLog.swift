@@ -12,10 +12,17 @@ enum AuditLog {
         _ db: Database, by principal: Principal, action: String, entity: String, entityID: Int64?,
         before: (any Encodable)? = nil, after: (any Encodable)? = nil
     ) throws {
+        try record(db, by: principal, action: action, entity: entity, entityID: entityID, before: before, encodedAfter: try after.map(json))
+    }
+
+    /// The same, with the value after the change already encoded (`JSONText.compactString`), for
+    /// a caller that hands the same JSON on.
+    static func record(
+        _ db: Database, by principal: Principal, action: String, entity: String, entityID: Int64?, before: (any Encodable)?, encodedAfter: String?
+    ) throws {
         let insert = try db.cachedStatement(sql: insertSQL)
         try insert.execute(arguments: [
-            StoredTimestamp.text(of: Date()), principal.label, action, entity, entityID, try before.map(json), try after.map(json),
-            AuditContext.requestID,
+            StoredTimestamp.text(of: Date()), principal.label, action, entity, entityID, try before.map(json), encodedAfter, AuditContext.requestID,
         ])
     }
 

@@ -85,7 +85,7 @@ private struct ScoreSheetImporter {
                 summary.scorecardsUnchanged += 1
                 return
             }
-            let stored = try AppDatabase.saveScorecard(db, scorecard, rubric: rubric, by: principal)
+            let stored = try AppDatabase.saveScorecard(db, scorecard, rubric: rubric, by: principal).scorecard
             if stored.version > 1 { summary.scorecardsAmended += 1 } else { summary.scorecardsSubmitted += 1 }
         } catch let error as FieldError {
             problem(group.line, Self.column(for: error), error.message)

@@ -2,17 +2,24 @@ import DebriefCore
 import Foundation
 import GRDB
 
+/// A scorecard as stored, with its JSON as its audit event keeps it (Debrief's compact JSON): the
+/// API's reply sends these bytes rather than encoding the scorecard a second time.
+public struct StoredScorecard: Sendable {
+    public let scorecard: Scorecard
+    public let json: String
+}
+
 extension AppDatabase {
     /// Saves an interviewer's scorecard for a round under `rubric`, in one transaction with its audit event.
     ///
     /// A draft is replaced until it is submitted. A submitted scorecard is locked: submitting
     /// again stores an amendment as the next version; saving a draft over it is refused.
     /// The rubric's text is kept by content hash, so later edits of the file change no past score.
-    public func saveScorecard(_ scorecard: Scorecard, rubric: Rubric, by principal: Principal) async throws(StoreError) -> Scorecard {
+    public func saveScorecard(_ scorecard: Scorecard, rubric: Rubric, by principal: Principal) async throws(StoreError) -> StoredScorecard {
         try await write { db in try Self.saveScorecard(db, scorecard, rubric: rubric, by: principal) }
     }
 
-    static func saveScorecard(_ db: Database, _ scorecard: Scorecard, rubric: Rubric, by principal: Principal) throws -> Scorecard {
+    static func saveScorecard(_ db: Database, _ scorecard: Scorecard, rubric: Rubric, by principal: Principal) throws -> StoredScorecard {
         let round = try Self.fetchRoundRecord(db, id: scorecard.roundID)
         let position = try Self.fetchPosition(db, id: round.positionId)
         guard position.rubricID == rubric.id else {
@@ -70,8 +77,9 @@ extension AppDatabase {
             throw StoreError.notFound(entity: "user", key: "#\(enteredBy), who entered the scorecard")
         }
         let stored = try record.domain(ratings: scorecard.ratings)
-        try AuditLog.record(db, by: principal, action: action, entity: "scorecard", entityID: record.id, before: before, after: stored)
-        return stored
+        let json = try JSONText.compactString(stored)
+        try AuditLog.record(db, by: principal, action: action, entity: "scorecard", entityID: record.id, before: before, encodedAfter: json)
+        return StoredScorecard(scorecard: stored, json: json)
     }
 
     /// Every version of every scorecard of a round, with ratings. Callers filter with `ScorecardRules.visible`.

@@ -37,7 +37,12 @@ struct APIReply: Sendable {
 
     /// `value` as the API's JSON (snake_case keys, ISO 8601 UTC dates, nulls kept), with its ETag.
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, location: String? = nil) throws -> APIReply {
-        let body = try JSONText.data(compact: value)
+        json(encoded: try JSONText.data(compact: value), status: status, location: location)
+    }
+
+    /// The same for a value already encoded by `JSONText` (compact): a stored scorecard's JSON,
+    /// written once for its audit event and sent as it is.
+    static func json(encoded body: Data, status: HTTPResponse.Status = .ok, location: String? = nil) -> APIReply {
         var headers: HTTPFields = [.contentType: "application/json", .eTag: etag(of: body)]
         if let location { headers[.location] = location }
         return APIReply(status: status, headers: headers, body: body)

@@ -155,7 +155,7 @@ enum RoundOperations {
                     recommendation: try body.recommendation.map { try Recommendation(parsing: $0) }, notes: body.notes, draft: body.draft ?? false,
                     amendReason: body.amendReason)
                 let saved = try await service.submitScorecard(submission, by: principal)
-                return try APIReply.json(saved.scorecard, status: .created, location: "/api/v1/rounds/\(body.roundId)/scorecards")
+                return APIReply.json(encoded: Data(saved.json.utf8), status: .created, location: "/api/v1/rounds/\(body.roundId)/scorecards")
             },
         ]
     }
