@@ -4,7 +4,8 @@ import Foundation
 /// A scorecard as an interviewer (or a recruiter for them) fills it in.
 public struct ScorecardSubmission: Sendable {
     public var roundID: Int64
-    public var interviewer: EmailAddress
+    /// Whose scorecard it is; nil for the signed-in person's own.
+    public var interviewer: EmailAddress?
     public var ratings: [Rating]
     public var recommendation: Recommendation?
     public var notes: String?
@@ -17,7 +18,7 @@ public struct ScorecardSubmission: Sendable {
     public var amendReason: String?
 
     public init(
-        roundID: Int64, interviewer: EmailAddress, ratings: [Rating], recommendation: Recommendation?, notes: String?, draft: Bool,
+        roundID: Int64, interviewer: EmailAddress?, ratings: [Rating], recommendation: Recommendation?, notes: String?, draft: Bool,
         enteredBy: EmailAddress? = nil, amendReason: String? = nil
     ) {
         self.roundID = roundID
@@ -60,9 +61,17 @@ extension DebriefService {
     /// Saves or submits a scorecard under the round's position's rubric: drafts until submitted,
     /// then locked, and submitting again stores the next version.
     public func submitScorecard(_ submission: ScorecardSubmission, by principal: Principal) async throws -> SavedScorecard {
-        let round = try await database.round(id: submission.roundID)
-        let rubric = try rubric(try await database.position(id: round.positionID).rubricID)
-        let interviewer = try await database.user(email: submission.interviewer)
+        let (round, rubricID) = try await database.roundAndRubricID(id: submission.roundID)
+        let rubric = try rubric(rubricID)
+        let interviewer: User
+        if let email = submission.interviewer {
+            interviewer = try await database.user(email: email)
+        } else {
+            guard let userID = principal.userID else {
+                throw FieldError(field: "interviewer", "is required for a caller who is not a user")
+            }
+            interviewer = try await database.user(id: userID)
+        }
         try require(.scoreRound(panel: round.interviewerIDs, interviewer: interviewer.id ?? 0), principal)
         var enteredBy: User?
         if let email = submission.enteredBy {

@@ -52,18 +52,25 @@ extension AppDatabase {
 
     /// The round with this id, or `notFound`.
     public func round(id: Int64) async throws(StoreError) -> Round {
-        // One statement, the round joined to its panel, prepared once per connection: consistent on
-        // its own, so it runs as a look-up on the calling thread, not as a read with its two thread
-        // switches. Every scorecard submission reads its round.
+        try await roundAndRubricID(id: id).round
+    }
+
+    /// The round with this id and the id of the rubric its position is scored with, or `notFound`:
+    /// what a scorecard submission needs, in one look-up.
+    public func roundAndRubricID(id: Int64) async throws(StoreError) -> (round: Round, rubricID: String) {
+        // One statement, the round joined to its position and its panel, prepared once per
+        // connection: consistent on its own, so it runs as a look-up on the calling thread, not as a
+        // read with its two thread switches. Every scorecard submission reads its round.
         try lookUp { db in
             let rows = try Row.fetchAll(
                 db.cachedStatement(
                     sql: """
-                        SELECT r.*, ri.user_id AS panel_member FROM round r LEFT JOIN round_interviewer ri ON ri.round_id = r.id
+                        SELECT r.*, p.rubric_id AS position_rubric_id, ri.user_id AS panel_member
+                        FROM round r JOIN position p ON p.id = r.position_id LEFT JOIN round_interviewer ri ON ri.round_id = r.id
                         WHERE r.id = ? ORDER BY ri.user_id
                         """), arguments: [id])
             guard let first = rows.first else { throw StoreError.notFound(entity: "round", key: "#\(id)") }
-            return try RoundRecord(row: first).domain(interviewerIDs: rows.compactMap { $0["panel_member"] })
+            return (try RoundRecord(row: first).domain(interviewerIDs: rows.compactMap { $0["panel_member"] }), first["position_rubric_id"])
         }
     }
 
