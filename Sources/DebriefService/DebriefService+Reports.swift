@@ -61,7 +61,7 @@ extension DebriefService {
     ) async throws -> (dossier: PositionDossier, report: PositionReport) {
         let ratings = try await database.ratingCount(positionID: positionID)
         return try await heavyWork.run("position report", estimatedBytes: HeavyWorkLimits.dossierAndReportBytes(ratings: ratings)) {
-            async let reading = database.positionDossier(positionID: positionID)
+            async let reading = database.positionDossierReadInParallel(positionID: positionID)
             let facts = try await database.positionFacts(positionID: positionID)
             let current = try? rubrics?.rubric(facts.position.rubricID)
             let fromFacts = try PositionReportBuilder.build(facts, currentRubric: current, studyingReliability: studyingReliability)

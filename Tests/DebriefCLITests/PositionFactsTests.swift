@@ -76,14 +76,7 @@ struct PositionFactsTests {
 
         // A scorecard amended between the two reads: its new version is not among the scorecards read.
         let dossier = try await store.positionDossier(positionID: id)
-        let card = try #require(dossier.scorecards.first)
-        let interviewer = try #require(dossier.interviewers.first { $0.id == card.scorecard.interviewerID })
-        let rating = try #require(card.scorecard.ratings.first { $0.questionID == nil && $0.value.point != nil })
-        let result = await cli.run([
-            "scorecards", "submit", "--round", "\(card.scorecard.roundID)", "--interviewer", interviewer.email.value,
-            "--rating", "\(rating.competencyID)=\(rating.value.point! % 4 + 1)", "--recommendation", "no", "--reason", "corrected",
-        ])
-        #expect(result.code == 0, "\(result.err)")
+        try await Self.amendFirstScorecard(of: dossier, through: cli)
         let later = try await store.read(versionAndFolds)
         #expect(later.0 != same.0)
         #expect(scorecards.facts(later.1, readAt: later.0) == nil, "a write between the reads: read again in one snapshot")
@@ -92,5 +85,44 @@ struct PositionFactsTests {
         let facts = try await store.positionFacts(positionID: id)
         #expect(facts.cards == PositionFacts(try await store.positionDossier(positionID: id)).cards)
         #expect(facts.cards != PositionFacts(dossier).cards)
+    }
+
+    @Test("the dossier read in two parts at once equals the one read in one snapshot; parts read across a write are told apart")
+    func dossierInTwoParts() async throws {
+        let cli = try CLIHarness()
+        #expect(await cli.run(["demo", "generate", "--candidates", "12", "--seed", "5"]).code == 0)
+        let store = try AppDatabase.open(path: cli.databasePath)
+        for position in try await store.positions() {
+            let id = try #require(position.id)
+            #expect(Self.same(try await store.positionDossierReadInParallel(positionID: id), try await store.positionDossier(positionID: id)))
+        }
+        // The two parts carry the version they were read at: across a write they differ, and the
+        // parallel read then reads the whole dossier again in one snapshot.
+        let id = try #require(try await store.positions().first?.id)
+        let rounds = try await store.read { try DossierRounds.read($0, positionID: id, candidateID: nil) }
+        let dossier = try await store.positionDossier(positionID: id)
+        try await Self.amendFirstScorecard(of: dossier, through: cli)
+        let cards = try await store.read { try DossierCards.read($0, positionID: id, candidateID: nil) }
+        #expect(rounds.dataVersion != cards.dataVersion)
+        let after = try await store.positionDossierReadInParallel(positionID: id)
+        #expect(Self.same(after, try await store.positionDossier(positionID: id)) && !Self.same(after, dossier))
+    }
+
+    /// Two dossiers hold the same records and versions.
+    static func same(_ a: PositionDossier, _ b: PositionDossier) -> Bool {
+        a.position == b.position && a.candidates == b.candidates && a.interviewers == b.interviewers && a.rounds == b.rounds
+            && a.scorecards == b.scorecards && a.rubricVersions == b.rubricVersions && a.questions == b.questions && a.dataVersion == b.dataVersion
+    }
+
+    /// Amends the dossier's first scorecard through the CLI: a write to the position's data.
+    static func amendFirstScorecard(of dossier: PositionDossier, through cli: CLIHarness) async throws {
+        let card = try #require(dossier.scorecards.first)
+        let interviewer = try #require(dossier.interviewers.first { $0.id == card.scorecard.interviewerID })
+        let rating = try #require(card.scorecard.ratings.first { $0.questionID == nil && $0.value.point != nil })
+        let result = await cli.run([
+            "scorecards", "submit", "--round", "\(card.scorecard.roundID)", "--interviewer", interviewer.email.value,
+            "--rating", "\(rating.competencyID)=\(rating.value.point! % 4 + 1)", "--recommendation", "no", "--reason", "corrected",
+        ])
+        #expect(result.code == 0, "\(result.err)")
     }
 }

@@ -7,32 +7,31 @@ extension AppDatabase {
     /// With `candidateID`, only that candidate's part of it: what their own report needs.
     public func positionDossier(positionID: Int64, candidateID: Int64? = nil) async throws(StoreError) -> PositionDossier {
         try await read { db in
-            let position = try Self.fetchPosition(db, id: positionID)
-            let rounds = try Self.rounds(db, positionID: positionID, candidateID: candidateID)
-            let candidates = try Self.candidates(db, ids: Array(Set(rounds.map(\.candidateID))))
-            let scorecards = try Self.submittedScorecards(db, positionID: positionID, candidateID: candidateID)
-            // What the scorecards refer to, each collected into its set as it is met: the panels'
-            // people and whoever entered a scorecard on an interviewer's behalf; the rubric versions
-            // (one hash for most scorecards, so compared with the last before it is hashed); the questions.
-            var people = Set(rounds.lazy.flatMap(\.interviewerIDs)), hashes = Set<String>(), questionIDs = Set<Int64>()
-            var lastHash: String?
-            for card in scorecards.lazy.map(\.scorecard) {
-                if let enteredBy = card.enteredByID { people.insert(enteredBy) }
-                if card.rubricHash != lastHash {
-                    hashes.insert(card.rubricHash)
-                    lastHash = card.rubricHash
-                }
-                for rating in card.ratings { if let question = rating.questionID { questionIDs.insert(question) } }
-            }
-            let interviewers = try Self.users(db, ids: Array(people))
-            let versions = try Self.rubricTexts(db, hashes: Array(hashes))
-            let questions = try ChunkedLookup.fetch(Array(questionIDs)) { try QuestionRecord.filter($0.contains(Column("id"))).fetchAll(db) }.map {
-                try $0.domain()
-            }
-            return PositionDossier(
-                position: position, candidates: candidates, interviewers: interviewers, rounds: rounds, scorecards: scorecards,
-                rubricVersions: versions, questions: Dictionary(uniqueKeysWithValues: questions.map { ($0.id ?? 0, $0) }),
-                dataVersion: try Self.reportDataVersion(db, positionID: positionID))
+            let rounds = try DossierRounds.read(db, positionID: positionID, candidateID: candidateID)
+            let cards = try DossierCards.read(db, positionID: positionID, candidateID: candidateID)
+            return try rounds.dossier(with: cards, interviewers: try Self.users(db, ids: rounds.people(with: cards)))
+        }
+    }
+
+    /// The same for the whole position, its rounds and its scorecards read at once on two
+    /// connections: the scorecards' read is the longer, and a large position's batch of reports waits
+    /// for it. When a write lands between the two (their data versions differ), it is read again in
+    /// one snapshot.
+    public func positionDossierReadInParallel(positionID: Int64) async throws(StoreError) -> PositionDossier {
+        async let roundsRead = readResult { db in try DossierRounds.read(db, positionID: positionID, candidateID: nil) }
+        let cards = try await read { db in try DossierCards.read(db, positionID: positionID, candidateID: nil) }
+        let rounds = try await roundsRead.get()
+        guard rounds.dataVersion == cards.dataVersion else { return try await positionDossier(positionID: positionID) }
+        let people = rounds.people(with: cards)
+        return try rounds.dossier(with: cards, interviewers: try await read { db in try Self.users(db, ids: people) })
+    }
+
+    /// `read`, its outcome as a value (for `async let`, which does not carry a typed error).
+    private func readResult<T: Sendable>(_ value: @escaping @Sendable (Database) throws -> T) async -> Result<T, StoreError> {
+        do throws(StoreError) {
+            return .success(try await read(value))
+        } catch {
+            return .failure(error)
         }
     }
 
