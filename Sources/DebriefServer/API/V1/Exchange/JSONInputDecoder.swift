@@ -4,8 +4,9 @@ import Foundation
 /// Decodes a body's typed value from the `JSONInput` already read for the contract's schema check,
 /// as `JSONDecoder` with `.convertFromSnakeCase` keys and ISO 8601 dates decoded it from the bytes:
 /// the same values, and the same errors at the same coding paths (`JSONInputDecoderTests` holds the
-/// two side by side). Reading every body twice, the second time through `JSONDecoder`, was 5–9% of
-/// a scorecard submission's server time (BENCHMARKS.md, session 23).
+/// two side by side). Reading every body twice, the second time through `JSONDecoder`, was a tenth
+/// of a scorecard submission's server time; decoding from the `JSONInput` is half that (BENCHMARKS.md,
+/// session 23).
 struct JSONInputDecoder: Decoder {
     let input: JSONInput
     /// The path of the container holding `input`, and `input`'s key in it: the whole path is put
