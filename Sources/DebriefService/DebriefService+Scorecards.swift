@@ -61,16 +61,16 @@ extension DebriefService {
     /// Saves or submits a scorecard under the round's position's rubric: drafts until submitted,
     /// then locked, and submitting again stores the next version.
     public func submitScorecard(_ submission: ScorecardSubmission, by principal: Principal) async throws -> SavedScorecard {
+        // Whose scorecard: the one named, or the signed-in person's own; refused first, before any look-up.
+        let interviewerRequired = FieldError(field: "interviewer", "is required for a caller who is not a user")
+        guard submission.interviewer != nil || principal.userID != nil else { throw interviewerRequired }
         let (round, rubricID) = try await database.roundAndRubricID(id: submission.roundID)
         let rubric = try rubric(rubricID)
         let interviewer: User
-        if let email = submission.interviewer {
-            interviewer = try await database.user(email: email)
-        } else {
-            guard let userID = principal.userID else {
-                throw FieldError(field: "interviewer", "is required for a caller who is not a user")
-            }
-            interviewer = try await database.user(id: userID)
+        switch (submission.interviewer, principal.userID) {
+        case (let email?, _): interviewer = try await database.user(email: email)
+        case (nil, let userID?): interviewer = try await database.user(id: userID)
+        case (nil, nil): throw interviewerRequired
         }
         try require(.scoreRound(panel: round.interviewerIDs, interviewer: interviewer.id ?? 0), principal)
         var enteredBy: User?

@@ -71,6 +71,20 @@ struct ServiceUseCaseTests {
         #expect(try await service.scorecards(roundID: 1, visibleTo: alan, history: true).count == 3)
     }
 
+    @Test("without an interviewer named, a scorecard is the signed-in person's own; a caller who is not a user must name one")
+    func ownScorecard() async throws {
+        _ = try await panel()
+        var own = try submission("grace@example.com", 3)
+        own.interviewer = nil
+        let grace = Principal(user: try await service.database.user(email: EmailAddress("grace@example.com")))
+        let saved = try await service.submitScorecard(own, by: grace)
+        #expect(saved.interviewer.email.value == "grace@example.com" && saved.scorecard.interviewerID == grace.userID && saved.enteredBy == nil)
+        own.roundID = 99
+        await #expect(throws: FieldError(field: "interviewer", "is required for a caller who is not a user")) {
+            try await service.submitScorecard(own, by: Self.admin)
+        }
+    }
+
     @Test("a candidate report finds the only position the candidate interviews for, and says when there is none")
     func candidateReport() async throws {
         _ = try await panel()

@@ -141,13 +141,9 @@ enum RoundOperations {
                         throw Problem.validation([FieldProblem(field: "/ratings/\(index)", detail: String(describing: error))])
                     }
                 }
-                // Without one, the signed-in person's own scorecard.
-                let interviewer = try body.interviewer.map { try EmailAddress($0) }
-                guard interviewer != nil || principal.userID != nil else {
-                    throw Problem.validation([FieldProblem(field: "/interviewer", detail: "is required for a caller who is not a user")])
-                }
+                // Without one, the signed-in person's own scorecard (the service refuses a caller who is not a user).
                 let submission = ScorecardSubmission(
-                    roundID: body.roundId, interviewer: interviewer, ratings: ratings,
+                    roundID: body.roundId, interviewer: try body.interviewer.map { try EmailAddress($0) }, ratings: ratings,
                     recommendation: try body.recommendation.map { try Recommendation(parsing: $0) }, notes: body.notes, draft: body.draft ?? false,
                     amendReason: body.amendReason)
                 let saved = try await service.submitScorecard(submission, by: principal)
