@@ -49,7 +49,7 @@ public enum CandidateReportBuilder {
         let byRound = cards.sorted {
             (all[$0].scorecard.roundID, all[$0].scorecard.interviewerID) < (all[$1].scorecard.roundID, all[$1].scorecard.interviewerID)
         }
-        for at in byRound where all[at].scorecard.ratings.contains(where: { $0.questionID != nil }) {
+        for at in byRound {
             addQuestionRatings(of: all[at], users: users, to: &questions)
         }
         var notes: [String] = []
