@@ -69,30 +69,22 @@ struct PanelRatings: Sendable {
         let listed = order.filter(rated.contains)
         competencies = listed + rated.filter { !listed.contains($0) }.sorted()
         let k = competencies.count
-        // Consecutive ratings mostly share a candidate and an interviewer (a scorecard's), so each
-        // index is looked up only when it changes.
-        var candidateIndex: [Int64: Int] = [:], interviewerIndex: [Int64: Int] = [:]
+        // Candidates and interviewers numbered in the order first met.
+        var candidateNumbers = FirstSeenNumbers(), interviewerNumbers = FirstSeenNumbers()
         // 32-bit: three indexes per rating of a million-rating position are 12 MB, not 24.
         var candidateOf = [Int32](repeating: 0, count: ratings.count), interviewerOf = candidateOf, competencyOf = candidateOf
-        // The previous rating's ids and their indexes; -1 until the first rating is seen.
-        var current: (candidate: Int64, a: Int, interviewer: Int64, j: Int, competency: String, c: Int) = (0, -1, 0, -1, "", -1)
+        // The previous rating's competency and its index (a scorecard's ratings come competency by competency).
+        var current: (competency: String, c: Int) = ("", -1)
         for (index, rating) in ratings.enumerated() {
-            if current.a < 0 || rating.candidate != current.candidate {
-                current.candidate = rating.candidate
-                current.a = Self.index(of: rating.candidate, in: &candidateIndex)
-            }
-            if current.j < 0 || rating.interviewer != current.interviewer {
-                current.interviewer = rating.interviewer
-                current.j = Self.index(of: rating.interviewer, in: &interviewerIndex)
-            }
             if current.c < 0 || rating.competency != current.competency {
-                current.competency = rating.competency
-                current.c = competencies.firstIndex(of: rating.competency)!
+                current = (rating.competency, competencies.firstIndex(of: rating.competency)!)
             }
-            (candidateOf[index], interviewerOf[index], competencyOf[index]) = (Int32(current.a), Int32(current.j), Int32(current.c))
+            candidateOf[index] = Int32(candidateNumbers.number(of: rating.candidate))
+            interviewerOf[index] = Int32(interviewerNumbers.number(of: rating.interviewer))
+            competencyOf[index] = Int32(current.c)
         }
-        candidateCount = candidateIndex.count
-        interviewerCount = interviewerIndex.count
+        candidateCount = candidateNumbers.count
+        interviewerCount = interviewerNumbers.count
         ratingCount = ratings.count
         mean = ratings.isEmpty ? 0 : StableSum.sum(ratings.map(\.value)) / Double(ratings.count)
         var candidateRatings = [Double](repeating: 0, count: candidateCount), candidateSum = candidateRatings
@@ -136,13 +128,6 @@ struct PanelRatings: Sendable {
         self.competencyCounts = competencyCounts
         self.competencySums = competencySums
         sumOfSquares = squares
-    }
-
-    /// The index of `id` in first-seen order, a new one when it has not been seen.
-    private static func index(of id: Int64, in indexes: inout [Int64: Int]) -> Int {
-        if let known = indexes[id] { return known }
-        indexes[id] = indexes.count
-        return indexes.count - 1
     }
 
     /// Columns of the fixed-effects design: the intercept, then one per competency after the first.

@@ -6,32 +6,19 @@ public struct GroupedByID<Element: Sendable>: Sendable {
     /// Every element, in list order.
     public let elements: [Element]
     /// Each id's place among the groups.
-    private let groupOf: [Int64: Int]
+    private let groupOf: FirstSeenNumbers
     private let groups: IndexGroups
 
     public init(_ elements: [Element], by id: (Element) -> Int64) {
-        var groupOf: [Int64: Int] = [:]
-        var keys: [Int32] = []
-        keys.reserveCapacity(elements.count)
-        // Neighbours mostly share an id (a round's scorecards, a candidate's rounds), so the
-        // dictionary is asked only when it changes.
-        var last: (id: Int64, group: Int)?
-        for element in elements {
-            let key = id(element)
-            if key != last?.id {
-                let group = groupOf[key] ?? groupOf.count
-                groupOf[key] = group
-                last = (key, group)
-            }
-            keys.append(Int32(last!.group))
-        }
+        var groupOf = FirstSeenNumbers()
+        let keys = elements.map { Int32(groupOf.number(of: id($0))) }
         self.elements = elements
         self.groupOf = groupOf
         groups = IndexGroups(keys: keys, keyCount: groupOf.count)
     }
 
     /// The ids with at least one element.
-    public var ids: Dictionary<Int64, Int>.Keys { groupOf.keys }
+    public var ids: Dictionary<Int64, Int>.Keys { groupOf.ids }
 
     /// The elements with `id`, in list order; none for an id without any.
     public subscript(id: Int64) -> [Element] {
@@ -42,7 +29,7 @@ public struct GroupedByID<Element: Sendable>: Sendable {
     /// rather than copying each (a scorecard copied retains every string it holds, and two threads
     /// retaining the same ones take turns on their counts).
     public func positions(of id: Int64) -> [Int] {
-        guard let group = groupOf[id] else { return [] }
+        guard let group = groupOf.known(id) else { return [] }
         return groups.members(of: group).map(Int.init)
     }
 }
