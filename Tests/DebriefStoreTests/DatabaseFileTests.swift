@@ -20,14 +20,23 @@ struct DatabaseFileTests {
         }
     }
 
+    /// `PRAGMA name` on the writer of a database file opened as Debrief opens it.
+    private func writerPragma(_ name: String) async throws -> Int? {
+        try await StoreFixtures.withTemporaryDirectory { directory in
+            let store = try AppDatabase.open(path: directory.appendingPathComponent("pragmas.sqlite").path)
+            #expect(try await store.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+            return try await store.writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA \(name)") }
+        }
+    }
+
     @Test("every commit to a file waits for the disk (synchronous FULL), though GRDB's WAL mode would set NORMAL")
     func commitsAreDurable() async throws {
-        try await StoreFixtures.withTemporaryDirectory { directory in
-            let store = try AppDatabase.open(path: directory.appendingPathComponent("durable.sqlite").path)
-            let level = try await store.writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
-            #expect(level == 2, "PRAGMA synchronous is \(level.map(String.init) ?? "nothing") on the writer; 2 is FULL")
-            #expect(try await store.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
-        }
+        #expect(try await writerPragma("synchronous") == 2, "2 is FULL")
+    }
+
+    @Test("the writer keeps its savepoints' journal in memory (temp_store MEMORY), not in a temporary file per group of writes")
+    func savepointJournalInMemory() async throws {
+        #expect(try await writerPragma("temp_store") == 2, "2 is MEMORY")
     }
 
     @Test("opening a file another connection holds locked for a moment waits for it rather than failing")
