@@ -69,10 +69,7 @@ extension AppDatabase {
         }
         let before = try latest.map { try Self.scorecard(db, $0) }
         if record.id == nil { try record.insertRow(db) } else { try record.update(db) }
-        let insertRating = try db.cachedStatement(sql: "INSERT INTO rating (scorecard_id, competency_id, question_id, value, note) VALUES (?, ?, ?, ?, ?)")
-        for rating in scorecard.ratings {
-            try insertRating.execute(arguments: [record.id, rating.competencyID, rating.questionID, rating.value.point, rating.note])
-        }
+        try Self.insertRatings(db, scorecard.ratings, scorecardID: record.id)
         if let enteredBy = record.enteredById, try UserRecord.fetchOne(db, id: enteredBy) == nil {
             throw StoreError.notFound(entity: "user", key: "#\(enteredBy), who entered the scorecard")
         }
@@ -103,6 +100,31 @@ extension AppDatabase {
                 throw StoreError.notFound(entity: "rubric version", key: hash)
             }
             return yaml
+        }
+    }
+
+    /// The most ratings one `INSERT` stores: five values each, far below SQLite's bound on them.
+    static let ratingsPerInsert = 64
+
+    /// Inserts a scorecard's ratings a few dozen rows to a statement: one statement a row was a
+    /// third of a submission's write (BENCHMARKS.md, session 24).
+    static func insertRatings(_ db: Database, _ ratings: [Rating], scorecardID: Int64?, perStatement: Int = ratingsPerInsert) throws {
+        var start = ratings.startIndex
+        while start < ratings.endIndex {
+            let chunk = ratings[start..<min(start + perStatement, ratings.endIndex)]
+            let rows = repeatElement("(?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
+            let insert = try db.cachedStatement(sql: "INSERT INTO rating (scorecard_id, competency_id, question_id, value, note) VALUES \(rows)")
+            var values: [(any DatabaseValueConvertible)?] = []
+            values.reserveCapacity(chunk.count * 5)
+            for rating in chunk {
+                values.append(scorecardID)
+                values.append(rating.competencyID)
+                values.append(rating.questionID)
+                values.append(rating.value.point)
+                values.append(rating.note)
+            }
+            try insert.execute(arguments: StatementArguments(values))
+            start = chunk.endIndex
         }
     }
 
