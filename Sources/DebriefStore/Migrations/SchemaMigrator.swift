@@ -28,6 +28,7 @@ enum SchemaMigrator {
         migrator.registerMigration("v15-personal-data-erasure", migrate: PersonalDataErasureMigration.migrate)
         migrator.registerMigration("v16-report-data-version", migrate: ReportDataVersionMigration.migrate)
         migrator.registerMigration("v17-question-rating-index", migrate: QuestionRatingIndexMigration.migrate)
+        migrator.registerMigration("v18-indexes-once", migrate: RedundantIndexMigration.migrate)
         return migrator
     }()
 }
