@@ -17,7 +17,7 @@ struct CLICommandTests {
     @Test("--version prints the version and the schema version it writes")
     func version() async {
         let result = await cli.run(["--version"], database: false)
-        #expect(result.code == 0 && result.out == "debrief 0.7.0 (database schema v18-indexes-once)\n", "\(result.out)\(result.err)")
+        #expect(result.code == 0 && result.out == "debrief 0.7.0 (database schema v19-report-version-triggers)\n", "\(result.out)\(result.err)")
     }
 
     @Test("positions are added and listed as text and JSON")

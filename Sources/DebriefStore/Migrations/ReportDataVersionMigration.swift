@@ -15,6 +15,15 @@ enum ReportDataVersionMigration {
                 version INTEGER NOT NULL
             );
             """
+        for (name, event, positions) in triggers {
+            sql += trigger(name: name, event: event, positions: positions)
+        }
+        try db.execute(sql: sql)
+    }
+
+    /// Each trigger's name, the change it follows, and the statement that selects the positions
+    /// the changed row belongs to.
+    static let triggers: [(name: String, event: String, positions: String)] = {
         // Each table, how to name the positions a changed row belongs to (`ROW` stands for NEW or OLD).
         let positions: [(table: String, select: String)] = [
             ("position", "SELECT ROW.id"),
@@ -23,18 +32,22 @@ enum ReportDataVersionMigration {
             ("scorecard", "SELECT r.position_id FROM round r WHERE r.id = ROW.round_id"),
             ("rating", "SELECT r.position_id FROM scorecard s JOIN round r ON r.id = s.round_id WHERE s.id = ROW.scorecard_id"),
         ]
+        var triggers: [(name: String, event: String, positions: String)] = []
         for (table, select) in positions {
             for (event, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
-                sql += trigger(name: "\(table)_advances_report_\(event.lowercased())", event: "\(event) ON \(table)",
-                               positions: select.replacingOccurrences(of: "ROW.", with: "\(row)."))
+                triggers.append(
+                    (
+                        "\(table)_advances_report_\(event.lowercased())", "\(event) ON \(table)",
+                        select.replacingOccurrences(of: "ROW.", with: "\(row).")
+                    ))
             }
         }
-        sql += trigger(name: "candidate_advances_report_update", event: "UPDATE ON candidate",
-                       positions: "SELECT DISTINCT position_id FROM round WHERE candidate_id = NEW.id")
-        sql += trigger(name: "user_advances_reports_update", event: "UPDATE OF name, email ON user", positions: "SELECT 0")
-        sql += trigger(name: "question_advances_reports_update", event: "UPDATE ON question", positions: "SELECT 0")
-        try db.execute(sql: sql)
-    }
+        triggers.append(
+            ("candidate_advances_report_update", "UPDATE ON candidate", "SELECT DISTINCT position_id FROM round WHERE candidate_id = NEW.id"))
+        triggers.append(("user_advances_reports_update", "UPDATE OF name, email ON user", "SELECT 0"))
+        triggers.append(("question_advances_reports_update", "UPDATE ON question", "SELECT 0"))
+        return triggers
+    }()
 
     /// A trigger that advances the version of each position `positions` selects.
     private static func trigger(name: String, event: String, positions: String) -> String {

@@ -29,6 +29,7 @@ enum SchemaMigrator {
         migrator.registerMigration("v16-report-data-version", migrate: ReportDataVersionMigration.migrate)
         migrator.registerMigration("v17-question-rating-index", migrate: QuestionRatingIndexMigration.migrate)
         migrator.registerMigration("v18-indexes-once", migrate: RedundantIndexMigration.migrate)
+        migrator.registerMigration("v19-report-version-triggers", migrate: ReportVersionTriggerMigration.migrate)
         return migrator
     }()
 }
