@@ -20,15 +20,22 @@ extension AppDatabase {
     }
 
     static func saveScorecard(_ db: Database, _ scorecard: Scorecard, rubric: Rubric, by principal: Principal) throws -> StoredScorecard {
-        let round = try Self.fetchRoundRecord(db, id: scorecard.roundID)
-        let position = try Self.fetchPosition(db, id: round.positionId)
-        guard position.rubricID == rubric.id else {
-            throw StoreError.invalid(
-                FieldError(field: "rubric", "position #\(round.positionId) is scored with \(position.rubricID), not \(rubric.id)"))
+        // The round, its position's rubric and whether the interviewer is on its panel, in one statement.
+        let roundFacts = try db.cachedStatement(
+            sql: """
+                SELECT r.position_id, r.kind, p.rubric_id,
+                    EXISTS (SELECT 1 FROM round_interviewer ri WHERE ri.round_id = r.id AND ri.user_id = ?) AS on_panel
+                FROM round r JOIN position p ON p.id = r.position_id WHERE r.id = ?
+                """)
+        guard let round = try Row.fetchOne(roundFacts, arguments: [scorecard.interviewerID, scorecard.roundID]) else {
+            throw StoreError.notFound(entity: "round", key: "#\(scorecard.roundID)")
         }
-        try ScorecardRules.validate(scorecard, rubric: rubric, roundKind: RoundKind(parsing: round.kind))
-        let onPanel = try db.cachedStatement(sql: "SELECT 1 FROM round_interviewer WHERE round_id = ? AND user_id = ?")
-        guard try Bool.fetchOne(onPanel, arguments: [round.id, scorecard.interviewerID]) != nil else {
+        let positionID: Int64 = round["position_id"], rubricID: String = round["rubric_id"]
+        guard rubricID == rubric.id else {
+            throw StoreError.invalid(FieldError(field: "rubric", "position #\(positionID) is scored with \(rubricID), not \(rubric.id)"))
+        }
+        try ScorecardRules.validate(scorecard, rubric: rubric, roundKind: RoundKind(parsing: round["kind"]))
+        guard round["on_panel"] as Bool else {
             throw StoreError.invalid(
                 FieldError(field: "interviewer", "user #\(scorecard.interviewerID) is not an interviewer of round #\(scorecard.roundID)"))
         }
