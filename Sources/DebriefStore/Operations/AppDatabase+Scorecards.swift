@@ -113,22 +113,29 @@ extension AppDatabase {
     /// The most ratings one `INSERT` stores: five values each, far below SQLite's bound on them.
     static let ratingsPerInsert = 64
 
+    /// The `INSERT` of 0 to `ratingsPerInsert` ratings, by count: made once, not for every scorecard.
+    private static let insertRatingsSQL = (0...ratingsPerInsert).map { count in
+        "INSERT INTO rating (scorecard_id, competency_id, question_id, value, note) VALUES "
+            + repeatElement("(?, ?, ?, ?, ?)", count: count).joined(separator: ", ")
+    }
+
     /// Inserts a scorecard's ratings a few dozen rows to a statement: one statement a row was a
     /// third of a submission's write (BENCHMARKS.md, session 24).
     static func insertRatings(_ db: Database, _ ratings: [Rating], scorecardID: Int64?, perStatement: Int = ratingsPerInsert) throws {
+        let perStatement = min(perStatement, ratingsPerInsert)
+        let scorecardID = scorecardID.databaseValue
         var start = ratings.startIndex
         while start < ratings.endIndex {
             let chunk = ratings[start..<min(start + perStatement, ratings.endIndex)]
-            let rows = repeatElement("(?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
-            let insert = try db.cachedStatement(sql: "INSERT INTO rating (scorecard_id, competency_id, question_id, value, note) VALUES \(rows)")
-            var values: [(any DatabaseValueConvertible)?] = []
+            let insert = try db.cachedStatement(sql: insertRatingsSQL[chunk.count])
+            var values: [DatabaseValue] = []
             values.reserveCapacity(chunk.count * 5)
             for rating in chunk {
                 values.append(scorecardID)
-                values.append(rating.competencyID)
-                values.append(rating.questionID)
-                values.append(rating.value.point)
-                values.append(rating.note)
+                values.append(rating.competencyID.databaseValue)
+                values.append(rating.questionID.databaseValue)
+                values.append(rating.value.point.databaseValue)
+                values.append(rating.note.databaseValue)
             }
             try insert.execute(arguments: StatementArguments(values))
             start = chunk.endIndex
