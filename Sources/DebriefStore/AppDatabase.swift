@@ -47,10 +47,10 @@ public struct AppDatabase: Sendable {
             // scorecard acknowledged is a scorecard kept: every commit waits for the WAL to reach the disk.
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
-                // Each write of a group runs in a savepoint (`GroupCommit`), so SQLite keeps every page
-                // a write touches as it was, in a sub-journal, until the group commits. That journal
-                // went to a temporary file past 64 KB: one file a group and a `pwrite` a page, about
-                // a tenth of the writer's time under a stream of scorecards. It is held in memory.
+                // Each write of a group runs in a savepoint (`GroupCommit`), so SQLite first copies every
+                // page a write changes into a sub-journal, to roll that write back alone. Past 64 KB in
+                // a transaction the sub-journal went to a temporary file: one file a group and a `pwrite`
+                // a page, about a tenth of the writer's time under a stream of scorecards. It is held in memory.
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
             }
             // Up to one look-up connection per core: each cooperative thread can look up without waiting.
