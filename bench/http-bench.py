@@ -2,10 +2,12 @@
 """The JSON API under wrk on loopback (50 connections, 2 threads, 10 s each), against the same
 server's GET /healthz in the same run: reading a candidate, submitting scorecards (a Lua script
 with a distinct round in every body), and the cached report of a 300-candidate position (as it is and gzip-compressed). Prints
-requests a second, p50 and p99, each ratio to /healthz, and the server's peak memory (VmHWM).
+requests a second, p50 and p99, each ratio to /healthz, the server's CPU time a request (from
+/proc, user and system: with both cores busy the ratios follow it), and the server's peak memory
+(VmHWM). The database and scripts are removed afterwards.
 
 Usage: bench/http-bench.py PATH/TO/release/debrief [SECONDS]"""
-import json, os, sqlite3, subprocess, sys, tempfile
+import json, os, shutil, sqlite3, subprocess, sys, tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
 import debrief_harness
@@ -20,8 +22,8 @@ done = function(summary, latency, requests)
 end
 """
 
-def lua(body):
-    handle = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
+def lua(body, folder):
+    handle = tempfile.NamedTemporaryFile("w", suffix=".lua", dir=folder, delete=False)
     handle.write(body + REPORT)
     handle.close()
     return handle.name
@@ -54,19 +56,26 @@ def main(binary, seconds=10):
     server, port = debrief_harness.start_server(binary, database, "http-bench")
     base = f"http://127.0.0.1:{port}"
 
+    def server_cpu_seconds():
+        fields = open(f"/proc/{server.pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def wrk(path, script, token=None, headers=()):
         command = ["wrk", "-t2", "-c50", f"-d{seconds}s", "--latency", "-s", script, base + path]
         if token: command[1:1] = ["-H", f"Authorization: Bearer {token}"]
         for header in headers: command[1:1] = ["-H", header]
+        cpu = server_cpu_seconds()
         output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        return json.loads(output.strip().splitlines()[-1])
+        result = json.loads(output.strip().splitlines()[-1])
+        result["cpu_us"] = 1e6 * (server_cpu_seconds() - cpu) / max(result["requests"], 1)
+        return result
 
 
-    plain = lua("")
+    plain = lua("", work)
     candidates = lua("""
 math.randomseed(7)
 request = function() return wrk.format("GET", "/api/v1/candidates/" .. math.random(1, 300)) end
-""")
+""", work)
     ratings = ",".join('{"competency_id":"%s","value":3}' % c for c in debrief_harness.technical_competencies)
     scorecards = lua(f"""
 local next_round, step = {first}, 1
@@ -89,7 +98,7 @@ request = function()
   local body = '{{"round_id":' .. round .. ',"recommendation":"yes","notes":"bench","ratings":[{ratings}]}}'
   return wrk.format("POST", "/api/v1/scorecards", headers, body)
 end
-""")
+""", work)
     try:
         subprocess.run(["curl", "-s", "-o", "/dev/null", "-H", f"Authorization: Bearer {recruiter}", base + "/api/v1/positions/1/report"], check=True)
         health = wrk("/healthz", plain)
@@ -101,17 +110,18 @@ end
         rows.append(("the same, `Accept-Encoding: gzip`", wrk("/api/v1/positions/1/report", plain, recruiter, ["Accept-Encoding: gzip"]), 0.3))
         written = sqlite3.connect(database).execute("SELECT count(*) FROM scorecard s JOIN round r ON r.id = s.round_id WHERE r.position_id = 2").fetchone()[0]
         base_rate = health["requests"] / health["seconds"]
-        print("| what | requests/s | p50 | p99 | errors, non-2xx | of /healthz | aim |")
-        print("|---|---|---|---|---|---|---|")
+        print("| what | requests/s | p50 | p99 | errors, non-2xx | server CPU a request | of /healthz | aim |")
+        print("|---|---|---|---|---|---|---|---|")
         for name, result, aim in rows:
             rate = result["requests"] / result["seconds"]
             print(f"| {name} | {rate:,.0f} | {result['p50']:.2f} ms | {result['p99']:.2f} ms | {result['errors']}, {result['non2xx']} | "
-                  f"{rate / base_rate:.2f} | {'' if aim is None else f'at least {aim}'} |")
-        print(f"| scorecards stored by the write run | {written:,} | | | | | |")
-        print(f"| server peak memory over all runs | {debrief_harness.peak_memory(server)} MB | | | | | |")
+                  f"{result['cpu_us']:.0f} µs | {rate / base_rate:.2f} | {'' if aim is None else f'at least {aim}'} |")
+        print(f"| scorecards stored by the write run | {written:,} | | | | | | |")
+        print(f"| server peak memory over all runs | {debrief_harness.peak_memory(server)} MB | | | | | | |")
     finally:
         server.terminate()
         server.wait()
+        shutil.rmtree(work, ignore_errors=True)
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] in ("-h", "--help"):
