@@ -13,6 +13,7 @@ import http.client
 import json
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import sys
@@ -249,3 +250,5 @@ renamed = sum(1 for history in renames.values() for _, done in history if done)
 print(f"crash-test: {arguments.kills} SIGKILLs in {time.monotonic() - started:.0f} s; integrity ok; acknowledged and present exactly once: "
       f"{totals['candidates']} candidates ({renamed} renames), {totals['scorecards']} scorecards, {totals['sets']} question sets; "
       f"none half-written; the audit log matches")
+# Kept only when something was wrong (the message above names it).
+shutil.rmtree(work, ignore_errors=True)

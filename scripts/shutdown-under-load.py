@@ -8,6 +8,7 @@ import argparse
 import http.client
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -90,5 +91,6 @@ if doubled:
 if len(acknowledged) < 50:
     problems.append(f"only {len(acknowledged)} creations were acknowledged before the shutdown; the load did not run")
 if problems:
-    sys.exit("shutdown-under-load: " + "; ".join(problems))
+    sys.exit("shutdown-under-load: " + "; ".join(problems) + f" (database kept in {database})")
 print(f"shutdown-under-load: {len(acknowledged)} acknowledged creations, all stored once; the server exited 0 on SIGTERM under load")
+shutil.rmtree(work, ignore_errors=True)

@@ -14,6 +14,7 @@ import http.client
 import json
 import os
 import random
+import shutil
 import sqlite3
 import sys
 import tempfile
@@ -187,3 +188,5 @@ print(f"soak: {len(latencies)} requests from {arguments.clients} clients in {ela
       f"p50 {p50 * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms; no errors; {len(created)} candidates ({replays['sent']} replayed, "
       f"each answered as the first time, none stored twice), {scored['submitted']} scorecards; "
       f"server memory {samples[0]:.0f} MB at the start, {middle:.0f} MB peak in the middle third, {last:.0f} MB in the last")
+# Kept only when something was wrong (the message above names it).
+shutil.rmtree(work, ignore_errors=True)
