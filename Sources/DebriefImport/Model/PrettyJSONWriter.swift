@@ -1,3 +1,5 @@
+import DebriefCore
+
 /// Writes JSON in exactly `JSONText`'s style (JSONEncoder's pretty printing with sorted keys and
 /// unescaped slashes), for output too large for JSONEncoder to be quick: a page of 77,000
 /// questions took JSONEncoder as long as importing it. Callers write keys in sorted order.
@@ -38,41 +40,11 @@ struct PrettyJSONWriter {
     }
 
     mutating func string(_ value: String?) {
-        guard var value else {
+        guard let value else {
             bytes.append(contentsOf: "null".utf8)
             return
         }
-        bytes.append(UInt8(ascii: "\""))
-        value.withUTF8 { utf8 in
-            // Runs that need no escaping are copied whole.
-            var run = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
-                appendEscaped(byte)
-                run = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    private mutating func appendEscaped(_ byte: UInt8) {
-        switch byte {
-        case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
-        case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
-        case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
-        case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
-        case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
-        case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
-        case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
-        default:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: #"\u00"#.utf8)
-            bytes.append(hex[Int(byte >> 4)])
-            bytes.append(hex[Int(byte & 0x0F)])
-        }
+        JSONStringEscaping.appendQuoted(value, to: &bytes)
     }
 
     mutating func integer(_ value: Int) {
