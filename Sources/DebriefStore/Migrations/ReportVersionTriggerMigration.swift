@@ -10,7 +10,7 @@ enum ReportVersionTriggerMigration {
     static func migrate(_ db: Database) throws {
         var sql = ""
         for (name, event, positions) in ReportDataVersionMigration.triggers {
-            // Every positions statement selects one column, named `position_id` here whatever it was.
+            // Every positions statement selects one column, the position's id (whatever its name).
             sql += """
 
                 DROP TRIGGER \(name);
