@@ -34,6 +34,7 @@ run: build
 	@$(BIN_DIR)/debrief serve --db "$(DB)" --host $(HOST) --port $(PORT)
 
 test:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	scripts/smoke.sh "$(BIN_DIR)/debrief"

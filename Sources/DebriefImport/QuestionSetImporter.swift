@@ -79,7 +79,8 @@ public struct QuestionSetImporter: Sendable {
         // A table of contents that long lists questions, not sections: the body should hold about as many.
         if (contentsEntries >= 30 && found >= 2 * contentsEntries) || (contentsEntries >= 10 && 2 * found <= contentsEntries) {
             warnings.append(
-                "the page's table of contents lists \(contentsEntries) entries but \(found) questions were found; review the questions before storing them")
+                "the page's table of contents lists \(contentsEntries) entries but \(found) questions were found; review the questions before storing them"
+            )
         }
         warnings += Self.layoutWarnings(sections: sections, skipped: skipped, found: found)
         if document.tree.cutNesting {
@@ -113,7 +114,8 @@ public struct QuestionSetImporter: Sendable {
         let doubtful = skipped.count { !$0.reason.contains("table of contents") && !$0.reason.contains("in-page link") }
         if doubtful >= 10, doubtful * 10 >= (doubtful + found) * 3 {
             warnings.append(
-                "\(doubtful) lines were left out beside \(found) questions (\(doubtful * 100 / (doubtful + found))%); the page may hold questions in a layout Debrief does not recognise")
+                "\(doubtful) lines were left out beside \(found) questions (\(doubtful * 100 / (doubtful + found))%); the page may hold questions in a layout Debrief does not recognise"
+            )
         }
         return warnings
     }

@@ -31,7 +31,8 @@ func position(ratings wanted: Int) -> [PanelRating] {
         for interviewer in panel.sorted() {
             for competency in competencies {
                 let value = (2.5 + level + leniency[interviewer] + 0.6 * random.normal()).rounded()
-                ratings.append(PanelRating(candidate: Int64(candidate), interviewer: Int64(interviewer), competency: competency, value: min(4, max(1, value))))
+                ratings.append(
+                    PanelRating(candidate: Int64(candidate), interviewer: Int64(interviewer), competency: competency, value: min(4, max(1, value))))
             }
         }
     }
@@ -52,11 +53,15 @@ func peakMegabytes() -> Int {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains(where: { $0 == "--help" || $0 == "-h" }) || arguments.contains(where: { Int($0) == nil }) {
-    print("Usage: debrief-bench-reliability [RATINGS...]\n  Fits the panel reliability study to simulated positions of RATINGS ratings each (10000 100000 1000000 unless told)")
+    print(
+        "Usage: debrief-bench-reliability [RATINGS...]\n  Fits the panel reliability study to simulated positions of RATINGS ratings each (10000 100000 1000000 unless told)"
+    )
     exit(arguments.allSatisfy { $0 == "--help" || $0 == "-h" } ? 0 : 64)
 }
 let sizes = arguments.compactMap { Int($0) }
-print("| ratings | candidates | interviewers | baseline: one pass of candidate means | REML fit and D-study | fit / baseline | evaluations over the whole position | µs per rating | peak MB |")
+print(
+    "| ratings | candidates | interviewers | baseline: one pass of candidate means | REML fit and D-study | fit / baseline | evaluations over the whole position | µs per rating | peak MB |"
+)
 print("|---|---|---|---|---|---|---|---|---|")
 for size in sizes.isEmpty ? [10_000, 100_000, 1_000_000] : sizes {
     let ratings = position(ratings: size)
@@ -70,6 +75,10 @@ for size in sizes.isEmpty ? [10_000, 100_000, 1_000_000] : sizes {
     let components = study.components
     print(
         "| \(ratings.count) | \(components.candidates) | \(components.interviewers) | \(String(format: "%.3f", baseline)) s | \(String(format: "%.2f", fit)) s | "
-            + "\(String(format: "%.0f", fit / baseline))× | \(components.evaluations) | \(String(format: "%.2f", fit * 1e6 / Double(ratings.count))) | \(peakMegabytes()) |")
-    FileHandle.standardError.write(Data("  \(ratings.count) ratings: components \(components.candidate), \(components.interviewer), \(components.candidateCompetency), \(components.residual) (standard errors \(components.errors.map { [$0.candidate, $0.interviewer, $0.candidateCompetency, $0.residual].map { $0.map { String(format: "%.4f", $0) } ?? "none" }.joined(separator: ", ") } ?? "none")); REML criterion \(components.remlCriterion); G(q,k) \(String(format: "%.3f", study.reliability)), q \(String(format: "%.4f", study.overlap)), 0.8 with \(study.smallestPanel(reaching: 0.8).map(String.init) ?? "more than 8")\n".utf8))
+            + "\(String(format: "%.0f", fit / baseline))× | \(components.evaluations) | \(String(format: "%.2f", fit * 1e6 / Double(ratings.count))) | \(peakMegabytes()) |"
+    )
+    FileHandle.standardError.write(
+        Data(
+            "  \(ratings.count) ratings: components \(components.candidate), \(components.interviewer), \(components.candidateCompetency), \(components.residual) (standard errors \(components.errors.map { [$0.candidate, $0.interviewer, $0.candidateCompetency, $0.residual].map { $0.map { String(format: "%.4f", $0) } ?? "none" }.joined(separator: ", ") } ?? "none")); REML criterion \(components.remlCriterion); G(q,k) \(String(format: "%.3f", study.reliability)), q \(String(format: "%.4f", study.overlap)), 0.8 with \(study.smallestPanel(reaching: 0.8).map(String.init) ?? "more than 8")\n"
+                .utf8))
 }

@@ -61,7 +61,8 @@ public struct RoundChange: Sendable {
     /// Checks the stored round before anything changes (a caller's `If-Match`); throwing refuses the change.
     public var precondition: @Sendable (Round) throws -> Void
 
-    public init(roundID: Int64, scheduledAt: Date, interviewers: [EmailAddress], precondition: @escaping @Sendable (Round) throws -> Void = { _ in }) {
+    public init(roundID: Int64, scheduledAt: Date, interviewers: [EmailAddress], precondition: @escaping @Sendable (Round) throws -> Void = { _ in })
+    {
         self.roundID = roundID
         self.scheduledAt = scheduledAt
         self.interviewers = interviewers

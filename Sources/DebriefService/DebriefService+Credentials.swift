@@ -5,7 +5,8 @@ import Foundation
 /// Tokens and sessions: everyone manages their own; admins everyone's.
 extension DebriefService {
     /// The tokens or sessions of `userID` (the principal's own when nil; everyone's for an admin asking with `everyone`).
-    public func credentials(_ kind: Credential.Kind, of userID: Int64?, everyone: Bool = false, by principal: Principal) async throws -> [Credential] {
+    public func credentials(_ kind: Credential.Kind, of userID: Int64?, everyone: Bool = false, by principal: Principal) async throws -> [Credential]
+    {
         if everyone {
             try require(.manageUsers, principal)
             return try await database.credentials(kind, userID: nil)

@@ -23,7 +23,8 @@ extension DebriefService {
         csv text: String, createMissing: Bool, newPositionRubric: String?, by principal: Principal
     ) async throws -> ScoreImportSummary {
         try require(.managePipeline, principal)
-        return try await importScoreSheet(try ScoreSheet(csv: text), createMissing: createMissing, newPositionRubric: newPositionRubric, by: principal)
+        return try await importScoreSheet(
+            try ScoreSheet(csv: text), createMissing: createMissing, newPositionRubric: newPositionRubric, by: principal)
     }
 }
 

@@ -19,7 +19,8 @@ struct HostileInputCommandTests {
             let added = await cli.run(["candidates", "add", "--name", payload, "--email", "hostile\(index)@example.com", "--source", payload])
             #expect(added.code == 0 || added.code == 64 || added.code == 1, "\(payload.debugDescription): exit \(added.code)")
             let quoted = "\"" + payload.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            rows.append("Backend Engineer,\(quoted),sheet\(index)@example.com,technical,grace@example.com,apis-http,3,yes,2026-11-03T10:00:00Z,\(quoted)")
+            rows.append(
+                "Backend Engineer,\(quoted),sheet\(index)@example.com,technical,grace@example.com,apis-http,3,yes,2026-11-03T10:00:00Z,\(quoted)")
         }
         let sheet = cli.directory.appendingPathComponent("hostile.csv").path
         try ([ScoreImportCommandTests.header] + rows).joined(separator: "\r\n").write(toFile: sheet, atomically: true, encoding: .utf8)
@@ -27,7 +28,9 @@ struct HostileInputCommandTests {
         #expect(imported.code == 0, "\(imported.out)\(imported.err)")
         let listed = await cli.run(["candidates", "list", "--format", "json"])
         let names = (try JSONSerialization.jsonObject(with: Data(listed.out.utf8)) as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
-        for payload in Self.corpus { #expect(names.filter { $0 == payload }.count == 2, "\(payload.debugDescription) stored as sent, by flag and by sheet") }
+        for payload in Self.corpus {
+            #expect(names.filter { $0 == payload }.count == 2, "\(payload.debugDescription) stored as sent, by flag and by sheet")
+        }
 
         let html = await cli.run(["report", "position", "1", "--format", "html"]).out
         #expect(!html.lowercased().contains("<script>alert") && !html.contains("<img src=x"), "the HTML report escapes every name")
@@ -38,7 +41,8 @@ struct HostileInputCommandTests {
             let csv = await cli.run(["report", "position", "1"] + format).out
             for cell in csv.split(separator: "\n").flatMap({ $0.split(separator: ",") }) {
                 let bare = cell.hasPrefix("\"") ? cell.dropFirst() : cell
-                #expect(!(bare.hasPrefix("=") || bare.hasPrefix("+") || bare.hasPrefix("@")), "a CSV cell a spreadsheet would run: \(cell) (\(format))")
+                #expect(
+                    !(bare.hasPrefix("=") || bare.hasPrefix("+") || bare.hasPrefix("@")), "a CSV cell a spreadsheet would run: \(cell) (\(format))")
             }
         }
     }

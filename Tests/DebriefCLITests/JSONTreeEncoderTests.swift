@@ -19,7 +19,8 @@ struct JSONTreeEncoderTests {
             let (a, b) = (ours.dropFirst(max(0, at - 40)).prefix(120), foundation.dropFirst(max(0, at - 40)).prefix(120))
             let (shown, expected) = (String(decoding: a, as: UTF8.self).debugDescription, String(decoding: b, as: UTF8.self).debugDescription)
             Issue.record(
-                Comment(rawValue: "\(what): differs at byte \(at) of \(ours.count) and \(foundation.count): ours …\(shown)… Foundation's …\(expected)…"),
+                Comment(
+                    rawValue: "\(what): differs at byte \(at) of \(ours.count) and \(foundation.count): ours …\(shown)… Foundation's …\(expected)…"),
                 sourceLocation: sourceLocation)
         }
     }
@@ -62,18 +63,22 @@ struct JSONTreeEncoderTests {
     @Test("numbers and dates over random values, and the edges of each")
     func numbersAndDates() throws {
         var generator = SystemRandomNumberGenerator()
-        var doubles: [Double] = [0, -0.0, 1, -1, 0.1, 1e-7, 1e21, 1e20, 1e16, 123456789012345678, 2.5e-5, 1e-6, 1.0 / 3, 100, 12345678.9, 5e-324,
-            .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNormalMagnitude, 4.35, 2.675, 1e15, 999999999999999.9]
+        var doubles: [Double] = [
+            0, -0.0, 1, -1, 0.1, 1e-7, 1e21, 1e20, 1e16, 123456789012345678, 2.5e-5, 1e-6, 1.0 / 3, 100, 12345678.9, 5e-324,
+            .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNormalMagnitude, 4.35, 2.675, 1e15, 999999999999999.9,
+        ]
         for _ in 0..<3_000 {
             doubles.append(Double(bitPattern: generator.next()))
             doubles.append(Double(Int.random(in: -100_000...100_000)) / 100)
             doubles.append(Double.random(in: -5...5))
         }
         doubles.removeAll { !$0.isFinite }
-        var dates: [Date] = [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: -0.0005), Date(timeIntervalSince1970: 1_700_000_000.9996),
+        var dates: [Date] = [
+            Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: -0.0005), Date(timeIntervalSince1970: 1_700_000_000.9996),
             Date(timeIntervalSince1970: -11_676_096_000), Date(timeIntervalSince1970: 253_402_300_799.5), Date.distantPast, Date.distantFuture,
             // Beyond the year 9999 and before 1600, where the fraction must be cut off, not rounded.
-            Date(timeIntervalSince1970: 260_000_000_000.9996), Date(timeIntervalSince1970: -11_676_096_000.0004)]
+            Date(timeIntervalSince1970: 260_000_000_000.9996), Date(timeIntervalSince1970: -11_676_096_000.0004),
+        ]
         for _ in 0..<3_000 { dates.append(Date(timeIntervalSince1970: Double.random(in: -12_000_000_000...260_000_000_000))) }
         let floats = (0..<500).map { _ in Float.random(in: -1000...1000) } + [0.1, 1, 3.4e38, 1e-30]
         try Self.expectSame(doubles, "doubles")
@@ -156,7 +161,9 @@ struct JSONTreeEncoderTests {
         rows[4_321].score = .nan
         for value in [["candidates": Array(rows.suffix(700))], ["candidates": rows]] {
             var ours: [String] = [], foundation: [String] = []
-            do { _ = try JSONText.data(compact: value) } catch let EncodingError.invalidValue(_, context) { ours = context.codingPath.map(\.stringValue) }
+            do { _ = try JSONText.data(compact: value) } catch let EncodingError.invalidValue(_, context) {
+                ours = context.codingPath.map(\.stringValue)
+            }
             do { _ = try FoundationJSON.data(value, pretty: false) } catch let EncodingError.invalidValue(_, context) {
                 foundation = context.codingPath.map(\.stringValue)
             }

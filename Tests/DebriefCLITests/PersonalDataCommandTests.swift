@@ -10,7 +10,9 @@ import Testing
 struct PersonalDataCommandTests {
     let cli = try! CLIHarness()
     /// What only Ada's data holds, so that finding any of it in the files means it was not erased.
-    static let secrets = ["Ada Lovelace", "ada@example.com", "+44 20 7946 0958", "Brilliant on analytical engines", "Asked about the Difference Engine"]
+    static let secrets = [
+        "Ada Lovelace", "ada@example.com", "+44 20 7946 0958", "Brilliant on analytical engines", "Asked about the Difference Engine",
+    ]
 
     private func setUp() async throws {
         for command in CLIHarness.panelCommands {
@@ -24,14 +26,14 @@ struct PersonalDataCommandTests {
         #expect(await cli.run(["import", page]).code == 0)
         let card = cli.directory.appendingPathComponent("card.yaml").path
         try """
-            round: 1
-            interviewer: grace@example.com
-            recommendation: yes
-            notes: Brilliant on analytical engines.
-            ratings: {fundamentals: 4, apis-http: 3}
-            questions:
-              - {question: 1, competency: fundamentals, rating: 4, note: Asked about the Difference Engine}
-            """.write(toFile: card, atomically: true, encoding: .utf8)
+        round: 1
+        interviewer: grace@example.com
+        recommendation: yes
+        notes: Brilliant on analytical engines.
+        ratings: {fundamentals: 4, apis-http: 3}
+        questions:
+          - {question: 1, competency: fundamentals, rating: 4, note: Asked about the Difference Engine}
+        """.write(toFile: card, atomically: true, encoding: .utf8)
         let submitted = await cli.run(["scorecards", "submit", "--file", card])
         #expect(submitted.code == 0, "\(submitted.out)\(submitted.err)")
         if submitted.code != 0 { Issue.record("\(submitted.err)") }

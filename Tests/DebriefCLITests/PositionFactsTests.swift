@@ -39,7 +39,8 @@ struct PositionFactsTests {
         for position in positions {
             let own = try await file.read {
                 try Int64.fetchOne(
-                    $0, sql: "SELECT count(*) FROM round r JOIN scorecard s ON s.round_id = r.id WHERE r.position_id = ?", arguments: [position.id]) ?? 0
+                    $0, sql: "SELECT count(*) FROM round r JOIN scorecard s ON s.round_id = r.id WHERE r.position_id = ?", arguments: [position.id])
+                    ?? 0
             }
             scanned.append(own * SubmittedScorecardReader.scanShare >= scorecardsStored)
         }

@@ -98,7 +98,9 @@ struct QuestionHealthReportTests {
         let count = (set["questions"] as? [Any])?.count ?? 0
         #expect(count > 0 && (set["questions"] as? [[String: Any]])?.allSatisfy { $0["set_id"] as? Int == 1 } == true)
         let markdown = await cli.run(["report", "questions", "--format", "md"])
-        #expect(markdown.code == 0 && markdown.out.hasPrefix("# Question health: the whole bank\n\n\(count) questions of the bank rated across every position (from "))
+        #expect(
+            markdown.code == 0
+                && markdown.out.hasPrefix("# Question health: the whole bank\n\n\(count) questions of the bank rated across every position (from "))
         #expect(markdown.out.contains("| # | Question | Set | Asked | No signal | Mean (95%) |") && markdown.out.contains("## How to read it"))
         let csv = await cli.run(["report", "questions", "--format", "csv"])
         let lines = csv.out.split(separator: "\r\n")
@@ -108,8 +110,11 @@ struct QuestionHealthReportTests {
         let html = await cli.run(["report", "questions", "--format", "html", "--out", file])
         #expect(html.code == 0)
         let page = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<h1>Question health: the whole bank</h1>") && page.contains("<h2>How to read it</h2>"))
-        #expect(page.contains("<ul class=\"flags\"><li>interviewers disagree on it</li>") || page.contains("<li>interviewers disagree on it</li></ul>"))
+        #expect(
+            page.hasPrefix("<!DOCTYPE html>") && page.contains("<h1>Question health: the whole bank</h1>") && page.contains("<h2>How to read it</h2>")
+        )
+        #expect(
+            page.contains("<ul class=\"flags\"><li>interviewers disagree on it</li>") || page.contains("<li>interviewers disagree on it</li></ul>"))
     }
 
     @Test("an unknown position or set, and a format it does not come in, are errors that say so")

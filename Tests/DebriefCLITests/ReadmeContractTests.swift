@@ -41,7 +41,8 @@ struct ReadmeContractTests {
         let file = try write("round: 1\ninterviewer: grace@example.com\nrecommendation: yes\nratingz: {apis-http: 3}\n", to: "typo.yaml")
         let result = await cli.run(["scorecards", "submit", "--file", file])
         #expect(result.code == 1)
-        #expect(result.err.contains("\(file):4: unknown key 'ratingz'; expected one of: round, interviewer, recommendation, notes, ratings, questions"))
+        #expect(
+            result.err.contains("\(file):4: unknown key 'ratingz'; expected one of: round, interviewer, recommendation, notes, ratings, questions"))
         #expect(try await scorecardCount() == 0)
     }
 
@@ -64,7 +65,8 @@ struct ReadmeContractTests {
         let yamlResult = await cli.run(["scorecards", "submit", "--file", yaml])
         #expect(yamlResult.code == 1 && yamlResult.err.contains("is not valid YAML"), "\(yamlResult.err)")
         #expect(yamlResult.err.contains("\(yaml):"))
-        let json = try write("{\n  \"round\": 1,\n  \"interviewer\": \"grace@example.com\",\n  \"ratings\": {\"apis-http\": 3,,}\n}\n", to: "broken.json")
+        let json = try write(
+            "{\n  \"round\": 1,\n  \"interviewer\": \"grace@example.com\",\n  \"ratings\": {\"apis-http\": 3,,}\n}\n", to: "broken.json")
         let jsonResult = await cli.run(["scorecards", "submit", "--file", json])
         #expect(jsonResult.code == 1 && jsonResult.err.contains("\(json):4: is not valid JSON"), "\(jsonResult.err)")
         let good = try write(
@@ -114,8 +116,10 @@ struct ReadmeContractTests {
     func questionSetKit() async throws {
         await setUp()
         #expect(await cli.run(["import", Self.seedPage]).code == 0)
-        let round = ["rounds", "schedule", "--candidate", "ada@example.com", "--position", "1", "--kind", "hr", "--at", "2026-12-02T10:00Z",
-                     "--interviewer", "grace@example.com", "--format", "json"]
+        let round = [
+            "rounds", "schedule", "--candidate", "ada@example.com", "--position", "1", "--kind", "hr", "--at", "2026-12-02T10:00Z",
+            "--interviewer", "grace@example.com", "--format", "json",
+        ]
         let kit = await cli.run(round + ["--question-set", "1"])
         #expect((try json(kit) as? [String: Any])?["question_set_id"] as? Int == 1, "\(kit.out)\(kit.err)")
         let missing = await cli.run(round + ["--question-set", "9"])
@@ -232,7 +236,9 @@ struct ReadmeContractTests {
         let written = await cli.run(["report", "position", "1", "--format", "csv", "--long", "--out", file.path])
         #expect(written.code == 0 && written.err.contains("Wrote \(file.path)"))
         #expect(try Data(contentsOf: file) == Data(long.out.utf8))
-        let unknown = await cli.run(["report", "position", "9", "--format", "csv", "--long", "--out", cli.directory.appendingPathComponent("none.csv").path])
+        let unknown = await cli.run([
+            "report", "position", "9", "--format", "csv", "--long", "--out", cli.directory.appendingPathComponent("none.csv").path,
+        ])
         #expect(unknown.code != 0 && unknown.err.contains("position") && unknown.err.contains("9"), "\(unknown.err)")
         let left = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path)
         #expect(!left.contains("none.csv") && !left.contains { $0.hasSuffix(".partial") }, "\(left)")
@@ -296,7 +302,9 @@ struct ReadmeContractTests {
     @Test("15: scorecards show --history is a flag")
     func historyFlag() async throws {
         await setUp()
-        let submit = ["scorecards", "submit", "--round", "1", "--interviewer", "grace@example.com", "--rating", "apis-http=3", "--recommendation", "yes"]
+        let submit = [
+            "scorecards", "submit", "--round", "1", "--interviewer", "grace@example.com", "--rating", "apis-http=3", "--recommendation", "yes",
+        ]
         #expect(await cli.run(submit).code == 0)
         #expect(await cli.run(submit + ["--notes", "second look", "--reason", "second look"]).code == 0)
         let current = await cli.run(["scorecards", "show", "--round", "1", "--format", "json"])
@@ -360,7 +368,9 @@ struct ReadmeContractTests {
     @Test("22: an amendment names the round, the interviewer and the version")
     func amendmentMessage() async throws {
         await setUp()
-        let submit = ["scorecards", "submit", "--round", "1", "--interviewer", "grace@example.com", "--rating", "apis-http=3", "--recommendation", "yes"]
+        let submit = [
+            "scorecards", "submit", "--round", "1", "--interviewer", "grace@example.com", "--rating", "apis-http=3", "--recommendation", "yes",
+        ]
         let first = await cli.run(submit)
         #expect(first.out.contains("Submitted grace@example.com's scorecard for round #1 (technical)"), "\(first.out)")
         let unexplained = await cli.run(submit)

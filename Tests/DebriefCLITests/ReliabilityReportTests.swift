@@ -68,7 +68,8 @@ struct ReliabilityReportTests {
         let reliability = try #require(report["reliability"] as? [String: Any])
         #expect(reliability["g"] is NSNull && reliability["summary"] is NSNull && (reliability["projections"] as? [Any])?.isEmpty == true)
         let notes = try #require(report["notes"] as? [String])
-        #expect(notes.contains { $0.hasPrefix("the reliability study is not shown: a reliability study needs at least 10 rated candidates; this has ") })
+        #expect(
+            notes.contains { $0.hasPrefix("the reliability study is not shown: a reliability study needs at least 10 rated candidates; this has ") })
         let markdown = await cli.run(["report", "position", "1", "--format", "md"])
         #expect(markdown.out.contains("Too little data for a reliability study yet; the notes say why."))
     }
@@ -102,7 +103,8 @@ struct RubricReliabilityReportTests {
         let reliability = try #require(report["reliability"] as? [String: Any])
         let g = try #require(reliability["g"] as? Double)
         #expect(g > 0 && g < 1 && (reliability["projections"] as? [Any])?.count == 8)
-        #expect((report["notes"] as? [String])?.contains("candidates are pooled across 2 positions: one who interviews for two counts as two") == true)
+        #expect(
+            (report["notes"] as? [String])?.contains("candidates are pooled across 2 positions: one who interviews for two counts as two") == true)
 
         // Engineering Manager is one position's rubric at 120 candidates: the pooled study is that position's.
         let bigger = try CLIHarness()
@@ -128,7 +130,8 @@ struct RubricReliabilityReportTests {
         let file = cli.directory.appendingPathComponent("study.html").path
         #expect(await cli.run(["report", "reliability", "backend-engineer", "--out", file]).code == 0)
         let page = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(page.contains("<h1>Reliability of the Backend Engineer rubric</h1>") && page.contains("Projected reliability of a candidate&#39;s score"))
+        #expect(
+            page.contains("<h1>Reliability of the Backend Engineer rubric</h1>") && page.contains("Projected reliability of a candidate&#39;s score"))
         let unknown = await cli.run(["report", "reliability", "sales-engineer", "--format", "json"])
         #expect(unknown.code == 1 && unknown.err.contains("no position using rubric sales-engineer"), "\(unknown.err)")
     }

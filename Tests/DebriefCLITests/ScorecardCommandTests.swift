@@ -128,10 +128,15 @@ struct ScorecardCommandTests {
     func changeRound() async throws {
         await setUp()
         let moved = await cli.run(["rounds", "change", "1", "--at", "2026-12-05T09:00Z"])
-        #expect(moved.code == 0 && moved.out.contains("Round #1 (technical) is at 2026-12-05T09:00:00Z with 2 on its panel"), "\(moved.out)\(moved.err)")
-        #expect(await cli.run(["scorecards", "submit", "--round", "1", "--interviewer", "grace@example.com", "--rating", "apis-http=3", "--draft"]).code == 0)
+        #expect(
+            moved.code == 0 && moved.out.contains("Round #1 (technical) is at 2026-12-05T09:00:00Z with 2 on its panel"), "\(moved.out)\(moved.err)")
+        #expect(
+            await cli.run(["scorecards", "submit", "--round", "1", "--interviewer", "grace@example.com", "--rating", "apis-http=3", "--draft"]).code
+                == 0)
         let dropGrace = await cli.run(["rounds", "change", "1", "--interviewer", "alan@example.com"])
-        #expect(dropGrace.code == 1 && dropGrace.err.contains("Grace Hopper has a scorecard for this round, so they stay on its panel"), "\(dropGrace.err)")
+        #expect(
+            dropGrace.code == 1 && dropGrace.err.contains("Grace Hopper has a scorecard for this round, so they stay on its panel"),
+            "\(dropGrace.err)")
         let dropAlan = await cli.run(["rounds", "change", "1", "--interviewer", "grace@example.com", "--format", "json"])
         let round = try JSONSerialization.jsonObject(with: Data(dropAlan.out.utf8)) as? [String: Any]
         #expect((round?["interviewer_ids"] as? [Int])?.count == 1, "\(dropAlan.out)")

@@ -11,14 +11,16 @@ struct AccessPolicyTests {
     static let operatorCLI = Principal.localOperator(named: "ops")
     static let panel: [Int64] = [3, 5]
 
-    @Test("who may do what", arguments: [
-        // principal, read reports, manage pipeline, manage users, open round, score own, score a colleague's
-        (admin, true, true, true, true, false, true),
-        (recruiter, true, true, false, true, false, true),
-        (onPanel, false, false, false, true, true, false),
-        (offPanel, false, false, false, false, false, false),
-        (operatorCLI, true, true, true, true, false, true),
-    ])
+    @Test(
+        "who may do what",
+        arguments: [
+            // principal, read reports, manage pipeline, manage users, open round, score own, score a colleague's
+            (admin, true, true, true, true, false, true),
+            (recruiter, true, true, false, true, false, true),
+            (onPanel, false, false, false, true, true, false),
+            (offPanel, false, false, false, false, false, false),
+            (operatorCLI, true, true, true, true, false, true),
+        ])
     func matrix(principal: Principal, reports: Bool, pipeline: Bool, users: Bool, open: Bool, own: Bool, colleague: Bool) {
         #expect(AccessPolicy.permits(principal, .readReports) == reports)
         #expect(AccessPolicy.permits(principal, .managePipeline) == pipeline)
@@ -34,7 +36,9 @@ struct AccessPolicyTests {
 
     @Test("every refusal says why")
     func refusals() {
-        for action: AccessPolicy.Action in [.readReports, .managePipeline, .manageUsers, .operateDatabase, .openRound(panel: []), .scoreRound(panel: [], interviewer: 1)] {
+        for action: AccessPolicy.Action in [
+            .readReports, .managePipeline, .manageUsers, .operateDatabase, .openRound(panel: []), .scoreRound(panel: [], interviewer: 1),
+        ] {
             #expect(!AccessPolicy.refusal(Self.offPanel, action).isEmpty)
         }
     }

@@ -1,6 +1,7 @@
-@testable import DebriefCore
 import Foundation
 import Testing
+
+@testable import DebriefCore
 
 /// The REML fit's search: Newton steps on differenced quadratic models inside a trust region,
 /// with the bound of zero held exactly, and a large position's start from a sample.

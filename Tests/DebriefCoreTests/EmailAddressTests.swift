@@ -1,5 +1,6 @@
-@testable import DebriefCore
 import Testing
+
+@testable import DebriefCore
 
 @Suite("Email addresses")
 struct EmailAddressTests {

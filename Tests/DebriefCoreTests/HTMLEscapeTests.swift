@@ -12,7 +12,9 @@ struct HTMLEscapeTests {
 
     @Test("tags become spaces, white space collapses, the ends are trimmed, and entities are read once")
     func plainText() {
-        #expect(HTMLEscape.plainText(ofSanitised: "<p>Use <code>ETag</code>s</p><ul><li>one</li><li>two\n\t three</li></ul>") == "Use ETag s one two three")
+        #expect(
+            HTMLEscape.plainText(ofSanitised: "<p>Use <code>ETag</code>s</p><ul><li>one</li><li>two\n\t three</li></ul>")
+                == "Use ETag s one two three")
         #expect(HTMLEscape.plainText(ofSanitised: "  <p>&amp;lt; stays &lt;</p>  ") == "&lt; stays <")
         #expect(HTMLEscape.plainText(ofSanitised: "a&nbsp;b &unknown; & c&amp") == "a&nbsp;b &unknown; & c&amp")
         #expect(HTMLEscape.plainText(ofSanitised: "no\u{A0}break") == "no break")

@@ -34,17 +34,19 @@ struct JSONTextTests {
     @Test("every scalar, present or absent, is written once: absent ones as null, keys snake-cased and sorted")
     func everyScalar() throws {
         let present = try JSONText.compactString(Scalars())
-        #expect(present == """
-            {"amount":1.25,"byte":255,"count":3,"flag":true,"huge":64,"large":-32,"link":"https://example.com/a/b","long_word":32,\
-            "medium":16,"name":"Ada","nested":[{"note":null,"values":[1.5,null]}],"ratio":0.5,"score":2.5,"small":-8,"tags":["a",null],\
-            "unsigned":7,"when":"1970-01-01T00:00:00Z","wide":1099511627776,"word":16}
-            """)
+        #expect(
+            present == """
+                {"amount":1.25,"byte":255,"count":3,"flag":true,"huge":64,"large":-32,"link":"https://example.com/a/b","long_word":32,\
+                "medium":16,"name":"Ada","nested":[{"note":null,"values":[1.5,null]}],"ratio":0.5,"score":2.5,"small":-8,"tags":["a",null],\
+                "unsigned":7,"when":"1970-01-01T00:00:00Z","wide":1099511627776,"word":16}
+                """)
         let absent = Scalars(
             flag: nil, name: nil, score: nil, count: nil, wide: nil, ratio: nil, small: nil, medium: nil, large: nil, unsigned: nil, byte: nil,
             word: nil, longWord: nil, huge: nil, when: nil, link: nil, amount: nil, tags: [], nested: nil)
-        #expect(try JSONText.compactString(absent) == """
-            {"amount":null,"byte":null,"count":null,"flag":null,"huge":null,"large":null,"link":null,"long_word":null,"medium":null,\
-            "name":null,"nested":null,"ratio":null,"score":null,"small":null,"tags":[],"unsigned":null,"when":null,"wide":null,"word":null}
-            """)
+        #expect(
+            try JSONText.compactString(absent) == """
+                {"amount":null,"byte":null,"count":null,"flag":null,"huge":null,"large":null,"link":null,"long_word":null,"medium":null,\
+                "name":null,"nested":null,"ratio":null,"score":null,"small":null,"tags":[],"unsigned":null,"when":null,"wide":null,"word":null}
+                """)
     }
 }

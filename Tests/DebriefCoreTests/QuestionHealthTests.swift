@@ -1,5 +1,6 @@
-@testable import DebriefCore
 import Testing
+
+@testable import DebriefCore
 
 /// Question health on small tables worked out by hand (the figures below were computed with
 /// Python's statistics module and the textbook formulas, independently of this code).
@@ -8,7 +9,9 @@ struct QuestionHealthTests {
     static let scale = try! RatingScale(minimum: 1, maximum: 4)
 
     static func rating(_ question: Int64?, _ candidate: Int64, _ interviewer: Int64, _ competency: String, _ point: Int?) -> QuestionRating {
-        QuestionRating(question: question, candidate: candidate, interviewer: interviewer, competency: competency, value: point.map(RatingValue.point) ?? .noSignal)
+        QuestionRating(
+            question: question, candidate: candidate, interviewer: interviewer, competency: competency,
+            value: point.map(RatingValue.point) ?? .noSignal)
     }
 
     /// Question 7 (databases): 12 candidates by interviewer 1, six of them by interviewer 2 too, and
@@ -107,13 +110,17 @@ struct QuestionHealthTests {
         let disputed = try Self.health(13, in: ratings)
         #expect(try #require(disputed.agreement) < 0)
         #expect(disputed.flags == [.interviewersDisagree])
-        #expect(QuestionHealth.Flag.allCases.map(\.rawValue) == ["rarely gives signal", "nearly everyone gets the same rating", "interviewers disagree on it"])
+        #expect(
+            QuestionHealth.Flag.allCases.map(\.rawValue) == [
+                "rarely gives signal", "nearly everyone gets the same rating", "interviewers disagree on it",
+            ])
     }
 
     @Test("relabelling interviewers changes nothing; a further no signal changes only how often it was asked")
     func properties() throws {
         let original = try Self.health(7, in: Self.table)
-        let relabelled = try Self.health(7, in: Self.table.map { Self.rating($0.question, $0.candidate, $0.interviewer * 31 + 5, $0.competency, $0.value.point) })
+        let relabelled = try Self.health(
+            7, in: Self.table.map { Self.rating($0.question, $0.candidate, $0.interviewer * 31 + 5, $0.competency, $0.value.point) })
         #expect(relabelled == original)
         let more = try Self.health(7, in: Self.table + [Self.rating(7, 4, 3, "databases", nil)])
         #expect(more.asked == original.asked + 1 && Self.near(more.noSignalShare, 4.0 / 22))

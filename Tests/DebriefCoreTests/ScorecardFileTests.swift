@@ -30,19 +30,21 @@ struct ScorecardFileTests {
         #expect(try !ScorecardFile.decode("round: 1\n", file: "a.yaml").declaresRatings)
     }
 
-    @Test("what is wrong is said with the file, the line and what to write instead", arguments: [
-        ("round: 1\nratingz: {apis-http: 3}\n", "a.yaml:2: unknown key 'ratingz'; expected one of: round, interviewer"),
-        ("round: 1\nquestions:\n  - {question: 12, competency: apis-http, ratin: 4}\n", "a.yaml:3: unknown key 'ratin' in questions[0]"),
-        ("round: one\n", "a.yaml:1: round: expected a whole number, not 'one'"),
-        ("round: 0\n", "a.yaml:1: round: expected a round id"),
-        ("ratings: {apis-http: great}\n", "a.yaml:1: ratings.apis-http: 'great' is not a rating"),
-        ("recommendation: maybe\n", "a.yaml:1: recommendation: 'maybe' is not a recommendation"),
-        ("interviewer: grace-at-example\n", "a.yaml:1: interviewer:"),
-        ("ratings: [3, 4]\n", "a.yaml:1: ratings: expected a mapping"),
-        ("ratings: {apis-http: 3\n", "a.yaml:2: is not valid YAML"),
-        ("{\"round\": 1,\n \"ratings\": {\"apis-http\": 3,,}}\n", "a.yaml:2: is not valid JSON"),
-        ("", "a.yaml: is empty"),
-    ])
+    @Test(
+        "what is wrong is said with the file, the line and what to write instead",
+        arguments: [
+            ("round: 1\nratingz: {apis-http: 3}\n", "a.yaml:2: unknown key 'ratingz'; expected one of: round, interviewer"),
+            ("round: 1\nquestions:\n  - {question: 12, competency: apis-http, ratin: 4}\n", "a.yaml:3: unknown key 'ratin' in questions[0]"),
+            ("round: one\n", "a.yaml:1: round: expected a whole number, not 'one'"),
+            ("round: 0\n", "a.yaml:1: round: expected a round id"),
+            ("ratings: {apis-http: great}\n", "a.yaml:1: ratings.apis-http: 'great' is not a rating"),
+            ("recommendation: maybe\n", "a.yaml:1: recommendation: 'maybe' is not a recommendation"),
+            ("interviewer: grace-at-example\n", "a.yaml:1: interviewer:"),
+            ("ratings: [3, 4]\n", "a.yaml:1: ratings: expected a mapping"),
+            ("ratings: {apis-http: 3\n", "a.yaml:2: is not valid YAML"),
+            ("{\"round\": 1,\n \"ratings\": {\"apis-http\": 3,,}}\n", "a.yaml:2: is not valid JSON"),
+            ("", "a.yaml: is empty"),
+        ])
     func errors(text: String, says: String) {
         #expect {
             try ScorecardFile.decode(text, file: "a.yaml")

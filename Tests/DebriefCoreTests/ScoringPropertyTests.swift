@@ -54,7 +54,9 @@ struct ScoringPropertyTests {
         let matrix = ReliabilityMatrix(cards: cards)
         #expect(evaluation.agreement == Agreement.evaluate(matrix))
         #expect(evaluation.calibration == Calibration.evaluate(cards: cards, matrix: matrix))
-        let raw = Dictionary(grouping: cards, by: \.candidateID).map { id, own in CandidateScoring.score(candidateID: id, cards: own, rubric: Self.rubric) }
+        let raw = Dictionary(grouping: cards, by: \.candidateID).map { id, own in
+            CandidateScoring.score(candidateID: id, cards: own, rubric: Self.rubric)
+        }
         #expect(Set(evaluation.candidates.map(\.raw)) == Set(raw))
         for _ in 1...3 { #expect(PositionScoring.evaluate(rubric: Self.rubric, candidateIDs: [], cards: cards) == evaluation) }
         // Leaving the reliability study out changes nothing else.

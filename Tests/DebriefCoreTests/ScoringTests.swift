@@ -9,7 +9,8 @@ struct ScoringTests {
         _ interviewer: Int64, _ values: [String: Double], candidate: Int64 = 1, round: Int64 = 1, _ recommendation: Recommendation = .yes
     ) -> ScoredCard {
         ScoredCard(
-            candidateID: candidate, roundID: round, roundKind: .technical, interviewerID: interviewer, values: CompetencyValues(values), recommendation: recommendation)
+            candidateID: candidate, roundID: round, roundKind: .technical, interviewerID: interviewer, values: CompetencyValues(values),
+            recommendation: recommendation)
     }
 
     struct Case: CustomTestStringConvertible, Sendable {

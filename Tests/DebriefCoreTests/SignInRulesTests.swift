@@ -6,12 +6,14 @@ import Testing
 struct SignInRulesTests {
     let grace = try! User(name: "Grace Hopper", email: EmailAddress("grace.hopper@example.com"), role: .interviewer)
 
-    @Test("a password is long, not the person's own email or name, and not an obvious one", arguments: [
-        ("short", "at least 10 characters (this one has 5)"), ("grace.hopper@example.com", "not be your email or your name"),
-        ("grace.hopper!!2024", "not be your email or your name"), ("Grace Hopper", "not be your email or your name"),
-        ("Password123", "first passwords an attacker tries"), ("aaaaaaaaaaaa", "first passwords an attacker tries"),
-        ("ababababababab", "first passwords an attacker tries"), (String(repeating: "é", count: 40), "at most 72 bytes"),
-    ])
+    @Test(
+        "a password is long, not the person's own email or name, and not an obvious one",
+        arguments: [
+            ("short", "at least 10 characters (this one has 5)"), ("grace.hopper@example.com", "not be your email or your name"),
+            ("grace.hopper!!2024", "not be your email or your name"), ("Grace Hopper", "not be your email or your name"),
+            ("Password123", "first passwords an attacker tries"), ("aaaaaaaaaaaa", "first passwords an attacker tries"),
+            ("ababababababab", "first passwords an attacker tries"), (String(repeating: "é", count: 40), "at most 72 bytes"),
+        ])
     func refused(password: String, says: String) {
         #expect(throws: FieldError.self) { try PasswordPolicy.validate(password, for: grace) }
         do { try PasswordPolicy.validate(password, for: grace) } catch { #expect(error.message.contains(says), "\(password): \(error.message)") }

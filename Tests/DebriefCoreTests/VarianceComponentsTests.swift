@@ -42,7 +42,8 @@ struct VarianceComponentsTests {
         abs(value - expected) <= relative * max(abs(expected), 1e-6)
     }
 
-    @Test("the four components, the fixed effects and the REML criterion", arguments: ["crossed", "nested", "ill_structured", "missing_competencies"])
+    @Test(
+        "the four components, the fixed effects and the REML criterion", arguments: ["crossed", "nested", "ill_structured", "missing_competencies"])
     func matchesLme4(_ name: String) throws {
         let fit = try VarianceComponents(fitting: Self.ratings(name), competencyOrder: Self.rubricOrder)
         let expected = try Self.reference(name)
@@ -55,7 +56,8 @@ struct VarianceComponentsTests {
             Self.close(fit.candidateCompetency, expected.variance.candidate_competency),
             "candidate:competency \(fit.candidateCompetency) vs \(expected.variance.candidate_competency)")
         #expect(Self.close(fit.residual, expected.variance.residual), "residual \(fit.residual) vs \(expected.variance.residual)")
-        #expect(Self.close(fit.remlCriterion, expected.reml_criterion, relative: 1e-8), "criterion \(fit.remlCriterion) vs \(expected.reml_criterion)")
+        #expect(
+            Self.close(fit.remlCriterion, expected.reml_criterion, relative: 1e-8), "criterion \(fit.remlCriterion) vs \(expected.reml_criterion)")
         #expect(Self.close(fit.fixedEffects[0], expected.fixed["(Intercept)"]!))
         for (index, competency) in fit.competencies.enumerated().dropFirst() {
             let reference = try #require(expected.fixed["competency\(competency)"])
@@ -86,7 +88,8 @@ struct PanelReliabilityTests {
         table.enumerated().flatMap { candidate, row in
             row.enumerated().map { judge, value in
                 PanelRating(
-                    candidate: Int64(candidate), interviewer: Int64(crossed ? judge : candidate * row.count + judge), competency: "overall", value: value)
+                    candidate: Int64(candidate), interviewer: Int64(crossed ? judge : candidate * row.count + judge), competency: "overall",
+                    value: value)
             }
         }
     }
@@ -147,7 +150,10 @@ struct PanelReliabilityTests {
             try PanelReliability(ratings: twoJudges)
         }
         let alone = Self.ratings(Self.table(candidates: 20, judges: 1, seed: 3), crossed: false)
-        #expect(throws: VarianceComponents.Refusal.tooLittleData("a reliability study needs at least 5 candidates rated by two interviewers or more; this has 0")) {
+        #expect(
+            throws: VarianceComponents.Refusal.tooLittleData(
+                "a reliability study needs at least 5 candidates rated by two interviewers or more; this has 0")
+        ) {
             try PanelReliability(ratings: alone)
         }
     }

@@ -37,7 +37,8 @@ struct APIExerciseTests {
     @Test("a scorecard seed is submitted on the panel member's behalf")
     func scorecardSeed() async throws {
         let exercise = try await APIExercise()
-        let body = Data(#"{"round_id":1,"interviewer":"ines@fuzz.example","ratings":[{"competency_id":"apis-http","value":3}],"recommendation":"yes"}"#.utf8)
+        let body = Data(
+            #"{"round_id":1,"interviewer":"ines@fuzz.example","ratings":[{"competency_id":"apis-http","value":3}],"recommendation":"yes"}"#.utf8)
         let answers = await exercise.send(body)
         #expect(answers["POST /api/v1/scorecards"]?.code == 201, "\(answers)")
     }

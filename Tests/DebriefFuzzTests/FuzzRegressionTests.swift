@@ -1,5 +1,5 @@
-import Foundation
 import DebriefImport
+import Foundation
 import Testing
 
 @testable import DebriefFuzz

@@ -42,9 +42,11 @@ struct AnswerPiecesTests {
         #expect(pieces.append(Array("<p>fits</p>".utf8)) != nil)
     }
 
-    @Test("the two halves of a long prose page hand back most of their pieces as they join answers, and import the same", arguments: [
-        TextReleaser(step: 0), ReleasedTextTests.releasingEverything, TextReleaser(),
-    ])
+    @Test(
+        "the two halves of a long prose page hand back most of their pieces as they join answers, and import the same",
+        arguments: [
+            TextReleaser(step: 0), ReleasedTextTests.releasingEverything, TextReleaser(),
+        ])
     func prose(releaser: TextReleaser) throws {
         let data = ReleasedTextTests.prosePage(questions: 2_000)
         let pieces = try #require(AnswerPieces(forPageOf: data.count, pageSize: releaser.pageSize))

@@ -27,7 +27,8 @@ struct ByteLevelScanTests {
         arguments: [
             ("12. What is a mutex?", 12, "What is a mutex?"), ("  3) Why?", 3, "Why?"), ("Q4: Explain it", 4, "Explain it"),
             ("Question 12: What is X?", 12, "What is X?"), ("q7 What now?", 7, "What now?"), ("5 – What is a lock?", nil, "5 – What is a lock?"),
-            ("5– What is a lock?", 5, "What is a lock?"), ("6— Why?", 6, "Why?"), ("7.\u{A0}\u{A0}Why?", 7, "Why?"), ("2024 trends", nil, "2024 trends"),
+            ("5– What is a lock?", 5, "What is a lock?"), ("6— Why?", 6, "Why?"), ("7.\u{A0}\u{A0}Why?", 7, "Why?"),
+            ("2024 trends", nil, "2024 trends"),
             ("12345. Too long", nil, "12345. Too long"), ("8.", nil, "8."), ("9. ", nil, "9. "), ("10.What", nil, "10.What"),
             ("Quick question", nil, "Quick question"), ("", nil, ""), ("Q.  1", nil, "Q.  1"), ("1- é?", 1, "é?"),
         ] as [(String, Int?, String)])

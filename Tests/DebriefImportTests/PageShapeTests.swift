@@ -88,34 +88,44 @@ struct PageShapeTests {
     @Test("each section says which layout it was read in; a section that mixes layouts, or many lines left out, is a warning")
     func layoutsAndDoubts() throws {
         let shapes = try Self.pages.map { try ImportFixtures.extract($0) }
-        #expect(shapes.map { Set($0.sections.flatMap(\.layouts)) } == [
-            ["question-headings"], ["question-headings"], ["titled-questions", "question-headings"], ["answered-list-items"],
-        ])
+        #expect(
+            shapes.map { Set($0.sections.flatMap(\.layouts)) } == [
+                ["question-headings"], ["question-headings"], ["titled-questions", "question-headings"], ["answered-list-items"],
+            ])
         #expect(shapes.allSatisfy { $0.warnings.allSatisfy { !$0.contains("mix layouts") && !$0.contains("left out beside") } })
-        let mixed = "<h2>Mixed</h2><details><summary>What is a mutex?</summary><p>A lock.</p></details><ul><li>What is a semaphore?</li><li>What is a monitor?</li></ul>"
+        let mixed =
+            "<h2>Mixed</h2><details><summary>What is a mutex?</summary><p>A lock.</p></details><ul><li>What is a semaphore?</li><li>What is a monitor?</li></ul>"
         let read = try QuestionSetImporter().extract(Data(mixed.utf8), source: "mixed.html")
         #expect(read.sections.first?.layouts == ["details", "question-list"])
         #expect(read.warnings.contains { $0.contains("1 section mix layouts ('Mixed': details, question-list)") }, "\(read.warnings)")
         let doubtful = "<h3>What is a mutex?</h3><p>A lock.</p>" + (1...12).map { "<p>Is rule \($0) a question?</p>" }.joined()
-        let doubts = try QuestionSetImporter().extract(Data(("<h2>Notes</h2>" + (1...12).map { "<p>Is note \($0) a question?</p>" }.joined() + doubtful).utf8), source: "doubt.html")
+        let doubts = try QuestionSetImporter().extract(
+            Data(("<h2>Notes</h2>" + (1...12).map { "<p>Is note \($0) a question?</p>" }.joined() + doubtful).utf8), source: "doubt.html")
         #expect(doubts.warnings.contains { $0.contains("lines were left out beside") }, "\(doubts.warnings) \(doubts.skipped.count)")
     }
 
     @Test("a multiple-choice quiz keeps each question's options with it, and a page of prose is still no questions")
     func quizzesAndProse() throws {
-        let quiz = "<h2>Quiz</h2>" + (1...30).map { "<h4>Q\($0). Which status code is number \($0)?</h4><ul><li>200</li><li>304</li><li>429</li></ul>" }.joined()
+        let quiz =
+            "<h2>Quiz</h2>"
+            + (1...30).map { "<h4>Q\($0). Which status code is number \($0)?</h4><ul><li>200</li><li>304</li><li>429</li></ul>" }.joined()
         let set = try QuestionSetImporter().extract(Data(quiz.utf8), source: "quiz.html")
         let questions = ImportFixtures.questions(set)
         #expect(questions.count == 30 && questions.allSatisfy { $0.answer == "<ul><li>200</li><li>304</li><li>429</li></ul>" })
         #expect(questions.map(\.ordinal) == Array(1...30) && set.sections.first?.layouts == ["question-headings"])
-        let prose = "<h2>Our interview process</h2>" + (1...20).map { "<h3>Part \($0)</h3><p>We talk about the work, then about the team.</p>" }.joined()
+        let prose =
+            "<h2>Our interview process</h2>" + (1...20).map { "<h3>Part \($0)</h3><p>We talk about the work, then about the team.</p>" }.joined()
         #expect(throws: ImportError.self) { try QuestionSetImporter().extract(Data(prose.utf8), source: "prose.html") }
     }
 
     @Test("headings that open with a question word but state something (\"Why we interview\") are sections, not questions")
     func statementHeadings() throws {
-        let asked = ["What is a deadlock?", "How does a B-tree index speed up a range query?", "Why would you choose UDP over TCP?", "When is a cache harmful?"]
-        let page = "<h1>Interviewing at Example</h1><h2>Why we interview this way</h2><p>Structured interviews are fairer.</p>"
+        let asked = [
+            "What is a deadlock?", "How does a B-tree index speed up a range query?", "Why would you choose UDP over TCP?",
+            "When is a cache harmful?",
+        ]
+        let page =
+            "<h1>Interviewing at Example</h1><h2>Why we interview this way</h2><p>Structured interviews are fairer.</p>"
             + "<h2>How we score</h2><p>Each interviewer rates on its own.</p><h2>What you’ll be asked</h2>"
             + asked.map { "<h3>\($0)</h3><p>An answer that explains it in a sentence or two.</p>" }.joined()
             + "<h2>How you'll hear back</h2><p>Within a week, by email.</p>"

@@ -60,7 +60,8 @@ struct SafetyTests {
 
     @Test("answers keep curly quotes, dashes and accents as they are, and still collapse, escape and compose")
     func answerText() throws {
-        let page = "<h3>What is an ETag?</h3><p>A “tag”  —\n  caf&eacute; &amp; <b>na\u{EF}ve</b> &lt;x&gt; 🚀</p>"
+        let page =
+            "<h3>What is an ETag?</h3><p>A “tag”  —\n  caf&eacute; &amp; <b>na\u{EF}ve</b> &lt;x&gt; 🚀</p>"
             + "<h3>What is NFC?</h3><p>Cafe\u{301}\u{A0}au  lait, “e\u{301}”</p>"
         let answers = ImportFixtures.questions(try QuestionSetImporter().extract(Data(page.utf8), source: "paste")).map(\.answer)
         #expect(answers.first == "<p>A “tag” — café &amp; <strong>naïve</strong> &lt;x&gt; 🚀</p>")

@@ -1,6 +1,6 @@
 import DebriefCore
-import Foundation
 import DebriefReports
+import Foundation
 import Testing
 
 @Suite("CSV cells")

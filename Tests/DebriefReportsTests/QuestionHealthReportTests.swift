@@ -15,8 +15,10 @@ struct QuestionHealthReportRenderingTests {
         for candidate in Int64(0)..<12 {
             for interviewer in Int64(1)...2 {
                 let level = Int(candidate % 4) + 1
-                ratings.append(QuestionRating(question: nil, candidate: candidate, interviewer: interviewer, competency: "apis", value: .point(level)))
-                let asked: RatingValue = candidate == 0 && interviewer == 2 ? .noSignal : .point(min(4, level + Int(interviewer - 1) * Int(candidate % 2)))
+                ratings.append(
+                    QuestionRating(question: nil, candidate: candidate, interviewer: interviewer, competency: "apis", value: .point(level)))
+                let asked: RatingValue =
+                    candidate == 0 && interviewer == 2 ? .noSignal : .point(min(4, level + Int(interviewer - 1) * Int(candidate % 2)))
                 ratings.append(QuestionRating(question: 7, candidate: candidate, interviewer: interviewer, competency: "apis", value: asked))
             }
             if candidate < 3 {

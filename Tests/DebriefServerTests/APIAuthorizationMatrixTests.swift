@@ -1,5 +1,4 @@
 import DebriefCore
-@testable import DebriefServer
 import DebriefService
 import DebriefStore
 import Foundation
@@ -7,6 +6,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import DebriefServer
 
 /// Every `/api/v1` GET operation, asked with every kind of token: the status each must get from the one access policy.
 @Suite("API authorization matrix")
@@ -101,11 +102,16 @@ extension APIAuthorizationMatrixTests {
         (.post, "/api/v1/candidates/1/stage", #"{"stage":"hired"}"#, [.unprocessableContent, no, no, out]),
         (.patch, "/api/v1/candidates/1", #"{"source":"fair"}"#, [.preconditionFailed, no, no, out]),
         (.post, "/api/v1/positions", #"{"title":"SRE","rubric_id":"backend-engineer"}"#, [.created, no, no, out]),
-        (.post, "/api/v1/rounds", #"{"candidate_id":1,"position_id":1,"kind":"hr","scheduled_at":"2027-01-01T10:00:00Z","interviewers":["omar@debrief.example"]}"#,
-         [.created, no, no, out]),
+        (
+            .post, "/api/v1/rounds",
+            #"{"candidate_id":1,"position_id":1,"kind":"hr","scheduled_at":"2027-01-01T10:00:00Z","interviewers":["omar@debrief.example"]}"#,
+            [.created, no, no, out]
+        ),
         (.patch, "/api/v1/rounds/2", #"{"scheduled_at":"2027-01-01T10:00:00Z"}"#, [.preconditionFailed, no, no, out]),
-        (.post, "/api/v1/scorecards", #"{"round_id":2,"ratings":[{"competency_id":"system-design","value":3}],"draft":true}"#,
-         [.unprocessableContent, .created, no, out]),
+        (
+            .post, "/api/v1/scorecards", #"{"round_id":2,"ratings":[{"competency_id":"system-design","value":3}],"draft":true}"#,
+            [.unprocessableContent, .created, no, out]
+        ),
         (.post, "/api/v1/question-sets/import?dry_run=true&name=Matrix", "<h2>Q1. Why?</h2>", [.ok, no, no, out]),
         (.post, "/api/v1/score-sheets", "position\n", [.unprocessableContent, no, no, out]),
         (.post, "/api/v1/users", #"{"email":"x@example.com","role":"admin"}"#, [no, no, no, out]),
@@ -128,10 +134,13 @@ extension APIAuthorizationMatrixTests {
                     headers[.contentType] =
                         write.path.contains("import") ? "text/html" : write.path.contains("score-sheets") ? "text/csv" : "application/json"
                     if write.method == .patch { headers[.ifMatch] = "\"stale\"" }
-                    let status = try await client.execute(uri: write.path, method: write.method, headers: headers, body: ByteBuffer(string: write.body)) {
+                    let status = try await client.execute(
+                        uri: write.path, method: write.method, headers: headers, body: ByteBuffer(string: write.body)
+                    ) {
                         $0.status
                     }
-                    #expect(status == expected, "\(caller == nil ? "nobody" : "caller") \(write.method) \(write.path): \(status), expected \(expected)")
+                    #expect(
+                        status == expected, "\(caller == nil ? "nobody" : "caller") \(write.method) \(write.path): \(status), expected \(expected)")
                 }
             }
         }

@@ -1,12 +1,13 @@
 import DebriefCore
 import DebriefService
 import DebriefStore
-@testable import DebriefServer
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import DebriefServer
 
 /// Calls to `/api/v1` in the tests, with every JSON answer checked against the contract's schema
 /// for its operation and status: a response outside the contract fails the test that got it.

@@ -1,18 +1,20 @@
 import DebriefCore
-@testable import DebriefServer
 import DebriefService
-@testable import DebriefStore
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import DebriefServer
+@testable import DebriefStore
+
 /// The API's other resources through their routes: the question bank and its imports, score sheets,
 /// rubrics, positions and round changes, each with its successes and its problems.
 @Suite("API v1 resources")
 struct APIResourceTests {
-    static let page = "<html><head><title>Caching questions</title></head><body><h2>Q1. What does an ETag promise?</h2><p>Equal bytes.</p>"
+    static let page =
+        "<html><head><title>Caching questions</title></head><body><h2>Q1. What does an ETag promise?</h2><p>Equal bytes.</p>"
         + "<h2>Q2. When is a 304 answered?</h2><p>When nothing changed.<script>alert(5)</script></p></body></html>"
 
     @Test("a page imports as text/html or a multipart upload; dry_run stores nothing; the bank finds it; bad pages are 4xx")
@@ -20,7 +22,8 @@ struct APIResourceTests {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in
             let api = APIClient(client: client, token: fixture.recruiter)
-            let preview = try await api.send(.post, "/api/v1/question-sets/import?dry_run=true", body: ByteBuffer(string: Self.page), contentType: "text/html")
+            let preview = try await api.send(
+                .post, "/api/v1/question-sets/import?dry_run=true", body: ByteBuffer(string: Self.page), contentType: "text/html")
             #expect(preview.status == .ok && preview.json["stored"] as? Bool == false && preview.json["question_count"] as? Int == 2)
             let bank = try await api.call(.get, "/api/v1/question-sets")
             #expect((bank.json["items"] as? [Any])?.isEmpty == true, "a dry run stored nothing")
@@ -38,11 +41,15 @@ struct APIResourceTests {
             let search = try await api.call(.get, "/api/v1/questions?q=etag&limit=1")
             #expect(search.status == .ok && search.json["total"] as? Int == 2 && search.json["next"] is String)
             #expect(((search.json["items"] as? [[String: Any]])?.first?["highlighted"] as? String)?.contains("[[ETag]]") == true)
-            let binary = try await api.send(.post, "/api/v1/question-sets/import", body: ByteBuffer(bytes: [0, 1, 2, 0, 255]), contentType: "text/html")
+            let binary = try await api.send(
+                .post, "/api/v1/question-sets/import", body: ByteBuffer(bytes: [0, 1, 2, 0, 255]), contentType: "text/html")
             #expect(binary.status == .unprocessableContent)
-            let prose = try await api.send(.post, "/api/v1/question-sets/import?name=Prose", body: ByteBuffer(string: "<p>Just a story.</p>"), contentType: "text/html")
+            let prose = try await api.send(
+                .post, "/api/v1/question-sets/import?name=Prose", body: ByteBuffer(string: "<p>Just a story.</p>"), contentType: "text/html")
             #expect(prose.status == .unprocessableContent && prose.text.contains("found no questions"))
-            #expect(try await api.send(.post, "/api/v1/question-sets/import", body: ByteBuffer(string: "{}"), contentType: "application/json").status == .unsupportedMediaType)
+            #expect(
+                try await api.send(.post, "/api/v1/question-sets/import", body: ByteBuffer(string: "{}"), contentType: "application/json").status
+                    == .unsupportedMediaType)
             let huge = ByteBuffer(repeating: UInt8(ascii: "a"), count: QuestionBankOperations.importLimit + 1)
             #expect(try await api.send(.post, "/api/v1/question-sets/import", body: huge, contentType: "text/html").status == .contentTooLarge)
         }
@@ -52,7 +59,8 @@ struct APIResourceTests {
     func personalData() async throws {
         let fixture = try await ServerFixture.make()
         let operatorPrincipal = Principal.localOperator(named: "tester")
-        let admin = try await fixture.store.addUser(User(name: "Avery", email: EmailAddress("avery@debrief.example"), role: .admin), by: operatorPrincipal)
+        let admin = try await fixture.store.addUser(
+            User(name: "Avery", email: EmailAddress("avery@debrief.example"), role: .admin), by: operatorPrincipal)
         let adminToken = try await fixture.store.issueAccessToken(to: admin.email, label: "test", lifetime: 3_600, by: operatorPrincipal).token
         let path = "/api/v1/candidates/\(fixture.candidateID)/personal-data"
         try await fixture.test { client in
@@ -75,7 +83,9 @@ struct APIResourceTests {
             let renamed = try await recruiter.call(
                 .patch, "/api/v1/candidates/\(fixture.candidateID)", json: #"{"name": "Ada Again"}"#,
                 headers: [.ifMatch: current.headers[.eTag] ?? ""], contentType: "application/merge-patch+json")
-            #expect(renamed.status.code >= 400 && renamed.status.code < 500 && renamed.text.contains("erased"), "an erased candidate stays anonymous: \(renamed.text)")
+            #expect(
+                renamed.status.code >= 400 && renamed.status.code < 500 && renamed.text.contains("erased"),
+                "an erased candidate stays anonymous: \(renamed.text)")
         }
     }
 
@@ -89,7 +99,8 @@ struct APIResourceTests {
             try await FullDisk.limit(fixture.store, extraPages: 2)
             let refused = try await api.send(.post, "/api/v1/question-sets/import", body: ByteBuffer(string: page), contentType: "text/html")
             #expect(refused.status == .serviceUnavailable && refused.headers[.retryAfter] == "60", "\(refused.status) \(refused.text)")
-            #expect(refused.json["type"] as? String == "urn:debrief:problem:unavailable" && refused.text.contains("nothing of this change was stored"))
+            #expect(
+                refused.json["type"] as? String == "urn:debrief:problem:unavailable" && refused.text.contains("nothing of this change was stored"))
             #expect((try await api.call(.get, "/api/v1/question-sets").json["items"] as? [Any])?.isEmpty == true)
             #expect(try await api.call(.get, "/api/v1/candidates/\(fixture.candidateID)").status == .ok, "reads still work")
             try await FullDisk.limit(fixture.store, extraPages: 1_000_000)
@@ -101,8 +112,10 @@ struct APIResourceTests {
     @Test("a titled question keeps its title through the import, the store, the API and the bank page, escaped")
     func titledQuestions() async throws {
         let fixture = try await ServerFixture.make()
-        let blocks = [("Law of Demeter", "Why should an object talk only to its neighbours?"), ("Index 0", "Why do array indexes start at 0?"),
-                      ("<b>Cohesion</b> & coupling", "How do cohesion and coupling pull against each other?")]
+        let blocks = [
+            ("Law of Demeter", "Why should an object talk only to its neighbours?"), ("Index 0", "Why do array indexes start at 0?"),
+            ("<b>Cohesion</b> & coupling", "How do cohesion and coupling pull against each other?"),
+        ]
         let page = "<title>Design titles</title>" + blocks.map { "<h3>\($0.0)</h3><p>\($0.1)</p><p>Because it keeps changes local.</p>" }.joined()
         try await fixture.test { client in
             let api = APIClient(client: client, token: fixture.recruiter)
@@ -113,8 +126,11 @@ struct APIResourceTests {
             #expect(questions.map { $0["title"] as? String } == ["Law of Demeter", "Index 0", "Cohesion & coupling"])
             #expect(questions.first?["text"] as? String == "Why should an object talk only to its neighbours?")
             let id = try #require(set.json["id"] as? Int)
-            let html = try await client.execute(uri: "/questions/sets/\(id)", method: .get, headers: Headers.browser(fixture.recruiterSession)) { $0.body.text }
-            #expect(html.contains("<strong>Law of Demeter</strong>: Why should an object") && html.contains("<strong>Cohesion &amp; coupling</strong>"))
+            let html = try await client.execute(uri: "/questions/sets/\(id)", method: .get, headers: Headers.browser(fixture.recruiterSession)) {
+                $0.body.text
+            }
+            #expect(
+                html.contains("<strong>Law of Demeter</strong>: Why should an object") && html.contains("<strong>Cohesion &amp; coupling</strong>"))
         }
     }
 
@@ -129,7 +145,8 @@ struct APIResourceTests {
             #expect(refused.status == .unprocessableContent)
             #expect(((refused.json["errors"] as? [[String: Any]])?.first?["field"] as? String)?.hasPrefix("line 2") == true, "\(refused.text)")
             let good = header + "\nBackend Engineer,Linus,linus@example.com,technical,ines@debrief.example,apis-http,4,yes,2026-12-02,\n"
-            let imported = try await api.send(.post, "/api/v1/score-sheets?create_missing=true", body: ByteBuffer(string: good), contentType: "text/csv")
+            let imported = try await api.send(
+                .post, "/api/v1/score-sheets?create_missing=true", body: ByteBuffer(string: good), contentType: "text/csv")
             #expect(imported.status == .ok && imported.json["scorecards_submitted"] as? Int == 1 && imported.json["candidates_created"] as? Int == 1)
         }
     }
@@ -152,7 +169,8 @@ struct APIResourceTests {
             let unknown = try await api.call(.post, "/api/v1/positions", json: #"{"title":"SRE","rubric_id":"no-such-rubric"}"#)
             #expect(unknown.status == .unprocessableContent && unknown.text.contains("no-such-rubric"))
             let interviewer = APIClient(client: client, token: fixture.interviewer)
-            #expect(try await interviewer.call(.post, "/api/v1/positions", json: #"{"title":"X","rubric_id":"backend-engineer"}"#).status == .forbidden)
+            #expect(
+                try await interviewer.call(.post, "/api/v1/positions", json: #"{"title":"X","rubric_id":"backend-engineer"}"#).status == .forbidden)
         }
     }
 
@@ -168,7 +186,9 @@ struct APIResourceTests {
             let moved = try await api.call(.patch, "/api/v1/rounds/1", json: #"{"scheduled_at":"2027-03-01T09:00:00Z"}"#, headers: [.ifMatch: tag])
             #expect(moved.status == .ok && moved.json["scheduled_at"] as? String == "2027-03-01T09:00:00Z")
             #expect((moved.json["interviewer_ids"] as? [Int])?.count == 1)
-            #expect(try await api.call(.patch, "/api/v1/rounds/1", json: #"{"scheduled_at":"2027-03-02T09:00:00Z"}"#, headers: [.ifMatch: tag]).status == .preconditionFailed)
+            #expect(
+                try await api.call(.patch, "/api/v1/rounds/1", json: #"{"scheduled_at":"2027-03-02T09:00:00Z"}"#, headers: [.ifMatch: tag]).status
+                    == .preconditionFailed)
         }
     }
 
@@ -192,7 +212,8 @@ struct APIResourceTests {
         let candidate = try await store.addCandidate(Candidate(name: "Ada", email: EmailAddress("ada@example.com")), by: admin)
         let ids = try await store.users().filter { $0.email.value.hasPrefix("panel") }.compactMap(\.id)
         let round = try await store.scheduleRound(
-            Round(candidateID: candidate.id!, positionID: position.id!, kind: .technical, scheduledAt: Date(), interviewerIDs: ids), rubric: rubric, by: admin)
+            Round(candidateID: candidate.id!, positionID: position.id!, kind: .technical, scheduledAt: Date(), interviewerIDs: ids), rubric: rubric,
+            by: admin)
         let app = Application(
             router: DebriefApplication.router(
                 database: store, options: .init(rubrics: RubricCatalog(rubrics: [rubric]), passwordCost: 4, writesPerMinute: 100_000)))
@@ -203,7 +224,9 @@ struct APIResourceTests {
                     group.addTask {
                         let answer = try await APIClient(client: client, token: token).call(
                             .post, "/api/v1/scorecards",
-                            json: #"{"round_id":\#(round.id!),"ratings":[{"competency_id":"apis-http","value":\#(1 + index % 4)}],"recommendation":"yes","notes":"card \#(index)"}"#)
+                            json:
+                                #"{"round_id":\#(round.id!),"ratings":[{"competency_id":"apis-http","value":\#(1 + index % 4)}],"recommendation":"yes","notes":"card \#(index)"}"#
+                        )
                         return answer.status == .created ? answer.json["id"] as? Int : nil
                     }
                 }

@@ -1,5 +1,4 @@
 import DebriefCore
-@testable import DebriefServer
 import DebriefService
 import DebriefStore
 import Foundation
@@ -7,6 +6,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import DebriefServer
 
 /// `/api/v1` through its routes: the contract it serves, and HTTP's conventions on real resources.
 @Suite("API v1")
@@ -51,7 +52,8 @@ struct APIVersion1Tests {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in
             let api = APIClient(client: client, token: fixture.recruiter)
-            let created = try await api.call(.post, "/api/v1/candidates", json: #"{"name":"Grace Hopper","email":"grace@example.com","source":"referral"}"#)
+            let created = try await api.call(
+                .post, "/api/v1/candidates", json: #"{"name":"Grace Hopper","email":"grace@example.com","source":"referral"}"#)
             #expect(created.status == .created)
             let location = try #require(created.headers[.location])
             #expect(location.hasPrefix("/api/v1/candidates/"))
@@ -63,7 +65,8 @@ struct APIVersion1Tests {
             let patch = #"{"phone":"+44 20 7946 0000","source":null}"#
             let missing = try await api.call(.patch, location, json: patch, contentType: "application/merge-patch+json")
             #expect(missing.status == .preconditionRequired && missing.json["type"] as? String == "urn:debrief:problem:precondition-required")
-            let stale = try await api.call(.patch, location, json: patch, headers: [.ifMatch: "\"0000\""], contentType: "application/merge-patch+json")
+            let stale = try await api.call(
+                .patch, location, json: patch, headers: [.ifMatch: "\"0000\""], contentType: "application/merge-patch+json")
             #expect(stale.status == .preconditionFailed)
             let patched = try await api.call(.patch, location, json: patch, headers: [.ifMatch: tag], contentType: "application/merge-patch+json")
             #expect(patched.status == .ok && patched.json["phone"] as? String == "+44 20 7946 0000" && patched.json["source"] is NSNull)
@@ -93,7 +96,9 @@ struct APIVersion1Tests {
             #expect(fields.contains("/colour") && fields.contains("/name"))
             let rule = try await api.call(.post, "/api/v1/candidates", json: #"{"name":"Ann","email":"ann@example.com","phone":"call me"}"#)
             #expect(rule.status == .unprocessableContent && (rule.json["errors"] as? [[String: Any]])?.first?["field"] as? String == "/phone")
-            #expect(try await api.call(.post, "/api/v1/candidates", json: "name=Ann", contentType: "application/x-www-form-urlencoded").status == .unsupportedMediaType)
+            #expect(
+                try await api.call(.post, "/api/v1/candidates", json: "name=Ann", contentType: "application/x-www-form-urlencoded").status
+                    == .unsupportedMediaType)
             let huge = "{\"name\":\"" + String(repeating: "a", count: 70_000) + "\",\"email\":\"a@example.com\"}"
             #expect(try await api.call(.post, "/api/v1/candidates", json: huge).status == .contentTooLarge)
             #expect(try await api.call(.get, "/api/v1/candidates/999").status == .notFound)
@@ -199,7 +204,8 @@ struct APIVersion1Tests {
             let roundID = try #require(round.json["id"] as? Int)
             let ratings = #"[{"competency_id":"system-design","value":4,"note":"clear trade-offs"}]"#
             let submitted = try await ines.call(
-                .post, "/api/v1/scorecards", json: #"{"round_id":\#(roundID),"ratings":\#(ratings),"recommendation":"yes","notes":"Ines's secret note"}"#)
+                .post, "/api/v1/scorecards",
+                json: #"{"round_id":\#(roundID),"ratings":\#(ratings),"recommendation":"yes","notes":"Ines's secret note"}"#)
             #expect(submitted.status == .created, "\(submitted.text)")
             let before = try await omarAPI.call(.get, "/api/v1/rounds/\(roundID)/scorecards")
             #expect(before.status == .ok && !before.text.contains("Ines's secret note"))
@@ -214,11 +220,14 @@ struct APIVersion1Tests {
             // Ines cannot write Omar's scorecard; a recruiter can log one for a panel member.
             let impostor = try await ines.call(
                 .post, "/api/v1/scorecards",
-                json: #"{"round_id":\#(roundID),"interviewer":"omar@debrief.example","ratings":\#(ratings),"recommendation":"yes","amend_reason":"x"}"#)
+                json:
+                    #"{"round_id":\#(roundID),"interviewer":"omar@debrief.example","ratings":\#(ratings),"recommendation":"yes","amend_reason":"x"}"#)
             #expect(impostor.status == .forbidden)
             let onBehalf = try await recruiter.call(
                 .post, "/api/v1/scorecards",
-                json: #"{"round_id":\#(roundID),"interviewer":"omar@debrief.example","ratings":\#(ratings),"recommendation":"yes","amend_reason":"typo in the sheet"}"#)
+                json:
+                    #"{"round_id":\#(roundID),"interviewer":"omar@debrief.example","ratings":\#(ratings),"recommendation":"yes","amend_reason":"typo in the sheet"}"#
+            )
             #expect(onBehalf.status == .created && onBehalf.json["entered_by_id"] as? Int != nil && onBehalf.json["version"] as? Int == 2)
             // The reply is the stored scorecard's JSON, written once for its audit event and sent as it is.
             let amendedID = try #require(onBehalf.json["id"] as? Int)
@@ -297,7 +306,8 @@ struct APICredentialTests {
             #expect(try await ines.call(.delete, "/api/v1/tokens/\(laptop)").status == .noContent)
             #expect(try await client.execute(uri: "/api/v1/me", method: .get, headers: Headers.bearer(fresh)) { $0.status } == .unauthorized)
             // Riley's token and sessions are not Ines's to see or end.
-            let riley = try #require(try await APIClient(client: client, token: fixture.recruiter).call(.get, "/api/v1/tokens").json["items"] as? [[String: Any]])
+            let riley = try #require(
+                try await APIClient(client: client, token: fixture.recruiter).call(.get, "/api/v1/tokens").json["items"] as? [[String: Any]])
             let rileyToken = try #require(riley.first?["id"] as? Int)
             #expect(try await ines.call(.delete, "/api/v1/tokens/\(rileyToken)").status == .notFound)
             #expect(try await ines.call(.post, "/api/v1/tokens", json: #"{"label":"for riley","user_id":1}"#).status == .forbidden)

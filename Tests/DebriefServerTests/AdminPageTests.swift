@@ -38,7 +38,8 @@ struct AdminPageTests {
             #expect(try await Pages.page(client, "/admin/users", session: fixture.recruiterSession).status == .forbidden)
             #expect(try await Pages.page(client, "/admin/audit", session: omar).status == .forbidden)
             let recruiterPost = try await Pages.post(
-                client, "/admin/users", "csrf=\(fixture.recruiterSession.formProof)&email=x%40example.com&role=admin", session: fixture.recruiterSession)
+                client, "/admin/users", "csrf=\(fixture.recruiterSession.formProof)&email=x%40example.com&role=admin",
+                session: fixture.recruiterSession)
             #expect(recruiterPost.status == .forbidden)
         }
     }
@@ -47,7 +48,8 @@ struct AdminPageTests {
     func invite() async throws {
         let (fixture, dana, _) = try await Self.admin()
         try await fixture.test { client in
-            let made = try await Pages.post(client, "/admin/users", "csrf=\(dana.formProof)&email=nia%40example.com&name=Nia+Okafor&role=recruiter", session: dana)
+            let made = try await Pages.post(
+                client, "/admin/users", "csrf=\(dana.formProof)&email=nia%40example.com&name=Nia+Okafor&role=recruiter", session: dana)
             #expect(made.status == .ok)
             let html = made.body.text
             let link = try #require(html.range(of: "<code id=\"invite-link\">").map { String(html[$0.upperBound...].prefix { $0 != "<" }) })

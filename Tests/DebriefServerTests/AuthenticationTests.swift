@@ -105,7 +105,8 @@ struct AuthenticationTests {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in
             let (cookie, proof) = try await Self.signInForm(client)
-            let form = "email=Riley%40debrief.example&password=\(Self.encoded(ServerFixture.password))&next=%2Fpositions%2F\(fixture.positionID)&csrf=\(proof)"
+            let form =
+                "email=Riley%40debrief.example&password=\(Self.encoded(ServerFixture.password))&next=%2Fpositions%2F\(fixture.positionID)&csrf=\(proof)"
             let response = try await Self.post(client, "/sign-in", form, cookies: [cookie])
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/positions/\(fixture.positionID)")
@@ -146,7 +147,8 @@ struct AuthenticationTests {
         try await fixture.test { client in
             let (cookie, proof) = try await Self.signInForm(client)
             for _ in 0..<5 {
-                let failed = try await Self.post(client, "/sign-in", "email=riley%40debrief.example&password=guess-guess-1&csrf=\(proof)", cookies: [cookie])
+                let failed = try await Self.post(
+                    client, "/sign-in", "email=riley%40debrief.example&password=guess-guess-1&csrf=\(proof)", cookies: [cookie])
                 #expect(failed.status == .unauthorized)
             }
             let right = "email=riley%40debrief.example&password=\(Self.encoded(ServerFixture.password))&csrf=\(proof)"
@@ -164,7 +166,8 @@ struct AuthenticationTests {
             let (cookie, proof) = try await Self.signInForm(client)
             let right = "email=riley%40debrief.example&password=\(Self.encoded(ServerFixture.password))"
             for (form, cookies, origin) in [
-                (right, [cookie], nil), (right + "&csrf=\(proof)", [String](), nil), (right + "&csrf=\(proof.first == "0" ? "1" : "0")\(proof.dropFirst())", [cookie], nil),
+                (right, [cookie], nil), (right + "&csrf=\(proof)", [String](), nil),
+                (right + "&csrf=\(proof.first == "0" ? "1" : "0")\(proof.dropFirst())", [cookie], nil),
                 (right + "&csrf=\(proof)", [cookie], "https://evil.example"),
             ] {
                 let response = try await Self.post(client, "/sign-in", form, cookies: cookies, origin: origin)
@@ -226,7 +229,8 @@ struct AuthenticationTests {
     func invites() async throws {
         let fixture = try await ServerFixture.make()
         let service = DebriefService(database: fixture.store, rubrics: nil, passwordCost: ServerFixture.passwordCost)
-        let invite = try await service.invite(EmailAddress("new@debrief.example"), name: "Nia New", role: .interviewer, by: .localOperator(named: "t"))
+        let invite = try await service.invite(
+            EmailAddress("new@debrief.example"), name: "Nia New", role: .interviewer, by: .localOperator(named: "t"))
         try await fixture.test { client in
             let path = "/invite/\(invite.token.secret)"
             let (cookie, proof) = try await client.execute(uri: path, method: .get, headers: Headers.browser()) { response in
@@ -251,7 +255,8 @@ struct AuthenticationTests {
     @Test("a deactivated user cannot sign in, and their session and token stop at once; their scorecards still count")
     func deactivated() async throws {
         let fixture = try await ServerFixture.make()
-        let service = DebriefService(database: fixture.store, rubrics: RubricCatalog(rubrics: [fixture.rubric]), passwordCost: ServerFixture.passwordCost)
+        let service = DebriefService(
+            database: fixture.store, rubrics: RubricCatalog(rubrics: [fixture.rubric]), passwordCost: ServerFixture.passwordCost)
         let ines = try EmailAddress("ines@debrief.example")
         try await fixture.store.setDeactivated(true, email: ines, by: .localOperator(named: "t"))
         await #expect(throws: ServiceError.signInRefused) {

@@ -67,13 +67,26 @@ struct AuthorizationMatrixTests {
     /// Every state-changing form, posted with the caller's own valid form proof: what each gets.
     /// Stale and missing sessions are refused before anything is read (401 for a form post).
     static let posts: [(path: String, body: String, statuses: [HTTPResponse.Status])] = [
-        ("/candidates", "name=Zed&email=zed%40example.com", [.seeOther, .unprocessableContent, .forbidden, .forbidden, .unauthorized, .unauthorized, .unauthorized]),
-        ("/candidates/1/stage", "stage=screening", [.seeOther, .unprocessableContent, .forbidden, .forbidden, .unauthorized, .unauthorized, .unauthorized]),
-        ("/candidates/1/rounds", "position=1&kind=hr&at=2027-01-01T10%3A00&zone=UTC&interviewer=omar%40debrief.example",
-         [.seeOther, .seeOther, .forbidden, .forbidden, .unauthorized, .unauthorized, .unauthorized]),
-        ("/rounds/2", "at=2027-01-01T10%3A00&zone=UTC&interviewer=omar%40debrief.example&interviewer=ines%40debrief.example",
-         [.seeOther, .seeOther, .forbidden, .forbidden, .unauthorized, .unauthorized, .unauthorized]),
-        ("/rounds/1/scorecard", "action=draft", [.unprocessableContent, .unprocessableContent, .forbidden, .unprocessableContent, .unauthorized, .unauthorized, .unauthorized]),
+        (
+            "/candidates", "name=Zed&email=zed%40example.com",
+            [.seeOther, .unprocessableContent, .forbidden, .forbidden, .unauthorized, .unauthorized, .unauthorized]
+        ),
+        (
+            "/candidates/1/stage", "stage=screening",
+            [.seeOther, .unprocessableContent, .forbidden, .forbidden, .unauthorized, .unauthorized, .unauthorized]
+        ),
+        (
+            "/candidates/1/rounds", "position=1&kind=hr&at=2027-01-01T10%3A00&zone=UTC&interviewer=omar%40debrief.example",
+            [.seeOther, .seeOther, .forbidden, .forbidden, .unauthorized, .unauthorized, .unauthorized]
+        ),
+        (
+            "/rounds/2", "at=2027-01-01T10%3A00&zone=UTC&interviewer=omar%40debrief.example&interviewer=ines%40debrief.example",
+            [.seeOther, .seeOther, .forbidden, .forbidden, .unauthorized, .unauthorized, .unauthorized]
+        ),
+        (
+            "/rounds/1/scorecard", "action=draft",
+            [.unprocessableContent, .unprocessableContent, .forbidden, .unprocessableContent, .unauthorized, .unauthorized, .unauthorized]
+        ),
     ]
 
     @Test("each form post is answered as the access policy says, with a valid proof")
@@ -86,7 +99,8 @@ struct AuthorizationMatrixTests {
                     headers[.contentType] = "application/x-www-form-urlencoded"
                     let proof = Self.proof(headers)
                     let status = try await client.execute(
-                        uri: post.path, method: .post, headers: headers, body: ByteBuffer(string: "csrf=\(proof)&" + post.body)) { $0.status }
+                        uri: post.path, method: .post, headers: headers, body: ByteBuffer(string: "csrf=\(proof)&" + post.body)
+                    ) { $0.status }
                     #expect(status == expected, "POST \(post.path) as \(caller.rawValue): \(status), wanted \(expected)")
                 }
             }

@@ -93,14 +93,17 @@ struct CandidatePageTests {
             #expect(page.contains("<option value=\"system_design\"") && page.contains("Design kit (v1, 1 question)"))
             let noPanel = try await Pages.post(
                 client, "/candidates/1/rounds", "csrf=\(proof)&position=1&kind=hr&at=2026-12-03T14%3A30&zone=Europe%2FBerlin", session: session)
-            #expect(noPanel.status == .unprocessableContent && noPanel.body.text.contains("id=\"panel-error\" role=\"alert\">a round needs at least one interviewer"))
+            #expect(
+                noPanel.status == .unprocessableContent
+                    && noPanel.body.text.contains("id=\"panel-error\" role=\"alert\">a round needs at least one interviewer"))
             #expect(noPanel.body.text.contains("value=\"2026-12-03T14:30\"") && noPanel.body.text.contains("<option selected>Europe/Berlin</option>"))
             let badTime = try await Pages.post(
                 client, "/candidates/1/rounds", "csrf=\(proof)&position=1&kind=hr&at=tomorrow&zone=UTC&interviewer=omar%40debrief.example",
                 session: session)
             #expect(badTime.status == .unprocessableContent && badTime.body.text.contains("id=\"round-at-error\">&#39;tomorrow&#39; is not a date"))
             let badZone = try await Pages.post(
-                client, "/candidates/1/rounds", "csrf=\(proof)&position=1&kind=hr&at=2026-12-03T14%3A30&zone=Mars%2FOlympus&interviewer=omar%40debrief.example",
+                client, "/candidates/1/rounds",
+                "csrf=\(proof)&position=1&kind=hr&at=2026-12-03T14%3A30&zone=Mars%2FOlympus&interviewer=omar%40debrief.example",
                 session: session)
             #expect(badZone.status == .unprocessableContent && badZone.body.text.contains("is not a time zone"))
             #expect(!badZone.body.text.contains("id=\"round-at-error\""), "a good time under a bad zone is not called missing")
@@ -124,7 +127,9 @@ struct CandidatePageTests {
             #expect(form.contains("value=\"2027-01-16T"), "the current time is filled in")
             let dropInes = try await Pages.post(
                 client, "/rounds/2", "csrf=\(session.formProof)&at=2027-02-01T09%3A00&zone=UTC&interviewer=omar%40debrief.example", session: session)
-            #expect(dropInes.status == .unprocessableContent && dropInes.body.text.contains("Ines has a scorecard for this round, so they stay on its panel"))
+            #expect(
+                dropInes.status == .unprocessableContent
+                    && dropInes.body.text.contains("Ines has a scorecard for this round, so they stay on its panel"))
             let moved = try await Pages.post(
                 client, "/rounds/2",
                 "csrf=\(session.formProof)&at=2027-02-01T09%3A00&zone=America%2FNew_York&interviewer=omar%40debrief.example&interviewer=ines%40debrief.example&interviewer=riley%40debrief.example",
@@ -157,7 +162,8 @@ struct CandidatePageTests {
                 session: session)
             #expect(amendWithoutReason.status == .unprocessableContent && amendWithoutReason.body.text.contains("id=\"reason-error\">"))
             let report = try await client.execute(
-                uri: "/api/positions/1/candidates/1/report", method: .get, headers: Headers.bearer(fixture.recruiter)) { $0.body.text }
+                uri: "/api/positions/1/candidates/1/report", method: .get, headers: Headers.bearer(fixture.recruiter)
+            ) { $0.body.text }
             #expect(report.contains("\"entered_by\" : \"riley@debrief.example\""), "\(report)")
             let page = try await Pages.page(client, "/candidates/1", session: session).body.text
             #expect(page.contains("entered by riley@debrief.example"))
@@ -180,7 +186,8 @@ struct CandidatePageTests {
             let form = try await Pages.page(client, "/rounds/1?amend=1", session: ines).body.text
             #expect(form.contains("id=\"reason\"") && form.contains("required") && form.contains("value=\"4\" checked"))
             #expect(!form.contains("value=\"draft\""), "an amendment is submitted, not drafted")
-            let fields = "csrf=\(ines.formProof)&action=submit&rating.fundamentals=3&rating.apis-http=4&rating.databases=3&rating.reliability-security=3&recommendation=yes&confirm=yes"
+            let fields =
+                "csrf=\(ines.formProof)&action=submit&rating.fundamentals=3&rating.apis-http=4&rating.databases=3&rating.reliability-security=3&recommendation=yes&confirm=yes"
             let noReason = try await Pages.post(client, "/rounds/1/scorecard", fields, session: ines)
             #expect(noReason.status == .unprocessableContent && noReason.body.text.contains("id=\"reason-error\">"))
             let amended = try await Pages.post(client, "/rounds/1/scorecard", fields + "&reason=I+misread+the+databases+answer", session: ines)

@@ -1,13 +1,14 @@
 import CompressNIO
 import DebriefCore
-@testable import DebriefServer
-@testable import DebriefService
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Testing
+
+@testable import DebriefServer
+@testable import DebriefService
 
 @Suite("Reports sent gzip-compressed")
 struct CompressedReportTests {
@@ -53,12 +54,14 @@ struct CompressedReportTests {
         }
     }
 
-    @Test("Accept-Encoding is read with its weights", arguments: [
-        ("gzip", true), ("GZIP", true), ("deflate, gzip;q=0.5", true), ("x-gzip", true), ("*", true), ("br, *;q=0.2", true),
-        (nil, false), ("", false), ("identity", false), ("br", false), ("gzip;q=0", false), ("gzip;q=0.0, *", false),
-        ("*;q=0", false), ("*, gzip;q=0", false), ("gzip ; q=0.001", true), ("gzip;Q=0", false), ("\tgzip\t", true),
-        ("gzip;level=1;q=0.5", true), ("gzip;q=many", true), (";gzip", true), ("gzipper", false), ("gzip;q=", true),
-    ] as [(String?, Bool)])
+    @Test(
+        "Accept-Encoding is read with its weights",
+        arguments: [
+            ("gzip", true), ("GZIP", true), ("deflate, gzip;q=0.5", true), ("x-gzip", true), ("*", true), ("br, *;q=0.2", true),
+            (nil, false), ("", false), ("identity", false), ("br", false), ("gzip;q=0", false), ("gzip;q=0.0, *", false),
+            ("*;q=0", false), ("*, gzip;q=0", false), ("gzip ; q=0.001", true), ("gzip;Q=0", false), ("\tgzip\t", true),
+            ("gzip;level=1;q=0.5", true), ("gzip;q=many", true), (";gzip", true), ("gzipper", false), ("gzip;q=", true),
+        ] as [(String?, Bool)])
     func acceptEncoding(field: String?, accepts: Bool) {
         #expect(AcceptEncoding.acceptsGzip(field) == accepts)
     }

@@ -1,12 +1,13 @@
 import DebriefCore
 import DebriefServer
-@testable import DebriefService
 import DebriefStore
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import DebriefService
 
 /// Large reports and imports beyond the server's heavy-work limits, through their routes: `503`
 /// with `Retry-After`, and the work runs once the server is free.

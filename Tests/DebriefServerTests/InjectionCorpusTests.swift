@@ -1,5 +1,4 @@
 import DebriefCore
-@testable import DebriefServer
 import DebriefService
 import DebriefStore
 import Foundation
@@ -7,6 +6,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import DebriefServer
 
 /// A corpus of hostile input sent through the API and shown back through every view of it: each
 /// value is refused with a 4xx problem or stored exactly as sent, and renders inert everywhere it
@@ -28,7 +29,9 @@ struct InjectionCorpusTests {
             let api = APIClient(client: client, token: fixture.recruiter)
             let candidatePath = "/api/v1/candidates/\(fixture.candidateID)"
             for (index, payload) in Self.corpus.enumerated() {
-                let body = String(decoding: try JSONSerialization.data(withJSONObject: ["name": payload, "email": "hostile\(index)@example.com", "source": payload]), as: UTF8.self)
+                let body = String(
+                    decoding: try JSONSerialization.data(withJSONObject: ["name": payload, "email": "hostile\(index)@example.com", "source": payload]
+                    ), as: UTF8.self)
                 let created = try await api.call(.post, "/api/v1/candidates", json: body)
                 #expect(created.status.code < 500, "\(payload.debugDescription): \(created.status)")
                 if created.status == .created {
@@ -42,7 +45,8 @@ struct InjectionCorpusTests {
                 let current = try await api.call(.get, candidatePath)
                 let patch = String(decoding: try JSONSerialization.data(withJSONObject: ["name": payload]), as: UTF8.self)
                 let renamed = try await api.call(
-                    .patch, candidatePath, json: patch, headers: [.ifMatch: current.headers[.eTag] ?? ""], contentType: "application/merge-patch+json")
+                    .patch, candidatePath, json: patch, headers: [.ifMatch: current.headers[.eTag] ?? ""], contentType: "application/merge-patch+json"
+                )
                 #expect(renamed.status.code < 500, "\(payload.debugDescription): \(renamed.status)")
                 guard renamed.status == .ok else { continue }
                 let shown = (renamed.json["name"] as? String) ?? ""
@@ -54,14 +58,19 @@ struct InjectionCorpusTests {
                 Self.expectInertHTML(htmlReport, shown, at: "the HTML report")
                 let csv = try await api.call(.get, "/api/v1/positions/\(fixture.positionID)/report?format=csv").text
                 for line in csv.split(separator: "\n") {
-                    for cell in line.split(separator: ",") where cell.hasPrefix("=") || cell.hasPrefix("+") || cell.hasPrefix("@") || cell.hasPrefix("\"=") || cell.hasPrefix("\"+") || cell.hasPrefix("\"@") {
+                    for cell in line.split(separator: ",")
+                    where cell.hasPrefix("=") || cell.hasPrefix("+") || cell.hasPrefix("@") || cell.hasPrefix("\"=") || cell.hasPrefix("\"+")
+                        || cell.hasPrefix("\"@")
+                    {
                         Issue.record("a CSV cell a spreadsheet would run: \(cell) for \(payload.debugDescription)")
                     }
                 }
                 let markdown = try await api.call(.get, "/api/v1/positions/\(fixture.positionID)/report?format=md").text
                 // Markdown shows the text; an angle bracket from a value comes backslash-escaped, so no renderer reads it as HTML.
                 let rawTag = try NSRegularExpression(pattern: #"(?<!\\)<(script|img|svg)"#, options: [.caseInsensitive])
-                #expect(rawTag.firstMatch(in: markdown, range: NSRange(markdown.startIndex..., in: markdown)) == nil, "\(payload.debugDescription) in Markdown")
+                #expect(
+                    rawTag.firstMatch(in: markdown, range: NSRange(markdown.startIndex..., in: markdown)) == nil,
+                    "\(payload.debugDescription) in Markdown")
             }
         }
     }

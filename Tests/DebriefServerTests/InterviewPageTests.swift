@@ -17,23 +17,29 @@ struct InterviewPageTests {
     static func panel() async throws -> (ServerFixture, omar: AccessToken, outsider: AccessToken) {
         let fixture = try await ServerFixture.make()
         let admin = Principal.localOperator(named: "tester")
-        let service = DebriefService(database: fixture.store, rubrics: RubricCatalog(rubrics: [fixture.rubric]), passwordCost: ServerFixture.passwordCost)
+        let service = DebriefService(
+            database: fixture.store, rubrics: RubricCatalog(rubrics: [fixture.rubric]), passwordCost: ServerFixture.passwordCost)
         for (name, email) in [("Omar", "omar@debrief.example"), ("Olga Outsider", "olga@debrief.example")] {
             _ = try await fixture.store.addUser(User(name: name, email: EmailAddress(email), role: .interviewer), by: admin)
             try await service.setPassword(ServerFixture.password, for: EmailAddress(email), by: admin)
         }
         let page = PageUpload(
-            data: Data("<title>Design kit</title><h2>Q1. How would you shard <b>users</b>?</h2><p>By <em>tenant</em>.<script>alert(3)</script></p>".utf8),
+            data: Data(
+                "<title>Design kit</title><h2>Q1. How would you shard <b>users</b>?</h2><p>By <em>tenant</em>.<script>alert(3)</script></p>".utf8),
             path: nil, name: nil)
-        guard case .stored(_, let kit) = try await service.importPage(page, with: service.importer(rubricID: nil, overrides: nil), preview: false, by: admin)
+        guard
+            case .stored(_, let kit) = try await service.importPage(
+                page, with: service.importer(rubricID: nil, overrides: nil), preview: false, by: admin)
         else { throw ServiceError.unnamedPaste }
         let request = RoundRequest(
-            candidate: .id(fixture.candidateID), positionID: fixture.positionID, kind: .systemDesign, scheduledAt: Date(timeIntervalSince1970: 1_800_100_000),
+            candidate: .id(fixture.candidateID), positionID: fixture.positionID, kind: .systemDesign,
+            scheduledAt: Date(timeIntervalSince1970: 1_800_100_000),
             interviewers: [try EmailAddress("ines@debrief.example"), try EmailAddress("omar@debrief.example")], questionSetID: kit.id)
         _ = try await service.scheduleRound(request, by: admin)
         _ = try await service.submitScorecard(
             ScorecardSubmission(
-                roundID: 2, interviewer: try EmailAddress("ines@debrief.example"), ratings: [try Rating(competencyID: "system-design", value: .point(4))],
+                roundID: 2, interviewer: try EmailAddress("ines@debrief.example"),
+                ratings: [try Rating(competencyID: "system-design", value: .point(4))],
                 recommendation: .strongYes, notes: "Ines-private-note", draft: false), by: admin)
         let omar = try await service.signIn(email: "omar@debrief.example", password: ServerFixture.password, client: "t").token
         let olga = try await service.signIn(email: "olga@debrief.example", password: ServerFixture.password, client: "t").token

@@ -41,7 +41,9 @@ struct MetricsTests {
             #expect(text.contains("debrief_sign_in_failures_total"))
             #expect(text.contains("debrief_scorecards_saved_total"))
             #expect(text.contains("debrief_database_wait_seconds_bucket") && text.contains("access=\"write\""), "the database wait histogram")
-            #expect(try await client.execute(uri: "/metrics", method: .get, headers: Headers.browser(fixture.recruiterSession)) { $0.status } == .forbidden)
+            #expect(
+                try await client.execute(uri: "/metrics", method: .get, headers: Headers.browser(fixture.recruiterSession)) { $0.status }
+                    == .forbidden)
             #expect(try await client.execute(uri: "/metrics", method: .get, headers: [.accept: "application/json"]) { $0.status } == .unauthorized)
         }
     }

@@ -24,7 +24,8 @@ struct QuestionBankPageTests {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
         if let file {
-            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\nContent-Type: text/html\r\n\r\n")
+            body.writeString(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\nContent-Type: text/html\r\n\r\n")
             body.writeBytes(file.data)
             body.writeString("\r\n")
         }
@@ -83,13 +84,17 @@ struct QuestionBankPageTests {
         ]
         let page = "<title>Design</title><h2>Design</h2>" + blocks.map { "<h3>\($0.0)</h3><p>\($0.1)</p><p>It depends.</p>" }.joined()
         try await fixture.test { client in
-            let preview = try await Self.post(client, Self.multipart([("csrf", session.formProof), ("action", "preview"), ("html", page)]), session: session)
+            let preview = try await Self.post(
+                client, Self.multipart([("csrf", session.formProof), ("action", "preview"), ("html", page)]), session: session)
             let html = preview.body.text
             #expect(preview.status == .ok && html.contains("3 questions in 1 section would be stored"), "\(html.prefix(2000))")
             #expect(html.contains("<p class=\"meta section-layout\">Read as a title heading, then the paragraph that asks.</p>"), "\(html)")
             #expect(html.contains("<strong>Law of Demeter</strong>: Why should an object talk only to its immediate collaborators?"))
             let one = try await Self.post(
-                client, Self.multipart([("csrf", session.formProof), ("action", "preview"), ("html", "<title>One</title><h3>What is a mutex?</h3><p>A lock.</p>")]),
+                client,
+                Self.multipart([
+                    ("csrf", session.formProof), ("action", "preview"), ("html", "<title>One</title><h3>What is a mutex?</h3><p>A lock.</p>"),
+                ]),
                 session: session)
             #expect(one.body.text.contains("(1 question)") && one.body.text.contains("Store this question"), "\(one.body.text)")
         }
@@ -125,7 +130,8 @@ struct QuestionBankPageTests {
         let seed = try Data(contentsOf: URL(fileURLWithPath: Self.seedPath))
         let service = DebriefService(database: fixture.store, rubrics: RubricCatalog(rubrics: [fixture.rubric]))
         _ = try await service.importPage(
-            PageUpload(data: seed, path: "seed.html", name: nil), with: service.importer(rubricID: "backend-engineer", overrides: nil), preview: false,
+            PageUpload(data: seed, path: "seed.html", name: nil), with: service.importer(rubricID: "backend-engineer", overrides: nil),
+            preview: false,
             by: Principal.localOperator(named: "tester"))
         try await fixture.test { client in
             let found = try await InterviewPageTests.page(client, "/questions?q=CAP+theorem", session: session).body.text
@@ -153,7 +159,8 @@ struct QuestionBankPageTests {
             <h2>Q2. Why escape output?</h2><p>So that <code>&lt;script&gt;</code> stays text.</p>
             """
         try await fixture.test { client in
-            let preview = try await Self.post(client, Self.multipart([("csrf", session.formProof), ("action", "preview"), ("html", hostile)]), session: session)
+            let preview = try await Self.post(
+                client, Self.multipart([("csrf", session.formProof), ("action", "preview"), ("html", hostile)]), session: session)
             let html = preview.body.text
             #expect(preview.status == .ok && html.contains("2 questions in"))
             for payload in ["<script>alert", "onerror=", "onclick=", "javascript:", "<img"] { #expect(!html.contains(payload), "\(payload)") }
@@ -170,16 +177,22 @@ struct QuestionBankPageTests {
         let fixture = try await ServerFixture.make()
         let session = fixture.recruiterSession
         try await fixture.test { client in
-            let nothing = try await Self.post(client, Self.multipart([("csrf", session.formProof), ("action", "preview"), ("html", " ")]), session: session)
+            let nothing = try await Self.post(
+                client, Self.multipart([("csrf", session.formProof), ("action", "preview"), ("html", " ")]), session: session)
             #expect(nothing.status == .unprocessableContent && nothing.body.text.contains("paste an HTML page or fragment, or choose a file"))
             let unnamed = try await Self.post(
-                client, Self.multipart([("csrf", session.formProof), ("action", "preview"), ("html", "<h2>Q1. What is a queue?</h2>")]), session: session)
+                client, Self.multipart([("csrf", session.formProof), ("action", "preview"), ("html", "<h2>Q1. What is a queue?</h2>")]),
+                session: session)
             #expect(unnamed.status == .unprocessableContent && unnamed.body.text.contains("has no &lt;title&gt; to name its set by"))
             #expect(unnamed.body.text.contains("&lt;h2&gt;Q1. What is a queue?&lt;/h2&gt;</textarea>"), "the pasted text is kept, escaped")
             let large = Data(repeating: UInt8(ascii: "a"), count: 8 * 1_048_576)
-            let tooLarge = try await Self.post(client, Self.multipart([("csrf", session.formProof), ("action", "preview")], file: ("big.html", large)), session: session)
-            #expect(tooLarge.status == .contentTooLarge && tooLarge.body.text.contains("larger than Debrief takes from the browser"), "\(tooLarge.body.text)")
-            let forged = try await Self.post(client, Self.multipart([("action", "preview"), ("html", "<title>x</title><h2>Q1. Why?</h2>")]), session: session)
+            let tooLarge = try await Self.post(
+                client, Self.multipart([("csrf", session.formProof), ("action", "preview")], file: ("big.html", large)), session: session)
+            #expect(
+                tooLarge.status == .contentTooLarge && tooLarge.body.text.contains("larger than Debrief takes from the browser"),
+                "\(tooLarge.body.text)")
+            let forged = try await Self.post(
+                client, Self.multipart([("action", "preview"), ("html", "<title>x</title><h2>Q1. Why?</h2>")]), session: session)
             #expect(forged.status == .forbidden)
             let interviewer = try await Self.post(
                 client, Self.multipart([("csrf", fixture.interviewerSession.formProof), ("action", "preview")]), session: fixture.interviewerSession)

@@ -57,11 +57,16 @@ struct QuestionHealthRouteTests {
             let bank = try await InterviewPageTests.page(client, "/questions/health", session: fixture.recruiterSession)
             #expect(bank.status == .ok)
             let html = bank.body.text
-            #expect(html.contains("<h1>Question health: the whole bank</h1>") && html.contains("1 question of the bank rated across every position (from Reliability questions v1); "))
+            #expect(
+                html.contains("<h1>Question health: the whole bank</h1>")
+                    && html.contains("1 question of the bank rated across every position (from Reliability questions v1); "))
             #expect(html.contains("&lt;img src=x onerror=alert(9)&gt; What makes a retry safe?") && !html.contains("<img src=x"))
-            #expect(html.contains("<td class=\"num\" data-label=\"Asked\">24</td><td class=\"num\" data-label=\"No signal\">4%</td>"), "asked 24 times, one of them no signal")
+            #expect(
+                html.contains("<td class=\"num\" data-label=\"Asked\">24</td><td class=\"num\" data-label=\"No signal\">4%</td>"),
+                "asked 24 times, one of them no signal")
             #expect(html.contains("href=\"/questions/sets/1#question-"), "the question links to its set's page")
-            let position = try await InterviewPageTests.page(client, "/questions/health?position=\(fixture.positionID)", session: fixture.recruiterSession)
+            let position = try await InterviewPageTests.page(
+                client, "/questions/health?position=\(fixture.positionID)", session: fixture.recruiterSession)
             #expect(position.status == .ok && position.body.text.contains("<h1>Question health: Backend Engineer</h1>"))
             #expect(position.body.text.contains("<option value=\"\(fixture.positionID)\" selected>Backend Engineer</option>"))
             let unknown = try await InterviewPageTests.page(client, "/questions/health?position=99", session: fixture.recruiterSession)
@@ -98,18 +103,27 @@ struct QuestionHealthRouteTests {
             #expect(questions[0]["text"] as? String == Self.hostileQuestion, "JSON carries the text as typed; pages escape it")
             #expect(questions[0]["item_total_correlation"] is Double && questions[0]["agreement"] is Double)
             let csv = try await client.execute(
-                uri: "/api/v1/reports/questions?format=csv&position=\(fixture.positionID)&set=1", method: .get, headers: Headers.bearer(fixture.recruiter)
+                uri: "/api/v1/reports/questions?format=csv&position=\(fixture.positionID)&set=1", method: .get,
+                headers: Headers.bearer(fixture.recruiter)
             ) { $0 }
             #expect(csv.status == .ok && csv.headers[.contentType]?.hasPrefix("text/csv") == true && csv.body.text.hasPrefix("question_id,question,"))
-            let unknown = try await client.execute(uri: "/api/v1/reports/questions?position=99", method: .get, headers: Headers.bearer(fixture.recruiter)) {
+            let unknown = try await client.execute(
+                uri: "/api/v1/reports/questions?position=99", method: .get, headers: Headers.bearer(fixture.recruiter)
+            ) {
                 $0
             }
             #expect(unknown.status == .notFound && unknown.body.text.contains("no position #99"))
-            let noSet = try await client.execute(uri: "/api/v1/reports/questions?set=42", method: .get, headers: Headers.bearer(fixture.recruiter)) { $0 }
+            let noSet = try await client.execute(uri: "/api/v1/reports/questions?set=42", method: .get, headers: Headers.bearer(fixture.recruiter)) {
+                $0
+            }
             #expect(noSet.status == .notFound && noSet.body.text.contains("no question set #42"))
-            let bad = try await client.execute(uri: "/api/v1/reports/questions?position=abc", method: .get, headers: Headers.bearer(fixture.recruiter)) { $0 }
+            let bad = try await client.execute(
+                uri: "/api/v1/reports/questions?position=abc", method: .get, headers: Headers.bearer(fixture.recruiter)
+            ) { $0 }
             #expect(bad.status == .badRequest)
-            let interviewer = try await client.execute(uri: "/api/v1/reports/questions", method: .get, headers: Headers.bearer(fixture.interviewer)) { $0 }
+            let interviewer = try await client.execute(uri: "/api/v1/reports/questions", method: .get, headers: Headers.bearer(fixture.interviewer)) {
+                $0
+            }
             #expect(interviewer.status == .forbidden)
         }
     }

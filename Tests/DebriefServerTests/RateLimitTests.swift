@@ -23,7 +23,8 @@ struct RateLimitTests {
                 statuses.append(try await InterviewPageTests.post(client, "/candidates", body, session: riley).status)
             }
             #expect(statuses == [.seeOther, .seeOther, .seeOther, .tooManyRequests])
-            let refused = try await InterviewPageTests.post(client, "/candidates", "csrf=\(riley.formProof)&name=X&email=x%40example.com", session: riley)
+            let refused = try await InterviewPageTests.post(
+                client, "/candidates", "csrf=\(riley.formProof)&name=X&email=x%40example.com", session: riley)
             #expect(refused.status == .tooManyRequests && Int(refused.headers[.retryAfter] ?? "") ?? 0 >= 1)
             #expect(try await InterviewPageTests.page(client, "/candidates", session: riley).status == .ok, "reads are not limited")
             let ines = fixture.interviewerSession

@@ -13,7 +13,8 @@ struct ReadmeRouteTests {
     func unknownCandidate() async throws {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in
-            try await client.execute(uri: "/positions/\(fixture.positionID)/candidates/999", method: .get, headers: Headers.bearer(fixture.recruiter)) {
+            try await client.execute(uri: "/positions/\(fixture.positionID)/candidates/999", method: .get, headers: Headers.bearer(fixture.recruiter))
+            {
                 response in
                 #expect(response.status == .notFound)
                 #expect(response.body.text.contains("no candidate #999"), "\(response.body.text)")
@@ -43,9 +44,11 @@ struct ReadmeRouteTests {
         }
     }
 
-    @Test("28: HEAD is answered wherever GET is, with the same status and headers and no body", arguments: [
-        "/health", "/sign-in", "/", "/positions/1", "/positions/1/candidates/1", "/api/me", "/api/positions", "/api/positions/1/report",
-    ])
+    @Test(
+        "28: HEAD is answered wherever GET is, with the same status and headers and no body",
+        arguments: [
+            "/health", "/sign-in", "/", "/positions/1", "/positions/1/candidates/1", "/api/me", "/api/positions", "/api/positions/1/report",
+        ])
     func head(path: String) async throws {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in

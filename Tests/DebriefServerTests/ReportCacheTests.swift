@@ -1,12 +1,13 @@
 import DebriefCore
 import DebriefServer
-@testable import DebriefService
-@testable import DebriefStore
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import DebriefService
+@testable import DebriefStore
 
 @Suite("Cached position reports")
 struct ReportCacheTests {

@@ -69,12 +69,15 @@ struct ReportPageTests {
             fixture.positionID)
         let link = "/positions/\(fixture.positionID)/candidates/\(fixture.candidateID)"
         try await fixture.test { client in
-            try await client.execute(uri: "/positions/\(fixture.positionID)?all=1", method: .get, headers: Headers.browser(fixture.recruiterSession)) { response in
+            try await client.execute(uri: "/positions/\(fixture.positionID)?all=1", method: .get, headers: Headers.browser(fixture.recruiterSession))
+            { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 // The same section the CLI's file holds, inside the app's layout with its navigation.
-                #expect(response.body.text.contains(PositionReportHTML.section(
-                    report, candidateLinks: [fixture.candidateID: link], rubricStudy: "/rubrics/backend-engineer/reliability")))
+                #expect(
+                    response.body.text.contains(
+                        PositionReportHTML.section(
+                            report, candidateLinks: [fixture.candidateID: link], rubricStudy: "/rubrics/backend-engineer/reliability")))
                 #expect(response.body.text.contains("<nav aria-label=\"Main\">") && response.body.text.contains("href=\"/candidates\""))
                 #expect(response.body.text.contains("href=\"\(link)\""))
             }

@@ -15,7 +15,8 @@ struct ConcurrentSubmissionTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("debrief.sqlite").path
-        let service = DebriefService(database: try AppDatabase.open(path: path), rubrics: try RubricFolder.catalog(at: ServiceUseCaseTests.rubricsFolder))
+        let service = DebriefService(
+            database: try AppDatabase.open(path: path), rubrics: try RubricFolder.catalog(at: ServiceUseCaseTests.rubricsFolder))
         let emails = try (0..<50).map { try EmailAddress("interviewer\($0)@example.com") }
         for (index, email) in emails.enumerated() {
             _ = try await service.database.addUser(User(name: "Interviewer \(index)", email: email, role: .interviewer), by: Self.admin)
@@ -23,7 +24,8 @@ struct ConcurrentSubmissionTests {
         _ = try await service.addPosition(Position(title: "Backend Engineer", rubricID: "backend-engineer"), by: Self.admin)
         _ = try await service.database.addCandidate(Candidate(name: "Ada Lovelace", email: EmailAddress("ada@example.com")), by: Self.admin)
         let round = try await service.scheduleRound(
-            RoundRequest(candidate: .id(1), positionID: 1, kind: .technical, scheduledAt: Date(timeIntervalSince1970: 1_800_000_000), interviewers: emails),
+            RoundRequest(
+                candidate: .id(1), positionID: 1, kind: .technical, scheduledAt: Date(timeIntervalSince1970: 1_800_000_000), interviewers: emails),
             by: Self.admin
         ).round
         let acknowledged = try await withThrowingTaskGroup(of: Int64?.self) { group in

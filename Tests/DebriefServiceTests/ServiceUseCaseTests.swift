@@ -24,7 +24,8 @@ struct ServiceUseCaseTests {
         _ = try await service.addPosition(Position(title: "Backend Engineer", rubricID: "backend-engineer"), by: Self.admin)
         _ = try await service.database.addCandidate(Candidate(name: "Ada Lovelace", email: EmailAddress("ada@example.com")), by: Self.admin)
         let request = try RoundRequest(
-            candidate: .email(EmailAddress("ada@example.com")), positionID: 1, kind: .technical, scheduledAt: Date(timeIntervalSince1970: 1_800_000_000),
+            candidate: .email(EmailAddress("ada@example.com")), positionID: 1, kind: .technical,
+            scheduledAt: Date(timeIntervalSince1970: 1_800_000_000),
             interviewers: [EmailAddress("grace@example.com"), EmailAddress("alan@example.com")])
         return try await service.scheduleRound(request, by: Self.admin).round
     }
@@ -51,7 +52,8 @@ struct ServiceUseCaseTests {
     func roundKind() async throws {
         _ = try await panel()
         let lunch = try RoundRequest(
-            candidate: .id(1), positionID: 1, kind: RoundKind(parsing: "lunch"), scheduledAt: Date(), interviewers: [EmailAddress("grace@example.com")])
+            candidate: .id(1), positionID: 1, kind: RoundKind(parsing: "lunch"), scheduledAt: Date(),
+            interviewers: [EmailAddress("grace@example.com")])
         await #expect(throws: StoreError.self) { try await service.scheduleRound(lunch, by: Self.admin) }
         #expect(try await service.database.rounds().count == 1)
     }

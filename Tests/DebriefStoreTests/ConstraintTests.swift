@@ -48,7 +48,8 @@ struct ConstraintTests {
     func ratingOffScale() async throws {
         let (_, _, interviewer, round) = try await StoreFixtures.scheduledRound(in: store)
         let card = try await store.saveScorecard(
-            StoreFixtures.scorecard(round, by: interviewer, [:], state: .draft), rubric: StoreFixtures.rubric, by: admin).scorecard
+            StoreFixtures.scorecard(round, by: interviewer, [:], state: .draft), rubric: StoreFixtures.rubric, by: admin
+        ).scorecard
         let error = await #expect(throws: StoreError.self) {
             try await store.write { db in
                 try db.execute(sql: "INSERT INTO rating (scorecard_id, competency_id, value) VALUES (?, 'apis', 9)", arguments: [card.id!])
@@ -64,7 +65,8 @@ struct ConstraintTests {
         let candidate = try await store.addCandidate(StoreFixtures.candidate(), by: admin)
         await #expect(throws: StoreError.notFound(entity: "position", key: "#7")) {
             try await store.scheduleRound(
-                Round(candidateID: candidate.id!, positionID: 7, kind: .hr, scheduledAt: Date(), interviewerIDs: [1]), rubric: StoreFixtures.rubric, by: admin)
+                Round(candidateID: candidate.id!, positionID: 7, kind: .hr, scheduledAt: Date(), interviewerIDs: [1]), rubric: StoreFixtures.rubric,
+                by: admin)
         }
     }
 

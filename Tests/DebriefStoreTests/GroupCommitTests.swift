@@ -41,7 +41,8 @@ struct GroupCommitTests {
             var writes: [Task<Candidate, any Error>] = []
             let holder = try await Self.holdWriter(store, until: gate, queued: 21) {
                 for n in 1...20 {
-                    writes.append(Task { try await store.addCandidate(StoreFixtures.candidate("Writer \(n)", email: "writer\(n)@example.com"), by: admin) })
+                    writes.append(
+                        Task { try await store.addCandidate(StoreFixtures.candidate("Writer \(n)", email: "writer\(n)@example.com"), by: admin) })
                 }
                 writes.append(Task { try await store.addCandidate(StoreFixtures.candidate("Again", email: "taken@example.com"), by: admin) })
             }

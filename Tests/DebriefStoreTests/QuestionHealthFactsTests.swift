@@ -90,7 +90,8 @@ struct QuestionHealthFactsTests {
         let someoneElse = try await bank.store.addCandidate(StoreFixtures.candidate("Edsger Dijkstra", email: "edsger@example.com"), by: admin)
         let unasked = try await round(bank, position: bank.position, candidate: someoneElse)
         _ = try await bank.store.saveScorecard(card(first, by: grace, [("apis", bank.questions[0], 3), ("apis", nil, 3)]), rubric: rubric, by: admin)
-        _ = try await bank.store.saveScorecard(card(second, by: grace, [("apis", bank.questions[0], 2), ("databases", nil, 1)]), rubric: rubric, by: admin)
+        _ = try await bank.store.saveScorecard(
+            card(second, by: grace, [("apis", bank.questions[0], 2), ("databases", nil, 1)]), rubric: rubric, by: admin)
         _ = try await bank.store.saveScorecard(card(unasked, by: grace, [("apis", nil, 4)]), rubric: rubric, by: admin)
         let everywhere = try await bank.store.questionHealthFacts(positionID: nil)
         #expect(everywhere.position == nil)

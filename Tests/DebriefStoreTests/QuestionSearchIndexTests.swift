@@ -45,7 +45,8 @@ struct QuestionSearchIndexTests {
     @Test("deleting a set takes its questions out of the index")
     func deletedSetsLeaveTheIndex() async throws {
         let store = try AppDatabase.inMemory()
-        let stored = try await store.addQuestionSet(try set("a.html", hash: "sha256:a", questions: [("What is a mutex?", "<p>A lock.</p>", nil)]), by: admin)
+        let stored = try await store.addQuestionSet(
+            try set("a.html", hash: "sha256:a", questions: [("What is a mutex?", "<p>A lock.</p>", nil)]), by: admin)
         _ = try await store.addQuestionSet(try set("b.html", hash: "sha256:b", questions: [("What is a latch?", "<p>A gate.</p>", nil)]), by: admin)
         try await store.write { db in _ = try db.execute(sql: "DELETE FROM question_set WHERE id = ?", arguments: [stored.id]) }
         try await checkIndex(store)

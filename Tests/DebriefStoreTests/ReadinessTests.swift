@@ -9,7 +9,8 @@ struct ReadinessTests {
     func pending() async throws {
         let store = try AppDatabase.inMemory()
         #expect(try await store.pendingMigrations().isEmpty)
-        try await store.write { db in try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [AppDatabase.schemaVersion]) }
+        try await store.write { db in try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [AppDatabase.schemaVersion])
+        }
         #expect(try await store.pendingMigrations() == [AppDatabase.schemaVersion])
     }
 }

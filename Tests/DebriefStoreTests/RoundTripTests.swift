@@ -1,8 +1,9 @@
 import DebriefCore
-import GRDB
-@testable import DebriefStore
 import Foundation
+import GRDB
 import Testing
+
+@testable import DebriefStore
 
 @Suite("Every record reads back as it was written")
 struct RoundTripTests {

@@ -13,7 +13,8 @@ struct ScorecardLifecycleTests {
     func draftReplaced() async throws {
         let (_, _, interviewer, round) = try await StoreFixtures.scheduledRound(in: store)
         _ = try await store.saveScorecard(StoreFixtures.scorecard(round, by: interviewer, ["apis": 1], state: .draft), rubric: rubric, by: admin)
-        let submitted = try await store.saveScorecard(StoreFixtures.scorecard(round, by: interviewer, ["apis": 4]), rubric: rubric, by: admin).scorecard
+        let submitted = try await store.saveScorecard(StoreFixtures.scorecard(round, by: interviewer, ["apis": 4]), rubric: rubric, by: admin)
+            .scorecard
         let all = try await store.scorecards(roundID: round.id!)
         #expect(all.count == 1)
         #expect(all[0].state == .submitted && all[0].version == 1 && all[0].ratings.map(\.value) == [.point(4)])
@@ -32,7 +33,8 @@ struct ScorecardLifecycleTests {
             try await store.saveScorecard(StoreFixtures.scorecard(round, by: interviewer, ["apis": 3]), rubric: rubric, by: admin)
         }
         let amended = try await store.saveScorecard(
-            StoreFixtures.scorecard(round, by: interviewer, ["apis": 3], reason: "rated the wrong answer"), rubric: rubric, by: admin).scorecard
+            StoreFixtures.scorecard(round, by: interviewer, ["apis": 3], reason: "rated the wrong answer"), rubric: rubric, by: admin
+        ).scorecard
         #expect(amended.version == 2 && amended.amendReason == "rated the wrong answer")
         #expect(try await store.scorecards(roundID: round.id!).map(\.version) == [1, 2])
         let current = try await store.submittedScorecards(positionID: position.id!)

@@ -35,12 +35,17 @@ struct StoredTimestampTests {
             dates.append(Date(timeIntervalSince1970: Double.random(in: 1_700_000_000...2_000_000_000, using: &generator)))
         }
         let mismatches = dates.filter { StoredTimestamp.text(of: $0) != grdbText($0) }
-        #expect(mismatches.count == 0, "first: \(mismatches.prefix(3).map { "\($0.timeIntervalSince1970): \(StoredTimestamp.text(of: $0)) vs \(grdbText($0) ?? "nil")" })")
+        #expect(
+            mismatches.count == 0,
+            "first: \(mismatches.prefix(3).map { "\($0.timeIntervalSince1970): \(StoredTimestamp.text(of: $0)) vs \(grdbText($0) ?? "nil")" })")
     }
 
     @Test("dates outside the years 1600 to 9999 get GRDB's formatter's text")
     func outsideTheCalendarRange() {
-        for date in [Date.distantPast, Date.distantFuture, Date(timeIntervalSince1970: 1e13), Date(timeIntervalSince1970: -12_219_292_800), Date(timeIntervalSince1970: -11_676_096_000.5)] {
+        for date in [
+            Date.distantPast, Date.distantFuture, Date(timeIntervalSince1970: 1e13), Date(timeIntervalSince1970: -12_219_292_800),
+            Date(timeIntervalSince1970: -11_676_096_000.5),
+        ] {
             #expect(StoredTimestamp.text(of: date) == grdbText(date))
         }
     }

@@ -37,8 +37,7 @@ struct AuditCommand: AsyncParsableCommand {
                 "\(ISO8601.utcSeconds(event.at))  \(event.actor)  \(event.action) \(event.entity)\(event.entityID.map { " #\($0)" } ?? "")"
                     + (event.requestID.map { "  (request \($0))" } ?? "")
             }
-            return (lines + ["\(total) event\(total == 1 ? "" : "s") match\(total == 1 ? "es" : "")\(total > events.count ? "; \(events.count) shown" : "")."])
-                .joined(separator: "\n")
+            return (lines + [CountedNoun.matches(total, "event", shown: events.count)]).joined(separator: "\n")
         }
     }
 }

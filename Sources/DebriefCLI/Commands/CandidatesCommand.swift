@@ -104,7 +104,9 @@ struct CandidatesCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
             abstract: "Everything Debrief holds about a candidate, as JSON (a subject access request).",
-            discussion: "The record, every round with its position and panel, every scorecard version with ratings and notes, and every audit event about them.")
+            discussion:
+                "The record, every round with its position and panel, every scorecard version with ratings and notes, and every audit event about them."
+        )
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The candidate's id or email.", transform: { try CandidateReference(parsing: $0) })
         var candidate: CandidateReference

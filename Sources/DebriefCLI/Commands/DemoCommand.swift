@@ -20,7 +20,10 @@ struct DemoCommand: AsyncParsableCommand {
         @Option(help: "How many interviewers.") var interviewers: Int = 6
         @Option(help: "The random seed.") var seed: UInt64 = 1
         @Option(help: .hidden, transform: DateText.parse) var today: Date?
-        @Option(help: "A question page to import into the bank, so interviewers rate questions asked (none to skip; default: the seed page beside the rubrics folder, \(Self.seedPage)).")
+        @Option(
+            help:
+                "A question page to import into the bank, so interviewers rate questions asked (none to skip; default: the seed page beside the rubrics folder, \(Self.seedPage))."
+        )
         var questions: String?
 
         static let seedPage = "../Fixtures/questionsets/backend-interview-questions.html"

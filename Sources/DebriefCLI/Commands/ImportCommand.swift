@@ -1,7 +1,7 @@
 import ArgumentParser
 import DebriefCore
-import DebriefService
 import DebriefImport
+import DebriefService
 import DebriefStore
 import Foundation
 

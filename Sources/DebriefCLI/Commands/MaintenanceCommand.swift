@@ -21,7 +21,9 @@ struct MaintenanceCommand: AsyncParsableCommand {
         @Option(help: "Days after rejection or withdrawal that a candidate's personal data is kept (env DEBRIEF_RETENTION_DAYS).")
         var retentionDays: Int?
         @Flag(help: "List the candidates who would be erased; change nothing.") var dryRun = false
-        @Option(help: "Count the period back from this date or time instead of now (ISO 8601), as in: who is due next week?", transform: AuditCommand.date)
+        @Option(
+            help: "Count the period back from this date or time instead of now (ISO 8601), as in: who is due next week?", transform: AuditCommand.date
+        )
         var asOf: Date?
         @OptionGroup var output: FormatOptions
 
@@ -52,7 +54,8 @@ struct MaintenanceCommand: AsyncParsableCommand {
                     guard !due.isEmpty else { return Self.nobodyDue(days) }
                     var table = TextTable("ID", "STAGE", "CLOSED")
                     for entry in due { table.add("\(entry.candidateID)", entry.stage.rawValue, DateText.string(entry.closedAt)) }
-                    return table.rendered(emptyMessage: "") + "\n\(CountedNoun.phrase(due.count, "candidate")) would be erased (dry run; nothing changed)."
+                    return table.rendered(emptyMessage: "")
+                        + "\n\(CountedNoun.phrase(due.count, "candidate")) would be erased (dry run; nothing changed)."
                 }
                 return
             }

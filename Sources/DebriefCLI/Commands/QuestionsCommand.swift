@@ -12,7 +12,8 @@ struct QuestionsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "search",
             abstract: "Full-text search over question text and model answers.",
-            discussion: "Every word must appear (the last may be the start of a word); the newest version of each set is searched unless --set names one.")
+            discussion:
+                "Every word must appear (the last may be the start of a word); the newest version of each set is searched unless --set names one.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The words to find, such as \"CAP theorem\".") var words: [String] = []
         @Option(help: "Only questions mapped to this competency.") var competency: String?
@@ -35,8 +36,7 @@ struct QuestionsCommand: AsyncParsableCommand {
                 let lines = result.hits.map { hit in
                     "#\(hit.question.id ?? 0) \(hit.setTitle) v\(hit.setVersion): \(hit.question.text)"
                 }
-                return (lines + ["\(result.total) \(result.total == 1 ? "question matches" : "questions match")\(result.total > result.hits.count ? "; \(result.hits.count) shown" : "")."])
-                    .joined(separator: "\n")
+                return (lines + [CountedNoun.matches(result.total, "question", shown: result.hits.count)]).joined(separator: "\n")
             }
         }
     }

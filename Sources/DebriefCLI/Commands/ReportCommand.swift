@@ -1,8 +1,8 @@
 import ArgumentParser
 import DebriefCore
-import DebriefService
 import DebriefReports
 import DebriefServer
+import DebriefService
 import DebriefStore
 import Foundation
 

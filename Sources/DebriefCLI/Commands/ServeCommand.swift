@@ -1,6 +1,6 @@
 import ArgumentParser
-import DebriefService
 import DebriefServer
+import DebriefService
 import Foundation
 import Hummingbird
 import Logging
@@ -51,7 +51,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let budgetText = CLIEnvironment.resolve(flag: memoryBudget.map(String.init), variable: "DEBRIEF_MEMORY_BUDGET", default: "768")
         guard let megabytes = Int(budgetText), (64...1_048_576).contains(megabytes) else {
-            throw ValidationError("the memory budget is a number of megabytes from 64 to 1048576, not '\(budgetText)' (--memory-budget or DEBRIEF_MEMORY_BUDGET)")
+            throw ValidationError(
+                "the memory budget is a number of megabytes from 64 to 1048576, not '\(budgetText)' (--memory-budget or DEBRIEF_MEMORY_BUDGET)")
         }
         return HeavyWorkLimits(concurrent: jobs, memoryBudget: megabytes * 1_048_576)
     }
@@ -59,7 +60,8 @@ struct ServeCommand: AsyncParsableCommand {
     func resolvedWriteRate() throws -> Int {
         let text = CLIEnvironment.resolve(flag: writeRate.map(String.init), variable: "DEBRIEF_WRITE_RATE", default: "120")
         guard let value = Int(text), (1...100_000).contains(value) else {
-            throw ValidationError("the write rate is a number of changes a minute from 1 to 100000, not '\(text)' (--write-rate or DEBRIEF_WRITE_RATE)")
+            throw ValidationError(
+                "the write rate is a number of changes a minute from 1 to 100000, not '\(text)' (--write-rate or DEBRIEF_WRITE_RATE)")
         }
         return value
     }
@@ -110,7 +112,9 @@ struct ServeCommand: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let app = DebriefApplication.make(
-            database: store, options: .init(rubrics: catalog, secureCookies: try resolvedSecureCookies(), version: DebriefCommand.version, metrics: registry,
+            database: store,
+            options: .init(
+                rubrics: catalog, secureCookies: try resolvedSecureCookies(), version: DebriefCommand.version, metrics: registry,
                 writesPerMinute: try resolvedWriteRate(), heavyWork: try resolvedHeavyWork()),
             configuration: .init(address: .hostname(host, port: port), serverName: "Debrief"),
             onListening: { bound in
@@ -119,7 +123,7 @@ struct ServeCommand: AsyncParsableCommand {
             })
         do {
             try await app.runService()
-        } catch where !listening.withLock({ $0 }) {
+        } catch  where !listening.withLock({ $0 }) {
             throw CLIError(
                 "cannot listen on \(host):\(port): \(error). If another program holds the port, stop it or pick another with --port or DEBRIEF_PORT")
         }

@@ -43,7 +43,8 @@ extension UsersCommand {
                 return
             }
             Console.current.line(
-                "Invite for \(invite.user.name) <\(invite.user.email)> (\(invite.user.role.rawValue)), valid until \(DateText.string(invite.expiresAt)):\n\(link)")
+                "Invite for \(invite.user.name) <\(invite.user.email)> (\(invite.user.role.rawValue)), valid until \(DateText.string(invite.expiresAt)):\n\(link)"
+            )
         }
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import DebriefImport
+import Foundation
 
 /// Reading an input file named on the command line, `-` meaning standard input.
 enum InputFile {

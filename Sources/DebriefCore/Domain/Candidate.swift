@@ -46,7 +46,9 @@ public struct Candidate: Identifiable, Hashable, Sendable, Codable {
         let digits = phone.filter(\.isNumber)
         let allowed = phone.allSatisfy { $0.isNumber || " +-().".contains($0) }
         guard allowed, (5...20).contains(digits.count) else {
-            throw FieldError(field: "phone", "'\(phone)' is not a phone number: it needs 5 to 20 digits (it has \(digits.count)), with only + - ( ) . and spaces besides")
+            throw FieldError(
+                field: "phone",
+                "'\(phone)' is not a phone number: it needs 5 to 20 digits (it has \(digits.count)), with only + - ( ) . and spaces besides")
         }
         return phone
     }

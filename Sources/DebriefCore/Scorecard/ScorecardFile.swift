@@ -45,9 +45,10 @@ public struct ScorecardFile: Hashable, Sendable {
         if let field = top["ratings"] {
             for (key, value) in try field.pairs() {
                 let competency = try key.slug()
-                ratings.append(try value.parsed { (text) throws(FieldError) in
-                    try Rating(competencyID: competency, value: RatingValue(parsing: text, field: "ratings.\(competency)"))
-                })
+                ratings.append(
+                    try value.parsed { (text) throws(FieldError) in
+                        try Rating(competencyID: competency, value: RatingValue(parsing: text, field: "ratings.\(competency)"))
+                    })
             }
         }
         for item in try top["questions"]?.sequence() ?? [] {
@@ -58,9 +59,10 @@ public struct ScorecardFile: Hashable, Sendable {
             let competency = try entry.required("competency").slug()
             let note = try entry["note"]?.string()
             let rating = try entry.required("rating")
-            ratings.append(try rating.parsed { (text) throws(FieldError) in
-                try Rating(competencyID: competency, questionID: Int64(question), value: RatingValue(parsing: text, field: "rating"), note: note)
-            })
+            ratings.append(
+                try rating.parsed { (text) throws(FieldError) in
+                    try Rating(competencyID: competency, questionID: Int64(question), value: RatingValue(parsing: text, field: "rating"), note: note)
+                })
         }
         let round = try top["round"].map { (field) throws(RubricError) -> Int64 in
             let id = try field.int()

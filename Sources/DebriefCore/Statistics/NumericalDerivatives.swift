@@ -6,7 +6,9 @@ enum NumericalDerivatives {
     /// A mixed term takes two evaluations, at x + hᵢ + hⱼ and x − hᵢ − hⱼ, with the axes' own:
     /// f(x+a) + f(x−a) − Σ over i and j of (f(x+h) + f(x−h)) + 2f(x) = 2hᵢhⱼ∂ᵢⱼf + O(h⁴), as accurate
     /// as the four-point formula for half the evaluations (1 + 2n + n(n−1) in all).
-    static func gradientAndHessian(_ f: ([Double]) -> Double?, at point: [Double], centre: Double, steps: [Double]) -> (gradient: [Double], hessian: [[Double]])? {
+    static func gradientAndHessian(_ f: ([Double]) -> Double?, at point: [Double], centre: Double, steps: [Double]) -> (
+        gradient: [Double], hessian: [[Double]]
+    )? {
         let n = point.count
         var gradient = [Double](repeating: 0, count: n)
         var hessian = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)

@@ -128,7 +128,8 @@ public struct QuestionHealth: Hashable, Sendable {
             notes.append(
                 pairs.count >= Self.minimumCandidatesForCorrelation
                     ? "its ratings, or the rest of its competency's, do not vary, so they cannot correlate"
-                    : "\(CountedNoun.phrase(pairs.count, "candidate")) \(pairs.count == 1 ? "was" : "were") rated on it and on the rest of its competency; the item-total correlation needs \(Self.minimumCandidatesForCorrelation)")
+                    : "\(CountedNoun.phrase(pairs.count, "candidate")) \(pairs.count == 1 ? "was" : "were") rated on it and on the rest of its competency; the item-total correlation needs \(Self.minimumCandidatesForCorrelation)"
+            )
         }
         // Each candidate rated by two interviewers or more: each interviewer's mean rating of them.
         var shared: [[Double]] = []
@@ -146,7 +147,9 @@ public struct QuestionHealth: Hashable, Sendable {
             if agreement == nil { notes.append("its ratings do not vary, so agreement cannot be told from chance") }
         } else {
             agreement = nil
-            notes.append("\(CountedNoun.phrase(shared.count, "candidate")) \(shared.count == 1 ? "was" : "were") rated on it by two interviewers or more; agreement needs \(Self.minimumSharedCandidates)")
+            notes.append(
+                "\(CountedNoun.phrase(shared.count, "candidate")) \(shared.count == 1 ? "was" : "were") rated on it by two interviewers or more; agreement needs \(Self.minimumSharedCandidates)"
+            )
         }
         var flags: [Flag] = []
         if let share = noSignalShare, share >= Self.noSignalFlag { flags.append(.rarelyGivesSignal) }

@@ -96,7 +96,8 @@ struct RestrictedLikelihood: Sendable {
         let freedom = Double(data.ratingCount - p)
         guard penalisedResiduals > 0, freedom > 0 else { return nil }
         let criterion = logDeterminant + fixedLogDeterminant + freedom * (1 + log(2 * Double.pi * penalisedResiduals / freedom))
-        return Evaluation(criterion: criterion, residualVariance: penalisedResiduals / freedom, fixed: Self.backSolve(block, width: m, from: ni, count: p))
+        return Evaluation(
+            criterion: criterion, residualVariance: penalisedResiduals / freedom, fixed: Self.backSolve(block, width: m, from: ni, count: p))
     }
 
     /// The evaluation at variances relative to the residual's (each theta squared).
@@ -216,7 +217,9 @@ struct RestrictedLikelihood: Sendable {
 
     /// `local += row rowᵀ / pivot` on the lower triangle, for a row of `count` entries at the
     /// ascending columns `slots` (what eliminating it subtracts, gathered).
-    private static func gatherOuter(slots: Scratch<Int>, values: Scratch<Double>, count: Int, over pivot: Double, into local: Scratch<Double>, width: Int) {
+    private static func gatherOuter(
+        slots: Scratch<Int>, values: Scratch<Double>, count: Int, over pivot: Double, into local: Scratch<Double>, width: Int
+    ) {
         for first in 0..<count where values[first] != 0 {
             let row = slots[first] * width, scaled = values[first] / pivot
             for second in 0...first { local[row + slots[second]] += scaled * values[second] }

@@ -42,7 +42,8 @@ public struct VarianceComponents: Hashable, Sendable {
         public var description: String {
             switch self {
             case .tooLittleData(let reason): reason
-            case .cannotFit: "the ratings cannot separate candidates, interviewers and competencies (every candidate met the same one interviewer, or a competency was rated only with another)"
+            case .cannotFit:
+                "the ratings cannot separate candidates, interviewers and competencies (every candidate met the same one interviewer, or a competency was rated only with another)"
             }
         }
     }

@@ -43,7 +43,9 @@ struct JSONTreeWriter {
         case .object(let box):
             open(UInt8(ascii: "{"))
             // Sorted by key, the later of two members with one key kept (stable: order, then key).
-            let order = box.members.indices.sorted { box.members[$0].key < box.members[$1].key || (box.members[$0].key == box.members[$1].key && $0 < $1) }
+            let order = box.members.indices.sorted {
+                box.members[$0].key < box.members[$1].key || (box.members[$0].key == box.members[$1].key && $0 < $1)
+            }
             var written = 0
             for (position, index) in order.enumerated() {
                 if position + 1 < order.count && box.members[order[position + 1]].key == box.members[index].key { continue }

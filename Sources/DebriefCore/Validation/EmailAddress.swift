@@ -101,7 +101,6 @@ public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible
     /// What a local part may hold besides letters and digits, for both checks.
     private static let localPartSymbols = "!#$%&'*+/=?^_`{|}~.-"
 
-
     /// A name for someone known only by their email: the local part, dots as spaces, capitalised
     /// (`grace.hopper@…` → `Grace Hopper`).
     public var nameGuess: String {

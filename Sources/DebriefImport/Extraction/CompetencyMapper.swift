@@ -53,7 +53,8 @@ struct CompetencyMapper {
         words.withUnsafeBufferPointer { words in
             for start in 0..<words.count - 1 where words[start] == 0x20 {
                 for index in byFirstByte[Int(words[start + 1])] where !found[index] {
-                    found[index] = Self.matches(keywords[index].needle, in: words, at: start)
+                    found[index] =
+                        Self.matches(keywords[index].needle, in: words, at: start)
                         || Self.matches(keywords[index].plural, in: words, at: start)
                 }
             }

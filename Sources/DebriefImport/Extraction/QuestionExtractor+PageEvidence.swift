@@ -21,10 +21,11 @@ extension QuestionExtractor {
         } else {
             counts = TitleCounts(blocks, at: blocks.indices)
         }
-        return Set(counts.headings.compactMap { level, count in
-            let asking = counts.asked[level] ?? 0
-            return asking >= 3 && asking * 5 >= count * 3 ? level : nil
-        })
+        return Set(
+            counts.headings.compactMap { level, count in
+                let asking = counts.asked[level] ?? 0
+                return asking >= 3 && asking * 5 >= count * 3 ? level : nil
+            })
     }
 
     /// Per heading level, how many headings that do not ask there are, and how many of those a

@@ -80,7 +80,8 @@ struct QuestionExtractor: Sendable {
             pendingTitle = nil
             if Self.asks(block) {
                 start(
-                    OpenQuestion(headingLevel: title.level, ordinal: count + 1, counted: true, text: block.text, title: title.text, layout: .titledQuestions))
+                    OpenQuestion(
+                        headingLevel: title.level, ordinal: count + 1, counted: true, text: block.text, title: title.text, layout: .titledQuestions))
                 return
             }
             startSection(title.text)
@@ -163,7 +164,9 @@ struct QuestionExtractor: Sendable {
                 let given = number ?? item.ordinal
                 let answer = item.answer.map { ContentBlock(kind: .other, node: $0, text: TextNormaliser.normalise($0.rawText)) }
                     .filter { !$0.text.isEmpty }
-                add(text: text, ordinal: given, counted: given == nil, answer: AnswerSanitiser.html(of: answer), level: nil, layout: .answeredListItems)
+                add(
+                    text: text, ordinal: given, counted: given == nil, answer: AnswerSanitiser.html(of: answer), level: nil,
+                    layout: .answeredListItems)
                 for followUp in item.followUps {
                     add(text: followUp, ordinal: given ?? count, counted: given == nil, answer: nil, level: nil, layout: .answeredListItems)
                 }
@@ -198,7 +201,8 @@ struct QuestionExtractor: Sendable {
                 skipped.append(SkippedLine(text: entry.text, reason: "a list item that does not read as a question"))
             }
             for followUp in entry.followUps {
-                add(text: followUp, ordinal: ordinal, counted: given == nil, answer: nil, level: nil, layout: .questionList)  // a follow-up shares its question's number
+                // A follow-up shares its question's number.
+                add(text: followUp, ordinal: ordinal, counted: given == nil, answer: nil, level: nil, layout: .questionList)
             }
         }
     }

@@ -39,7 +39,8 @@ public final class HTMLDocument {
             undeclaredNonASCII = !declaredCharset && data.withUnsafeBytes(TextScan.hasNonASCII)
         } else {
             libxml = nil
-            (tree, undeclaredNonASCII) = try SAXPageParser.parse(data, source: source, encoding: fallback, stream: stream, checkingASCII: !declaredCharset)
+            (tree, undeclaredNonASCII) = try SAXPageParser.parse(
+                data, source: source, encoding: fallback, stream: stream, checkingASCII: !declaredCharset)
         }
     }
 

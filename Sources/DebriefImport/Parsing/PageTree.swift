@@ -76,8 +76,10 @@ final class PageTree {
 
     /// Takes over a builder's buffers; `storages` are the records made while building, the last of
     /// which describes the buffers as they are now.
-    init(nodes: GrowableBuffer<Node>, text: GrowableBuffer<UInt8>, attributes: GrowableBuffer<Attribute>, attributeText: GrowableBuffer<UInt8>,
-         names: NameTable, storages: [UnsafeMutablePointer<Storage>], cutNesting: Bool, released: ReleasedText?, title: String?) {
+    init(
+        nodes: GrowableBuffer<Node>, text: GrowableBuffer<UInt8>, attributes: GrowableBuffer<Attribute>, attributeText: GrowableBuffer<UInt8>,
+        names: NameTable, storages: [UnsafeMutablePointer<Storage>], cutNesting: Bool, released: ReleasedText?, title: String?
+    ) {
         buffers = (nodes, text, attributes, attributeText)
         self.released = released
         capturedTitle = title

@@ -29,8 +29,10 @@ public enum PositionRatingsCSV {
             let scorecard = card.scorecard
             for rating in scorecard.ratings {
                 let row = PositionRatingRow(
-                    candidateName: candidate?.name ?? "#\(card.candidateID)", candidateEmail: candidate?.email.value ?? "", roundID: scorecard.roundID,
-                    roundKind: card.roundKind.rawValue, interviewerEmail: users[scorecard.interviewerID]?.email.value ?? "#\(scorecard.interviewerID)",
+                    candidateName: candidate?.name ?? "#\(card.candidateID)", candidateEmail: candidate?.email.value ?? "",
+                    roundID: scorecard.roundID,
+                    roundKind: card.roundKind.rawValue,
+                    interviewerEmail: users[scorecard.interviewerID]?.email.value ?? "#\(scorecard.interviewerID)",
                     recommendation: scorecard.recommendation?.rawValue, competencyID: rating.competencyID,
                     question: rating.questionID.map { dossier.questions[$0]?.text ?? "question #\($0)" }, value: rating.value.point,
                     submittedAt: scorecard.submittedAt)

@@ -14,7 +14,8 @@ public enum RankingSort: String, CaseIterable, Sendable {
     /// Reads `text` (a query parameter); a bad value names the ones there are.
     public init(parsing text: String) throws(FieldError) {
         guard let sort = RankingSort(rawValue: text) else {
-            throw FieldError(field: "sort", "'\(text)' is not an order of the ranking; use one of: \(Self.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw FieldError(
+                field: "sort", "'\(text)' is not an order of the ranking; use one of: \(Self.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         self = sort
     }
@@ -62,7 +63,8 @@ extension PositionReport {
         case .name:
             order = { ($0.element.name, $0.element.id) < ($1.element.name, $1.element.id) }
         case .stage:
-            let place = { (entry: CandidateEntry) in PipelineStage.allCases.firstIndex { $0.rawValue == entry.stage } ?? PipelineStage.allCases.count }
+            let place = { (entry: CandidateEntry) in PipelineStage.allCases.firstIndex { $0.rawValue == entry.stage } ?? PipelineStage.allCases.count
+            }
             order = { (place($0.element), $0.offset) < (place($1.element), $1.offset) }
         case .calibrated:
             let key = { (entry: CandidateEntry) in entry.calibratedScore.map { -$0 } ?? .infinity }

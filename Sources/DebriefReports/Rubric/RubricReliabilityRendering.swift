@@ -5,17 +5,17 @@ import Mustache
 public enum RubricReliabilityHTML {
     private static let template = ReportTemplate.parse(
         """
-            <section class="reliability"><header><h1>{{title}}</h1>
-            <p class="meta">{{pooled}}</p></header>
-            <h2>How much to trust these scores</h2>
-            {{#summary}}<p>{{summary}} (G(q,k) <strong>{{g}}</strong> for the panels these interviews had.)</p>
-            {{{chart}}}{{/summary}}{{^summary}}<p>Too little data for a reliability study yet; the notes say why.</p>{{/summary}}
-            <h2>Positions pooled</h2>
-            <div class="scroll"><table><thead><tr><th>Position</th><th class="num">Candidates</th><th class="num">Scorecards</th></tr></thead>
-            <tbody>{{#positions}}<tr><td>{{#link}}<a href="{{link}}">{{title}}</a>{{/link}}{{^link}}{{title}}{{/link}}</td><td class="num">{{candidates}}</td><td class="num">{{scorecards}}</td></tr>{{/positions}}</tbody></table></div>
-            {{#hasNotes}}<h2>Notes</h2><ul>{{#notes}}<li>{{.}}</li>{{/notes}}</ul>{{/hasNotes}}
-            </section>
-            """)
+        <section class="reliability"><header><h1>{{title}}</h1>
+        <p class="meta">{{pooled}}</p></header>
+        <h2>How much to trust these scores</h2>
+        {{#summary}}<p>{{summary}} (G(q,k) <strong>{{g}}</strong> for the panels these interviews had.)</p>
+        {{{chart}}}{{/summary}}{{^summary}}<p>Too little data for a reliability study yet; the notes say why.</p>{{/summary}}
+        <h2>Positions pooled</h2>
+        <div class="scroll"><table><thead><tr><th>Position</th><th class="num">Candidates</th><th class="num">Scorecards</th></tr></thead>
+        <tbody>{{#positions}}<tr><td>{{#link}}<a href="{{link}}">{{title}}</a>{{/link}}{{^link}}{{title}}{{/link}}</td><td class="num">{{candidates}}</td><td class="num">{{scorecards}}</td></tr>{{/positions}}</tbody></table></div>
+        {{#hasNotes}}<h2>Notes</h2><ul>{{#notes}}<li>{{.}}</li>{{/notes}}</ul>{{/hasNotes}}
+        </section>
+        """)
 
     public static func render(_ report: RubricReliabilityReport) -> String {
         ReportDocument.render(title: title(report), section: section(report))
@@ -48,7 +48,10 @@ public enum RubricReliabilityHTML {
 
 public enum RubricReliabilityMarkdown {
     public static func render(_ report: RubricReliabilityReport) -> String {
-        var lines = ["# \(Escape.markdown(RubricReliabilityHTML.title(report)))", "", RubricReliabilityHTML.pooled(report), "", "## How much to trust these scores", ""]
+        var lines = [
+            "# \(Escape.markdown(RubricReliabilityHTML.title(report)))", "", RubricReliabilityHTML.pooled(report), "",
+            "## How much to trust these scores", "",
+        ]
         lines.append(
             report.reliability.summary.map { "\($0) (G(q,k) \(Figures.number(report.reliability.g)) for the panels these interviews had.)" }
                 ?? "Too little data for a reliability study yet; the notes say why.")
@@ -66,7 +69,9 @@ public enum RubricReliabilityMarkdown {
 /// The D-study as CSV: one row per panel size, empty (the header alone) without a study.
 public enum RubricReliabilityCSV {
     public static func render(_ report: RubricReliabilityReport) -> String {
-        let rows = [["interviewers", "reliability"]] + report.reliability.projections.map { ["\($0.interviewers)", PositionReportCSV.plain($0.reliability)] }
+        let rows =
+            [["interviewers", "reliability"]]
+            + report.reliability.projections.map { ["\($0.interviewers)", PositionReportCSV.plain($0.reliability)] }
         return CSVDocument.render(rows)
     }
 }

@@ -4,11 +4,11 @@ import Mustache
 enum ReportDocument {
     private static let template = ReportTemplate.parse(
         """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{{title}}</title><style>{{{css}}}</style></head>
-            <body>{{{section}}}</body></html>
-            """)
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}}</title><style>{{{css}}}</style></head>
+        <body>{{{section}}}</body></html>
+        """)
 
     /// `section` is HTML a report template rendered (every value in it escaped there).
     static func render(title: String, section: String) -> String {

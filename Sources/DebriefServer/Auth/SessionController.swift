@@ -54,10 +54,13 @@ struct SessionController {
             return response
         } catch ServiceError.signInRefused {
             context.logger.notice("sign-in refused", metadata: ["client": .string(context.clientAddress)])
-            return page({ SignInPage.render(next: next, email: email, message: DebriefService.signInRefusal, proof: $0) }, request, context, status: .unauthorized)
+            return page(
+                { SignInPage.render(next: next, email: email, message: DebriefService.signInRefusal, proof: $0) }, request, context,
+                status: .unauthorized)
         } catch ServiceError.tooManyAttempts(let seconds) {
             var response = page(
-                { SignInPage.render(next: next, email: email, message: ServiceError.tooManyAttempts(retryAfter: seconds).description, proof: $0) }, request,
+                { SignInPage.render(next: next, email: email, message: ServiceError.tooManyAttempts(retryAfter: seconds).description, proof: $0) },
+                request,
                 context, status: .tooManyRequests)
             response.headers[.retryAfter] = String(seconds)
             return response
@@ -86,7 +89,9 @@ struct SessionController {
         guard let user = try await service.invitedUser(presenting: secret) else { throw Problem.notFound(ServiceError.inviteUnusable.description) }
         let password = form.password ?? ""
         guard password == form.confirmation else {
-            return page({ InvitePage.render(user: user, message: "the two passwords differ; type the same one twice", proof: $0) }, request, context, status: .unprocessableContent)
+            return page(
+                { InvitePage.render(user: user, message: "the two passwords differ; type the same one twice", proof: $0) }, request, context,
+                status: .unprocessableContent)
         }
         do {
             let session = try await service.acceptInvite(presenting: secret, password: password, client: context.clientAddress)

@@ -41,7 +41,8 @@ struct ErrorMapping: RouterMiddleware {
             if case .busy(let what, let seconds) = error {
                 context.logger.notice("refused a \(what): heavy-work limits reached")
                 return Problem(
-                    status: .serviceUnavailable, title: "Busy", detail: error.description, headers: [.retryAfter: String(seconds)], kind: .unavailable)
+                    status: .serviceUnavailable, title: "Busy", detail: error.description, headers: [.retryAfter: String(seconds)], kind: .unavailable
+                )
             }
             return Problem(status: .unprocessableContent, title: "Refused", detail: error.description)
         case let error as FieldError:

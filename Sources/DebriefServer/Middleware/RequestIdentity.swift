@@ -23,9 +23,11 @@ struct RequestIdentity: RouterMiddleware {
 
     /// 1 to 128 letters, digits and `-._:`; anything else (a log-injection attempt) is replaced.
     static func accepted(_ value: String) -> String? {
-        guard (1...128).contains(value.utf8.count), value.utf8.allSatisfy({ byte in
-            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || "-._:".utf8.contains(byte)
-        }) else { return nil }
+        guard (1...128).contains(value.utf8.count),
+            value.utf8.allSatisfy({ byte in
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || "-._:".utf8.contains(byte)
+            })
+        else { return nil }
         return value
     }
 }

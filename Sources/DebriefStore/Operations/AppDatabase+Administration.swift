@@ -20,7 +20,9 @@ extension AppDatabase {
             }
             try Self.endSessions(db, userID: user.id ?? 0, now: now)
             let ended = db.changesCount
-            if ended > 0 { try AuditLog.record(db, by: principal, action: "end sessions", entity: "user", entityID: user.id, after: ["sessions": ended]) }
+            if ended > 0 {
+                try AuditLog.record(db, by: principal, action: "end sessions", entity: "user", entityID: user.id, after: ["sessions": ended])
+            }
             return (live.count, ended)
         }
     }
@@ -41,8 +43,9 @@ extension AppDatabase {
 
     /// Refuses a change that would leave no admin able to sign in.
     static func requireAnotherAdmin(_ db: Database, besides user: User) throws {
-        let others = try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM user WHERE role = 'admin' AND deactivated_at IS NULL AND id != ?", arguments: [user.id]) ?? 0
+        let others =
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM user WHERE role = 'admin' AND deactivated_at IS NULL AND id != ?", arguments: [user.id]) ?? 0
         guard others > 0 else {
             throw StoreError.invalid(FieldError(field: "role", "\(user.name) is the last admin who can sign in; make someone else an admin first"))
         }

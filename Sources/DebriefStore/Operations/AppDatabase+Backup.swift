@@ -83,7 +83,8 @@ extension AppDatabase {
             defer { try? queue.close() }
             return try queue.read { db in
                 guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == SchemaMigrator.applicationID else {
-                    throw StoreError.notADebriefDatabase(path: path, reason: "it is not a Debrief database (an empty SQLite file, or another application's)")
+                    throw StoreError.notADebriefDatabase(
+                        path: path, reason: "it is not a Debrief database (an empty SQLite file, or another application's)")
                 }
                 let problems = try String.fetchAll(db, sql: "PRAGMA integrity_check(10)")
                 guard problems == ["ok"] else {

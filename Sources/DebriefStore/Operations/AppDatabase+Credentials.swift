@@ -37,7 +37,8 @@ extension AppDatabase {
                 let expires: Date = row["expires_at"]
                 let ended: Date? = row["ended_at"]
                 return Credential(
-                    kind: kind, id: row["id"], userId: row["user_id"], label: row["label"], createdAt: row["created_at"], lastSeenAt: row["last_seen_at"],
+                    kind: kind, id: row["id"], userId: row["user_id"], label: row["label"], createdAt: row["created_at"],
+                    lastSeenAt: row["last_seen_at"],
                     expiresAt: expires, endedAt: ended, live: ended == nil && expires > moment)
             }
         }

@@ -97,14 +97,16 @@ extension AppDatabase {
                     """, arguments: [id, id, id, candidate.email.value, name])
             let auditEvents = db.changesCount
             try db.execute(
-                sql: "DELETE FROM idempotency_key WHERE instr(lower(CAST(body AS TEXT)), lower(?)) > 0 OR instr(lower(CAST(body AS TEXT)), lower(?)) > 0",
+                sql:
+                    "DELETE FROM idempotency_key WHERE instr(lower(CAST(body AS TEXT)), lower(?)) > 0 OR instr(lower(CAST(body AS TEXT)), lower(?)) > 0",
                 arguments: [candidate.email.value, name])
             let replies = db.changesCount
             try db.execute(
                 sql: """
                     UPDATE candidate SET name = ?, email = ?, phone = NULL, source = NULL, erased_at = ? WHERE id = ?
                     """, arguments: ["Erased candidate #\(id)", "erased-\(id)@erased.invalid", Date().storedPrecision, id])
-            let result = ErasureSummary(candidateID: id, scorecards: scorecards, ratingNotes: ratingNotes, auditEvents: auditEvents, idempotentReplies: replies)
+            let result = ErasureSummary(
+                candidateID: id, scorecards: scorecards, ratingNotes: ratingNotes, auditEvents: auditEvents, idempotentReplies: replies)
             try AuditLog.record(db, by: principal, action: "erase", entity: "candidate", entityID: id, after: result)
             return result
         }
@@ -124,7 +126,8 @@ extension AppDatabase {
     static func requireNotErased(_ db: Database, _ candidate: Candidate) throws {
         guard let id = candidate.id, try erasedAt(db, candidateID: id) != nil else { return }
         throw StoreError.invalid(
-            FieldError(field: "candidate", "candidate #\(id)'s personal data was erased already; an erased candidate cannot be changed, moved or scheduled"))
+            FieldError(
+                field: "candidate", "candidate #\(id)'s personal data was erased already; an erased candidate cannot be changed, moved or scheduled"))
     }
 
     /// When the candidate's personal data was erased; nil while it is held.

@@ -25,7 +25,9 @@ extension AppDatabase {
         } catch {
             throw StoreError(mapping: error)
         }
-        return try await read { db in try Self.factsBesideRatings(db, positionID: positionID).facts(try PositionRatingFolds.read(db, positionID: positionID)) }
+        return try await read { db in
+            try Self.factsBesideRatings(db, positionID: positionID).facts(try PositionRatingFolds.read(db, positionID: positionID))
+        }
     }
 
     /// The position's current submitted scorecards, each folded to one value per competency, in
@@ -63,7 +65,8 @@ extension AppDatabase {
         /// The facts, with each scorecard's values from its ratings' fold.
         func facts(_ folds: PositionRatingFolds) -> PositionFacts {
             PositionFacts(
-                position: position, candidates: candidates, interviewers: interviewers, cards: scorecards.cards(folds), provenance: scorecards.provenance,
+                position: position, candidates: candidates, interviewers: interviewers, cards: scorecards.cards(folds),
+                provenance: scorecards.provenance,
                 rubricVersions: rubricVersions, dataVersion: dataVersion)
         }
     }
@@ -91,7 +94,9 @@ extension AppDatabase {
             // Round kinds, recommendations and rubric hashes take a few values each: each is
             // parsed, or made a string, once.
             var kinds = TextNumbering(), recommendations = TextNumbering(), hashes = TextNumbering()
-            typealias Numbered = (candidateID: Int64, roundID: Int64, kind: Int, interviewerID: Int64, recommendation: Int?, hash: String, submittedAt: Date?)
+            typealias Numbered = (
+                candidateID: Int64, roundID: Int64, kind: Int, interviewerID: Int64, recommendation: Int?, hash: String, submittedAt: Date?
+            )
             let (numbered, ids) = try SubmittedScorecardReader(positionID: positionID, candidateID: nil).scorecards(
                 db, columns: "r.candidate_id, s.round_id, r.kind, s.interviewer_id, s.recommendation, s.rubric_hash, s.submitted_at"
             ) { row -> Numbered in

@@ -34,7 +34,10 @@ extension AppDatabase {
         let count = ScorecardRecord.orderedColumnCount
         var texts = ScorecardRecord.OrderedTexts(), kinds = TextNumbering()
         let (numbered, ids) = try reader.scorecards(db, columns: "\(ScorecardRecord.orderedColumns), r.candidate_id, r.kind") { raw in
-            (record: ScorecardRecord(ordered: raw, texts: &texts), candidateID: raw.int64(Int32(count)), kind: kinds.number(of: raw.text(Int32(count + 1))))
+            (
+                record: ScorecardRecord(ordered: raw, texts: &texts), candidateID: raw.int64(Int32(count)),
+                kind: kinds.number(of: raw.text(Int32(count + 1)))
+            )
         }
         let kindOf = try kinds.texts.map { try RoundKind(parsing: $0) }
         let heads = numbered.map { (record: $0.record, candidateID: $0.candidateID, kind: kindOf[$0.kind]) }
@@ -46,7 +49,8 @@ extension AppDatabase {
             ratings.append(
                 try Rating(
                     competencyID: competencies.string(of: row.text(1)), questionID: row.isNull(2) ? nil : row.int64(2),
-                    value: row.isNull(3) ? .noSignal : .point(Int(row.int64(3))), note: row.isNull(4) ? nil : String(decoding: row.text(4), as: UTF8.self)))
+                    value: row.isNull(3) ? .noSignal : .point(Int(row.int64(3))),
+                    note: row.isNull(4) ? nil : String(decoding: row.text(4), as: UTF8.self)))
             ratingIDs.append(row.int64(0))
             cardOf.append(Int32(card))
         }
@@ -58,7 +62,8 @@ extension AppDatabase {
                 members.sort { ratingIDs[Int($0)] < ratingIDs[Int($1)] }
             }
             let own = members.map { ratings[Int($0)] }
-            return DossierScorecard(scorecard: try heads[index].record.domain(ratings: own), candidateID: heads[index].candidateID, roundKind: heads[index].kind)
+            return DossierScorecard(
+                scorecard: try heads[index].record.domain(ratings: own), candidateID: heads[index].candidateID, roundKind: heads[index].kind)
         }
     }
 

@@ -13,7 +13,8 @@ extension AppDatabase {
     ) async throws(StoreError) -> QuestionHealthFacts {
         try await read { db in
             let position = try positionID.map { try Self.fetchPosition(db, id: $0) }
-            let current = positionID.map { Self.currentScorecards(positionID: $0, candidateID: nil) } ?? (condition: Self.latestSubmitted, arguments: [])
+            let current =
+                positionID.map { Self.currentScorecards(positionID: $0, candidateID: nil) } ?? (condition: Self.latestSubmitted, arguments: [])
             var groups: [ScaleKey: [(candidacy: Candidacy, rating: QuestionRating)]] = [:]
             // First the candidacies rated on a question (of the set), from the question ratings' index.
             let setCondition = setID == nil ? "" : " AND ra.question_id IN (SELECT id FROM question WHERE set_id = ?)"

@@ -17,7 +17,8 @@ extension AppDatabase {
         try candidate.validateCanBeScheduled()
         let position = try Self.fetchPosition(db, id: round.positionID)
         guard position.rubricID == rubric.id else {
-            throw StoreError.invalid(FieldError(field: "rubric", "position #\(round.positionID) is scored with \(position.rubricID), not \(rubric.id)"))
+            throw StoreError.invalid(
+                FieldError(field: "rubric", "position #\(round.positionID) is scored with \(position.rubricID), not \(rubric.id)"))
         }
         _ = try rubric.requirePlan(for: round.kind)
         if let setID = round.questionSetID, try QuestionSetRecord.fetchOne(db, id: setID) == nil {

@@ -21,7 +21,8 @@ extension AppDatabase {
                     candidacy[card.candidateID] = number
                     cards.append(
                         ScoredCard(
-                            candidateID: number, roundID: card.roundID, roundKind: card.roundKind, interviewerID: card.interviewerID, values: card.values,
+                            candidateID: number, roundID: card.roundID, roundKind: card.roundKind, interviewerID: card.interviewerID,
+                            values: card.values,
                             recommendation: card.recommendation))
                 }
                 candidacies += Int64(candidacy.count)

@@ -175,8 +175,13 @@ extension AppDatabase {
     /// Every stored rubric version, oldest first.
     public func rubricVersions() async throws(StoreError) -> [StoredRubricVersion] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT content_hash, rubric_id, version, first_used_at FROM rubric_version ORDER BY first_used_at, content_hash")
-                .map { StoredRubricVersion(contentHash: $0["content_hash"], rubricId: $0["rubric_id"], version: $0["version"], firstUsedAt: $0["first_used_at"]) }
+            try Row.fetchAll(
+                db, sql: "SELECT content_hash, rubric_id, version, first_used_at FROM rubric_version ORDER BY first_used_at, content_hash"
+            )
+            .map {
+                StoredRubricVersion(
+                    contentHash: $0["content_hash"], rubricId: $0["rubric_id"], version: $0["version"], firstUsedAt: $0["first_used_at"])
+            }
         }
     }
 }

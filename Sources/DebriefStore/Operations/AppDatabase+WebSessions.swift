@@ -44,7 +44,8 @@ extension AppDatabase {
     public func endWebSession(presenting token: AccessToken, now: Date = Date()) async throws(StoreError) {
         let digest = token.digest
         try await write { db in
-            try db.execute(sql: "UPDATE web_session SET ended_at = ? WHERE digest = ? AND ended_at IS NULL", arguments: [now.storedPrecision, digest])
+            try db.execute(
+                sql: "UPDATE web_session SET ended_at = ? WHERE digest = ? AND ended_at IS NULL", arguments: [now.storedPrecision, digest])
         }
     }
 

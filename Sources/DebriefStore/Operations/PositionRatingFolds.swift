@@ -24,8 +24,9 @@ struct PositionRatingFolds {
     /// `SubmittedScorecardReader.scansRatings`).
     static func read(_ db: Database, positionID: Int64) throws -> PositionRatingFolds {
         let reader = SubmittedScorecardReader(positionID: positionID, candidateID: nil)
-        let position = try Int64.fetchOne(
-            db, sql: "SELECT count(*) FROM round r JOIN scorecard s ON s.round_id = r.id WHERE r.position_id = ?", arguments: [positionID]) ?? 0
+        let position =
+            try Int64.fetchOne(
+                db, sql: "SELECT count(*) FROM round r JOIN scorecard s ON s.round_id = r.id WHERE r.position_id = ?", arguments: [positionID]) ?? 0
         let highest = try SubmittedScorecardReader.scansRatings(db, keeping: position)
         var competencies = TextNumbering()
         var scanned = [RatingFold](repeating: RatingFold(), count: highest.map { Int($0) + 1 } ?? 0)

@@ -10,7 +10,8 @@ enum APIVersion1 {
             + CredentialOperations.all(service)
         let contract = APIOperation(
             method: .get, path: "/api/v1/openapi.json", operationID: "getContract", tag: "Contract",
-            summary: "This document: the OpenAPI 3.1 contract of /api/v1", access: "anyone", outcomes: [
+            summary: "This document: the OpenAPI 3.1 contract of /api/v1", access: "anyone",
+            outcomes: [
                 .init(status: .ok, description: "the OpenAPI document", schema: .any)
             ], anonymous: true
         ) { _ in

@@ -42,7 +42,8 @@ struct AdminController {
         } catch {
             guard let problem = FormProblem(error) else { throw error }
             form.errors[problem.field == "name" ? "name" : "email"] = problem.message
-            return try await page(form, AdminPages.Outcome(message: "No invite was made: see the note below."), request, context, status: .unprocessableContent)
+            return try await page(
+                form, AdminPages.Outcome(message: "No invite was made: see the note below."), request, context, status: .unprocessableContent)
         }
     }
 
@@ -80,7 +81,8 @@ struct AdminController {
             return HTMLResponse.redirect(to: "/admin/users?done=\(done)")
         } catch {
             guard let problem = FormProblem(error) else { throw error }
-            return try await page(AdminPages.InviteForm(), AdminPages.Outcome(message: problem.message), request, context, status: .unprocessableContent)
+            return try await page(
+                AdminPages.InviteForm(), AdminPages.Outcome(message: problem.message), request, context, status: .unprocessableContent)
         }
     }
 
@@ -113,7 +115,8 @@ struct AdminController {
         let (events, total) = try await service.auditLog(filter, by: principal)
         let vocabulary = try await service.auditVocabulary(by: principal)
         let html = AdminPages.audit(
-            events, total: total, filter: filter, typed: typed, vocabulary: vocabulary, message: message, chrome: context.chrome("Audit log", request))
+            events, total: total, filter: filter, typed: typed, vocabulary: vocabulary, message: message, chrome: context.chrome("Audit log", request)
+        )
         return HTMLResponse.page(html, status: message == nil ? .ok : .badRequest)
     }
 }

@@ -31,7 +31,8 @@ struct CandidatePagesController {
         for field in CandidatePages.AddForm.fields { form.values[field.name] = fields[field.name] ?? "" }
         do {
             let candidate = try Candidate(
-                name: fields["name"] ?? "", email: try EmailAddress(fields["email"] ?? ""), phone: fields.text("phone"), source: fields.text("source"))
+                name: fields["name"] ?? "", email: try EmailAddress(fields["email"] ?? ""), phone: fields.text("phone"), source: fields.text("source")
+            )
             let stored = try await service.addCandidate(candidate, by: principal)
             return HTMLResponse.redirect(to: "/candidates/\(stored.id ?? 0)")
         } catch {

@@ -37,7 +37,9 @@ struct InterviewPagesController {
         let kit = try await service.roundKit(roundID, for: principal)
         let amending = kit.mine?.state == .submitted
         guard let mode = InterviewPages.mode(for: principal, kit: kit, amend: amending) else {
-            throw Problem(status: .forbidden, title: "Not allowed", detail: AccessPolicy.refusal(principal, .scoreRound(panel: kit.round.interviewerIDs, interviewer: principal.userID ?? 0)))
+            throw Problem(
+                status: .forbidden, title: "Not allowed",
+                detail: AccessPolicy.refusal(principal, .scoreRound(panel: kit.round.interviewerIDs, interviewer: principal.userID ?? 0)))
         }
         var form = InterviewPages.FormState()
         let ratings = Self.ratings(fields, kit: kit, form: &form)
@@ -131,7 +133,8 @@ struct InterviewPagesController {
             form.interviewer = fields["interviewer"] ?? ""
             let panel = kit.round.interviewerIDs.compactMap { kit.people[$0] }
             guard let person = panel.first(where: { $0.email.value.caseInsensitiveCompare(form.interviewer) == .orderedSame }) else {
-                form.errors["interviewer"] = form.interviewer.isEmpty
+                form.errors["interviewer"] =
+                    form.interviewer.isEmpty
                     ? "choose the panel member whose scorecard this is" : "\(form.interviewer) is not on this round's panel"
                 return nil
             }

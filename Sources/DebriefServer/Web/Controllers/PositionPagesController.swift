@@ -31,13 +31,15 @@ struct PositionPagesController {
         // is the whole ranking on one page, for printing.
         let everything = query["all"] == "1"
         let sort = try query["sort"].map { try RankingSort(parsing: String($0)) } ?? .rank
-        let number = try query["page"].map { text in
-            guard let number = Int(text) else { throw FieldError(field: "page", "'\(text)' is not a page number") }
-            return number
-        } ?? 1
+        let number =
+            try query["page"].map { text in
+                guard let number = Int(text) else { throw FieldError(field: "page", "'\(text)' is not a page number") }
+                return number
+            } ?? 1
         let report = try await service.positionReport(positionID)
         let path = "/positions/\(positionID)"
-        let pager = everything
+        let pager =
+            everything
             ? nil
             : RankingPager(page: try report.rankingPage(number, sort: sort), everything: "\(path)?all=1") { number, sort in
                 "\(path)?sort=\(sort.rawValue)&page=\(number)"
@@ -62,6 +64,7 @@ struct PositionPagesController {
         _ = try context.requireReportReader()
         let report = try await service.rubricReliabilityReport(context.parameters.get("rubric") ?? "")
         let links = Dictionary(uniqueKeysWithValues: report.positions.map { ($0.id, "/positions/\($0.id)") })
-        return HTMLResponse.page(ReportPages.rubricReliability(report, positionLinks: links, chrome: context.chrome("Reliability: \(report.rubric.id)", request)))
+        return HTMLResponse.page(
+            ReportPages.rubricReliability(report, positionLinks: links, chrome: context.chrome("Reliability: \(report.rubric.id)", request)))
     }
 }

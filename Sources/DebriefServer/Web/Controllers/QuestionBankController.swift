@@ -132,7 +132,9 @@ struct QuestionBankController {
         return form(typed, request, context, status: .unprocessableContent)
     }
 
-    private func form(_ typed: QuestionBankPages.ImportForm, _ request: Request, _ context: DebriefRequestContext, status: HTTPResponse.Status) -> Response {
+    private func form(_ typed: QuestionBankPages.ImportForm, _ request: Request, _ context: DebriefRequestContext, status: HTTPResponse.Status)
+        -> Response
+    {
         let html = QuestionBankPages.importForm(
             typed, rubrics: service.rubrics?.rubrics ?? [], limit: Self.uploadLimit, chrome: context.chrome("Import questions", request))
         return HTMLResponse.page(html, status: status)

@@ -73,7 +73,9 @@ struct ScoreSheetController {
                 "hasProblems": !outcome.problems.isEmpty, "problemCount": outcome.problems.count, "csv": outcome.csv,
                 "createMissing": outcome.createMissing,
                 "problems": outcome.problems.map { ["line": $0.line, "column": $0.column ?? "", "message": $0.message] as [String: Any] },
-                "rubrics": (service.rubrics?.rubrics ?? []).map { ["id": $0.id, "title": $0.title, "selected": $0.id == outcome.rubricID] as [String: Any] },
+                "rubrics": (service.rubrics?.rubrics ?? []).map {
+                    ["id": $0.id, "title": $0.title, "selected": $0.id == outcome.rubricID] as [String: Any]
+                },
             ])
         return HTMLResponse.page(html, status: status)
     }

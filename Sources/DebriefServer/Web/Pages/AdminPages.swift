@@ -43,7 +43,8 @@ enum AdminPages {
     static let pageSize = 50
 
     static func audit(
-        _ events: [AuditEvent], total: Int, filter: AuditFilter, typed: (since: String, until: String), vocabulary: (entities: [String], actions: [String]),
+        _ events: [AuditEvent], total: Int, filter: AuditFilter, typed: (since: String, until: String),
+        vocabulary: (entities: [String], actions: [String]),
         message: String?, chrome: PageChrome
     ) -> String {
         PageTemplate.render(

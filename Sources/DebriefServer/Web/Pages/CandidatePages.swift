@@ -88,9 +88,14 @@ enum CandidatePages {
         }
         var kinds: [RoundKind] = []
         for entry in file.positions { for kind in entry.kinds where !kinds.contains(kind) { kinds.append(kind) } }
-        values["kinds"] = kinds.map { ["value": $0.rawValue, "label": $0.rawValue.replacingOccurrences(of: "_", with: " "), "selected": $0.rawValue == form.kind] }
+        values["kinds"] = kinds.map {
+            ["value": $0.rawValue, "label": $0.rawValue.replacingOccurrences(of: "_", with: " "), "selected": $0.rawValue == form.kind]
+        }
         values["questionSets"] = file.questionSets.map { set -> [String: Any] in
-            ["id": set.id, "title": set.title, "version": set.version, "count": CountedNoun.phrase(set.questionCount, "question"), "selected": set.id == form.questionSetID]
+            [
+                "id": set.id, "title": set.title, "version": set.version, "count": CountedNoun.phrase(set.questionCount, "question"),
+                "selected": set.id == form.questionSetID,
+            ]
         }
         values["scheduleMessage"] = form.message ?? false
         values.merge(roundFields(form, people: file.people)) { _, new in new }
@@ -112,7 +117,8 @@ enum CandidatePages {
         return PageTemplate.render("candidate", chrome: chrome, values)
     }
 
-    static func roundEdit(_ round: Round, candidate: Candidate, positionTitle: String, people: [User], form: RoundForm, chrome: PageChrome) -> String {
+    static func roundEdit(_ round: Round, candidate: Candidate, positionTitle: String, people: [User], form: RoundForm, chrome: PageChrome) -> String
+    {
         var values: [String: Any] = [
             "id": round.id ?? 0, "candidateID": candidate.id ?? 0, "candidate": candidate.name, "kind": round.kind.rawValue,
             "position": positionTitle, "when": Figures.dateTime(round.scheduledAt), "message": form.message ?? false,

@@ -98,7 +98,8 @@ enum InterviewPages {
         }
         values["askReason"] = amending || onBehalf
         values["amending"] = amending
-        values["reasonLabel"] = onBehalf
+        values["reasonLabel"] =
+            onBehalf
             ? "Reason for the change (needed when the panel member has submitted already)" : "Why you are amending my submitted scorecard"
         values["reason"] = state.reason
         values["canDraft"] = !amending
@@ -116,7 +117,10 @@ enum InterviewPages {
         values["questionSet"] = kit.questions?.title ?? ""
         // Answers were sanitised to Debrief's small safe subset of HTML when they were imported.
         values["questions"] = (kit.questions?.questions ?? []).map { question -> [String: Any] in
-            ["ordinal": question.ordinal, "text": question.text, "title": question.title ?? false, "section": question.section ?? "", "answer": question.answerHTML ?? false]
+            [
+                "ordinal": question.ordinal, "text": question.text, "title": question.title ?? false, "section": question.section ?? "",
+                "answer": question.answerHTML ?? false,
+            ]
         }
         return PageTemplate.render("round", chrome: chrome, values)
     }
@@ -148,7 +152,8 @@ enum InterviewPages {
         return (kit.questions?.questions ?? []).compactMap { question -> [String: Any]? in
             guard let id = question.id else { return nil }
             let typed = state.questions[id]
-            let preferred = typed?.competency ?? question.competencies.first { id in kit.competencies.contains { $0.id == id } }
+            let preferred =
+                typed?.competency ?? question.competencies.first { id in kit.competencies.contains { $0.id == id } }
                 ?? kit.competencies.first?.id ?? ""
             let rating = typed?.rating ?? ""
             return [
@@ -156,7 +161,9 @@ enum InterviewPages {
                 "open": typed != nil || state.errors["question.\(id)"] != nil,
                 "error": state.errors["question.\(id)"] ?? false,
                 "competencyOptions": kit.competencies.map { ["value": $0.id, "label": $0.title, "selected": $0.id == preferred] as [String: Any] },
-                "ratingOptions": scale.map { ["value": String($0.value), "label": "\($0.value) · \($0.label)", "selected": rating == String($0.value)] as [String: Any] }
+                "ratingOptions": scale.map {
+                    ["value": String($0.value), "label": "\($0.value) · \($0.label)", "selected": rating == String($0.value)] as [String: Any]
+                }
                     + [["value": "none", "label": "No signal", "selected": rating == "none"]],
             ]
         }

@@ -13,7 +13,8 @@ enum PageTemplate {
         let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
         for file in files where file.pathExtension == "mustache" {
             do {
-                library.register(try MustacheTemplate(string: String(contentsOf: file, encoding: .utf8)), named: file.deletingPathExtension().lastPathComponent)
+                library.register(
+                    try MustacheTemplate(string: String(contentsOf: file, encoding: .utf8)), named: file.deletingPathExtension().lastPathComponent)
             } catch {
                 preconditionFailure("the page template \(file.lastPathComponent) does not parse: \(error)")
             }

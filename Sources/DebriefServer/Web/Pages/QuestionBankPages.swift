@@ -23,7 +23,8 @@ enum QuestionBankPages {
             "query": query.text ?? "", "level": query.level ?? "", "competencies": competencies, "hasSets": !sets.isEmpty,
             "sets": sets.map { set -> [String: Any] in
                 [
-                    "id": set.id, "title": set.title, "version": set.version, "count": CountedNoun.phrase(set.questionCount, "question"), "source": set.source,
+                    "id": set.id, "title": set.title, "version": set.version, "count": CountedNoun.phrase(set.questionCount, "question"),
+                    "source": set.source,
                     "imported": Figures.dateTime(set.importedAt), "selected": set.id == query.setID,
                 ]
             },
@@ -39,7 +40,8 @@ enum QuestionBankPages {
                 return [
                     "runs": hit.runs.map { ["text": $0.text, "matched": $0.matched] as [String: Any] }, "setID": question.setID ?? 0,
                     "setTitle": hit.setTitle, "setVersion": hit.setVersion, "section": question.section ?? false, "level": question.level ?? false,
-                    "kind": question.kind?.rawValue ?? false, "competencies": question.competencies.isEmpty ? false : question.competencies.joined(separator: ", "),
+                    "kind": question.kind?.rawValue ?? false,
+                    "competencies": question.competencies.isEmpty ? false : question.competencies.joined(separator: ", "),
                     "answer": question.answerHTML ?? false,
                 ]
             }
@@ -96,7 +98,8 @@ enum QuestionBankPages {
         PageTemplate.render(
             "questionHealth", chrome: chrome,
             [
-                "report": QuestionHealthHTML.section(report, setLinks: Dictionary(report.questions.map { ($0.setId, "/questions/sets/\($0.setId)") }) { a, _ in a }),
+                "report": QuestionHealthHTML.section(
+                    report, setLinks: Dictionary(report.questions.map { ($0.setId, "/questions/sets/\($0.setId)") }) { a, _ in a }),
                 "positions": positions.map { position -> [String: Any] in
                     ["id": position.id ?? 0, "title": position.title, "selected": position.id == report.position?.id]
                 },
@@ -128,7 +131,8 @@ enum QuestionBankPages {
             "import", chrome: chrome,
             [
                 "preview": true, "title": found.title, "count": found.questionCount,
-                "questionCount": CountedNoun.phrase(found.questionCount, "question"), "sectionCount": CountedNoun.phrase(found.sections.count, "section"),
+                "questionCount": CountedNoun.phrase(found.questionCount, "question"),
+                "sectionCount": CountedNoun.phrase(found.sections.count, "section"),
                 "single": found.questionCount == 1,
                 "rubric": rubric?.title ?? false, "rubricID": rubric?.id ?? "", "name": form.name, "filename": filename,
                 "page": page.base64EncodedString(), "warnings": found.warnings, "hasWarnings": !found.warnings.isEmpty,
@@ -136,11 +140,13 @@ enum QuestionBankPages {
                 "skippedCount": CountedNoun.phrase(found.skipped.count, "line"), "message": form.message ?? false,
                 "sections": found.sections.map { section -> [String: Any] in
                     [
-                        "title": section.title ?? "Questions", "count": CountedNoun.phrase(section.questions.count, "question"), "level": section.level ?? false,
+                        "title": section.title ?? "Questions", "count": CountedNoun.phrase(section.questions.count, "question"),
+                        "level": section.level ?? false,
                         "kind": section.kind ?? false, "layouts": section.layouts.isEmpty ? false : PageLayout.plainWords(of: section.layouts),
                         "questions": section.questions.map { question -> [String: Any] in
                             [
-                                "ordinal": question.ordinal, "text": question.text, "title": question.title ?? false, "answer": question.answer ?? false,
+                                "ordinal": question.ordinal, "text": question.text, "title": question.title ?? false,
+                                "answer": question.answer ?? false,
                                 "competencies": question.competencies.isEmpty ? false : question.competencies.joined(separator: ", "),
                             ]
                         },

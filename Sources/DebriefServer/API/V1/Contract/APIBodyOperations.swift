@@ -23,7 +23,8 @@ public enum APIBodyOperations {
         return APIVersion1.operations(service, version: "contract").compactMap { operation in
             switch operation.body {
             case .json, .mergePatch:
-                Operation(method: operation.method, path: operation.path, pathParameters: operation.pathParameters, needsIfMatch: operation.needsIfMatch)
+                Operation(
+                    method: operation.method, path: operation.path, pathParameters: operation.pathParameters, needsIfMatch: operation.needsIfMatch)
             case .document, nil: nil
             }
         }

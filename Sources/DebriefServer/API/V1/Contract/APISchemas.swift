@@ -132,7 +132,13 @@ enum APISchemas {
                 ("id", .text), ("title", .text), ("version", .text), ("description", .nullable(.string())), ("content_hash", .text),
                 ("scale", .array(.ref("ScalePoint"))),
                 ("competencies", .array(.ref("Competency"))),
-                ("rounds", .array(.object([("kind", .text), ("competencies", .array(.text)), ("weights", .map(.number))], required: ["kind", "competencies", "weights"]))),
+                (
+                    "rounds",
+                    .array(
+                        .object(
+                            [("kind", .text), ("competencies", .array(.text)), ("weights", .map(.number))],
+                            required: ["kind", "competencies", "weights"]))
+                ),
             ], required: ["id", "title", "version", "description", "content_hash", "scale", "competencies", "rounds"]),
         "ScalePoint": .object([("value", .integer()), ("label", .text), ("description", .string())], required: ["value", "label", "description"]),
         "Competency": .object(

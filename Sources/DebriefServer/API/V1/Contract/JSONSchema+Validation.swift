@@ -49,7 +49,8 @@ extension JSONSchema {
             let known = Set(properties.map(\.0))
             for key in object.keys.sorted() where !known.contains(key) {
                 found.append(
-                    FieldProblem(field: pointer + "/" + key, detail: "is not a field here; the fields are \(properties.map(\.0).joined(separator: ", "))"))
+                    FieldProblem(
+                        field: pointer + "/" + key, detail: "is not a field here; the fields are \(properties.map(\.0).joined(separator: ", "))"))
             }
             for key in required where object[key] == nil {
                 found.append(FieldProblem(field: pointer + "/" + key, detail: "is required"))

@@ -50,7 +50,10 @@ enum OpenAPIDocument {
         ("Conflict", "a duplicate (such as a taken email), a locked record, or a request with this Idempotency-Key still in progress"),
         ("PreconditionFailed", "the record changed since the ETag in If-Match was read"),
         ("TooLarge", "the body is over this operation's limit"), ("UnsupportedMediaType", "the body is not of a media type this operation takes"),
-        ("Unprocessable", "the body breaks the contract or a rule (`errors` says which field and why), or the Idempotency-Key was used for another request"),
+        (
+            "Unprocessable",
+            "the body breaks the contract or a rule (`errors` says which field and why), or the Idempotency-Key was used for another request"
+        ),
         ("PreconditionRequired", "a change without If-Match"), ("TooManyRequests", "too many changes; Retry-After says when to try again"),
         ("Unavailable", "the database or the rubrics cannot be used right now"),
     ]
@@ -102,12 +105,20 @@ enum OpenAPIDocument {
             if outcome.status == .created { headers.append(("Location", .object([("schema", JSONSchema.string().document)]))) }
             response.append(("headers", .object(headers)))
             if !outcome.links.isEmpty {
-                response.append((
-                    "links",
-                    .object(outcome.links.map { link in
-                        (link.operation, .object([("operationId", .string(link.operation)), ("parameters", .object([(link.parameter, .string("$response.body#" + link.pointer))]))]))
-                    })
-                ))
+                response.append(
+                    (
+                        "links",
+                        .object(
+                            outcome.links.map { link in
+                                (
+                                    link.operation,
+                                    .object([
+                                        ("operationId", .string(link.operation)),
+                                        ("parameters", .object([(link.parameter, .string("$response.body#" + link.pointer))])),
+                                    ])
+                                )
+                            })
+                    ))
             }
             return (String(outcome.status.code), .object(response))
         }
@@ -146,7 +157,13 @@ enum OpenAPIDocument {
         case .mergePatch(let schema):
             return .object([
                 ("required", true),
-                ("content", .object([("application/merge-patch+json", .object([("schema", schema.document)])), ("application/json", .object([("schema", schema.document)]))])),
+                (
+                    "content",
+                    .object([
+                        ("application/merge-patch+json", .object([("schema", schema.document)])),
+                        ("application/json", .object([("schema", schema.document)])),
+                    ])
+                ),
             ])
         case .document(let types, _, let description):
             let content: [(String, JSONValue)] = types.map { type in

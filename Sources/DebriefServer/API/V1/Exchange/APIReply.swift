@@ -64,7 +64,9 @@ struct APIReply: Sendable {
     /// A rendered report, tagged by the digest worked out when it was rendered; sent gzip-compressed
     /// to a client that accepts it (a tag of its own, `Vary: Accept-Encoding`).
     static func document(_ rendered: RenderedReport, mediaType: String) -> APIReply {
-        APIReply(status: .ok, headers: [.contentType: mediaType, .eTag: etag(digest: rendered.digest), .vary: "Accept-Encoding"], payload: .rendered(rendered))
+        APIReply(
+            status: .ok, headers: [.contentType: mediaType, .eTag: etag(digest: rendered.digest), .vary: "Accept-Encoding"],
+            payload: .rendered(rendered))
     }
 
     /// The entity tag of a record or list: a strong tag over its exact JSON, so two readings are equal

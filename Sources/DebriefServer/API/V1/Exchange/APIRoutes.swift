@@ -100,7 +100,8 @@ struct APIRoutes {
             do {
                 let reply = try await work()
                 let headers = reply.headers.map { [$0.name.rawName, $0.value] }
-                try await service.completeIdempotencyKey(key, reply: StoredReply(status: Int(reply.status.code), headers: headers, body: reply.body), by: principal)
+                try await service.completeIdempotencyKey(
+                    key, reply: StoredReply(status: Int(reply.status.code), headers: headers, body: reply.body), by: principal)
                 return reply
             } catch {
                 try? await service.releaseIdempotencyKey(key, by: principal)
@@ -115,7 +116,8 @@ struct APIRoutes {
         let ranges = accept.split(separator: ",").map { $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased() }
         let offered = types.union(["application/problem+json"])
         let acceptable = ranges.contains { range in
-            range == "*/*" || offered.contains(range) || offered.contains { $0.hasPrefix(range.replacingOccurrences(of: "*", with: "")) && range.hasSuffix("/*") }
+            range == "*/*" || offered.contains(range)
+                || offered.contains { $0.hasPrefix(range.replacingOccurrences(of: "*", with: "")) && range.hasSuffix("/*") }
         }
         guard acceptable else {
             throw Problem(
@@ -159,9 +161,10 @@ struct APIRoutes {
     /// The body, read up to the operation's limit and checked against its media type and schema.
     private func readBody(_ request: Request, _ context: DebriefRequestContext, _ operation: APIOperation) async throws -> (Data?, JSONInput?) {
         guard let declared = operation.body else { return (nil, nil) }
-        let mediaType = (request.headers[.contentType] ?? "").split(separator: ";")[...].first.map {
-            $0.trimmingCharacters(in: .whitespaces).lowercased()
-        } ?? ""
+        let mediaType =
+            (request.headers[.contentType] ?? "").split(separator: ";")[...].first.map {
+                $0.trimmingCharacters(in: .whitespaces).lowercased()
+            } ?? ""
         let accepted: [String]
         let limit: Int
         var schema: JSONSchema?

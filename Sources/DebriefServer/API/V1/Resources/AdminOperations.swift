@@ -114,7 +114,8 @@ enum AdminOperations {
                 let limit = APIPage<AuditEvent>.limit(input)
                 let filter = AuditFilter(
                     actor: input.query("actor"), entity: input.query("entity"), entityID: input.integer("entity_id"), action: input.query("action"),
-                    since: input.date("since"), until: input.date("until"), beforeID: try APIPage<AuditEvent>.cursor(input, as: AuditPosition.self)?.id,
+                    since: input.date("since"), until: input.date("until"),
+                    beforeID: try APIPage<AuditEvent>.cursor(input, as: AuditPosition.self)?.id,
                     limit: limit + 1)
                 let (events, _) = try await service.auditLog(filter, by: try input.principal)
                 let page = Array(events.prefix(limit))

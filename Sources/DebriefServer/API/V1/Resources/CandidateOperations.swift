@@ -28,18 +28,23 @@ enum CandidateOperations {
                     .query("interviewer", .id, "only candidates with a round on this user's panel"),
                     .query("created_from", .dateTime, "only candidates added at or after this time"),
                     .query("created_before", .dateTime, "only candidates added before this time"),
-                    .query("sort", .string(oneOf: CandidateListQuery.Order.allCases.map(\.rawValue)), "the order: id (default), name; - for descending"),
+                    .query(
+                        "sort", .string(oneOf: CandidateListQuery.Order.allCases.map(\.rawValue)), "the order: id (default), name; - for descending"),
                 ],
                 outcomes: [.init(status: .ok, description: "a page of candidates", schema: APISchemas.page(of: "Candidate"))]
             ) { input in
                 let order = CandidateListQuery.Order(rawValue: input.query("sort") ?? "id") ?? .id
                 let query = CandidateListQuery(
-                    filter: CandidateFilter(text: input.query("q"), positionID: input.integer("position"), stage: input.query("stage").flatMap(PipelineStage.init(rawValue:))),
+                    filter: CandidateFilter(
+                        text: input.query("q"), positionID: input.integer("position"),
+                        stage: input.query("stage").flatMap(PipelineStage.init(rawValue:))),
                     interviewerID: input.integer("interviewer"), createdFrom: input.date("created_from"), createdBefore: input.date("created_before"),
                     order: order, after: try APIPage<Candidate>.cursor(input, as: CandidateListQuery.Position.self),
                     limit: APIPage<Candidate>.limit(input))
                 let (candidates, more) = try await service.candidates(query, by: try input.principal)
-                let last = candidates.last.map { CandidateListQuery.Position(name: order == .id || order == .idDescending ? nil : $0.name, id: $0.id ?? 0) }
+                let last = candidates.last.map {
+                    CandidateListQuery.Position(name: order == .id || order == .idDescending ? nil : $0.name, id: $0.id ?? 0)
+                }
                 return try APIPage.reply(candidates, after: last, more: more, for: input)
             },
             APIOperation(

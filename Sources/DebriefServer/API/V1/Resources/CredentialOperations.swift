@@ -22,7 +22,8 @@ enum CredentialOperations {
         [Credential.Kind.token, .session].flatMap { kind in list(kind, service) } + [
             APIOperation(
                 method: .post, path: "/api/v1/tokens", operationID: "issueToken", tag: "Account",
-                summary: "Issue an access token (shown once; only its SHA-256 is kept)", access: "anyone signed in, for themselves; admins for anyone",
+                summary: "Issue an access token (shown once; only its SHA-256 is kept)",
+                access: "anyone signed in, for themselves; admins for anyone",
                 body: .json(.ref("NewToken")),
                 outcomes: [.init(status: .created, description: "the token's secret, shown only now", schema: .ref("IssuedToken"))]
             ) { input in
@@ -47,7 +48,9 @@ enum CredentialOperations {
                     .query("user", .id, "whose (admins only; the caller's own by default)"),
                     .query("everyone", .boolean, "every user's (admins only)"),
                 ],
-                outcomes: [.init(status: .ok, description: "the \(plural)", schema: .object([("items", .array(.ref("Credential")))], required: ["items"]))]
+                outcomes: [
+                    .init(status: .ok, description: "the \(plural)", schema: .object([("items", .array(.ref("Credential")))], required: ["items"]))
+                ]
             ) { input in
                 let items = try await service.credentials(
                     kind, of: input.integer("user"), everyone: input.query("everyone") == "true", by: try input.principal)

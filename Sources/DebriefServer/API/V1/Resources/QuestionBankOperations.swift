@@ -80,7 +80,9 @@ enum QuestionBankOperations {
                 summary: "Import an HTML page or fragment into the bank (dry_run previews without storing)", access: "recruiters and admins",
                 parameters: [
                     .query("dry_run", .boolean, "true: say what the page holds and store nothing"),
-                    .query("name", .string(minLength: 1, maxLength: 200), "the set's name (else the page's title); the same name again is its next version"),
+                    .query(
+                        "name", .string(minLength: 1, maxLength: 200),
+                        "the set's name (else the page's title); the same name again is its next version"),
                     .query("rubric", .string(minLength: 1, maxLength: 64), "map questions to this rubric's competencies"),
                 ],
                 body: .document(
@@ -108,7 +110,9 @@ enum QuestionBankOperations {
                     PageUpload(data: data, path: nil, name: name), with: importer, preview: input.query("dry_run") == "true", by: principal)
                 let found = outcome.found
                 let questions = found.sections.flatMap { section in
-                    section.questions.map { ImportResult.Found(text: $0.text, title: $0.title, section: section.title, competencies: $0.competencies) }
+                    section.questions.map {
+                        ImportResult.Found(text: $0.text, title: $0.title, section: section.title, competencies: $0.competencies)
+                    }
                 }
                 switch outcome {
                 case .preview:

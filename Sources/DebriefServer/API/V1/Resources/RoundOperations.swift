@@ -58,12 +58,16 @@ enum RoundOperations {
                 outcomes: [
                     .init(
                         status: .created, description: "the round as stored", schema: .ref("Round"),
-                        links: [("getRound", "round", "/id"), ("updateRound", "round", "/id"), ("getRoundKit", "round", "/id"), ("listScorecards", "round", "/id")])
+                        links: [
+                            ("getRound", "round", "/id"), ("updateRound", "round", "/id"), ("getRoundKit", "round", "/id"),
+                            ("listScorecards", "round", "/id"),
+                        ])
                 ]
             ) { input in
                 let body = try input.decode(NewRound.self)
                 let request = RoundRequest(
-                    candidate: .id(body.candidateId), positionID: body.positionId, kind: try RoundKind(parsing: body.kind), scheduledAt: body.scheduledAt,
+                    candidate: .id(body.candidateId), positionID: body.positionId, kind: try RoundKind(parsing: body.kind),
+                    scheduledAt: body.scheduledAt,
                     interviewers: try body.interviewers.map { try EmailAddress($0) }, questionSetID: body.questionSetId)
                 let (round, _) = try await service.scheduleRound(request, by: try input.principal)
                 return try APIReply.json(round, status: .created, location: "/api/v1/rounds/\(round.id ?? 0)")
@@ -84,10 +88,11 @@ enum RoundOperations {
                 let id = try input.id("round")
                 let current = try await service.round(id, by: principal)
                 let people = try await service.users(by: principal)
-                let emails = try input.member("interviewers").map { value -> [EmailAddress] in
-                    guard case .array(let items) = value else { return [] }
-                    return try items.compactMap(\.text).map { try EmailAddress($0) }
-                } ?? current.interviewerIDs.compactMap { id in people.first { $0.id == id }?.email }
+                let emails =
+                    try input.member("interviewers").map { value -> [EmailAddress] in
+                        guard case .array(let items) = value else { return [] }
+                        return try items.compactMap(\.text).map { try EmailAddress($0) }
+                    } ?? current.interviewerIDs.compactMap { id in people.first { $0.id == id }?.email }
                 let scheduledAt = input.member("scheduled_at")?.text.flatMap(ISO8601Parsing.date) ?? current.scheduledAt
                 let ifMatch = input.ifMatch ?? ""
                 let change = RoundChange(roundID: id, scheduledAt: scheduledAt, interviewers: emails) { stored in
@@ -97,7 +102,8 @@ enum RoundOperations {
             },
             APIOperation(
                 method: .get, path: "/api/v1/rounds/{round}/kit", operationID: "getRoundKit", tag: "Rounds",
-                summary: "The round's interview kit: who and for what, the competencies with their anchors, the questions, the caller's own scorecard",
+                summary:
+                    "The round's interview kit: who and for what, the competencies with their anchors, the questions, the caller's own scorecard",
                 access: "its panel, recruiters and admins",
                 outcomes: [.init(status: .ok, description: "the kit", schema: .ref("RoundKit"))]
             ) { input in
@@ -116,7 +122,11 @@ enum RoundOperations {
                     .query("history", .boolean, "every version of each scorecard, not only the current one"),
                     .query("state", .string(oneOf: ["draft", "submitted"]), "only scorecards in this state"),
                 ],
-                outcomes: [.init(status: .ok, description: "the scorecards the caller may read", schema: .object([("items", .array(.ref("Scorecard")))], required: ["items"]))]
+                outcomes: [
+                    .init(
+                        status: .ok, description: "the scorecards the caller may read",
+                        schema: .object([("items", .array(.ref("Scorecard")))], required: ["items"]))
+                ]
             ) { input in
                 let principal = try input.principal
                 let round = try await service.visibleRound(try input.id("round"), by: principal)

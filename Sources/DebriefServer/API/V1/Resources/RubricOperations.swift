@@ -77,7 +77,9 @@ enum RubricOperations {
                 method: .get, path: "/api/v1/rubrics/{rubric}/reliability", operationID: "getRubricReliability", tag: "Reports",
                 summary: "How much the rubric's scores can be trusted across every position that uses it (the README's contract)",
                 access: "recruiters and admins", parameters: [PositionOperations.formatParameter],
-                outcomes: [.init(status: .ok, description: "the study in the format asked for", schema: .any, mediaTypes: PositionOperations.reportTypes)]
+                outcomes: [
+                    .init(status: .ok, description: "the study in the format asked for", schema: .any, mediaTypes: PositionOperations.reportTypes)
+                ]
             ) { input in
                 _ = try input.context.requireReportReader()
                 let format = try PositionOperations.format(of: input)
@@ -87,7 +89,11 @@ enum RubricOperations {
             APIOperation(
                 method: .get, path: "/api/v1/rubric-versions", operationID: "listRubricVersions", tag: "Rubrics",
                 summary: "Every rubric version that scorecards were made under", access: "recruiters and admins",
-                outcomes: [.init(status: .ok, description: "the stored versions, oldest first", schema: .object([("items", .array(.ref("RubricVersion")))], required: ["items"]))]
+                outcomes: [
+                    .init(
+                        status: .ok, description: "the stored versions, oldest first",
+                        schema: .object([("items", .array(.ref("RubricVersion")))], required: ["items"]))
+                ]
             ) { input in
                 try APIReply.json(APIList(items: try await service.rubricVersions(by: try input.principal)))
             },
