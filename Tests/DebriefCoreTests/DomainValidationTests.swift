@@ -63,6 +63,14 @@ struct DomainValidationTests {
         #expect(throws: FieldError.self) { try RoundKind(parsing: "42") }
     }
 
+    @Test("round kinds read as words on pages and in reports; the slug stays for JSON, CSV and flags")
+    func roundKindLabels() throws {
+        #expect(RoundKind.phoneScreen.label == "phone screen" && RoundKind.systemDesign.label == "system design")
+        #expect(RoundKind.hr.label == "HR" && RoundKind.technical.label == "technical")
+        #expect(try RoundKind(parsing: "bar_raiser").label == "bar raiser")
+        #expect(RoundKind.label(of: "system_design") == "system design" && RoundKind.label(of: "Not a slug!") == "Not a slug!")
+    }
+
     @Test("candidates are referred to by id or email")
     func candidateReferences() throws {
         #expect(try CandidateReference(parsing: "12") == .id(12))

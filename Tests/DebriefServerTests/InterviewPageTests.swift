@@ -66,6 +66,7 @@ struct InterviewPageTests {
             #expect(list.status == .ok)
             #expect(list.body.text.contains("<a href=\"/rounds/2\">") && !list.body.text.contains("<a href=\"/rounds/1\">"))
             #expect(list.body.text.contains("&lt;script&gt;alert(1)&lt;/script&gt; Ada") && !list.body.text.contains("<script>"))
+            #expect(list.body.text.contains("<td>system design</td>") && !list.body.text.contains("system_design"), "kinds read as words")
             #expect(try await Self.page(client, "/positions/1", session: omar).status == .forbidden)
         }
     }
@@ -87,6 +88,7 @@ struct InterviewPageTests {
         try await fixture.test { client in
             let before = try await Self.page(client, "/rounds/2", session: omar)
             #expect(before.status == .ok && before.body.text.contains("name=\"rating.system-design\""))
+            #expect(before.body.text.contains("<title>system design round: ") && before.body.text.contains(" · system design round · "))
             #expect(!before.body.text.contains("Ines-private-note") && !before.body.text.contains("Ines: strong yes"))
             let proof = omar.formProof
             let draft = try await Self.post(

@@ -44,4 +44,11 @@ public struct RoundKind: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     }
 
     public var description: String { rawValue }
+
+    /// The kind as people read it on pages and in reports: "phone screen", "system design", "HR"
+    /// (JSON, CSV and the CLI's flags keep the slug).
+    public var label: String { self == .hr ? "HR" : rawValue.replacingOccurrences(of: "_", with: " ") }
+
+    /// The label of a kind stored as its slug.
+    public static func label(of slug: String) -> String { RoundKind(rawValue: slug)?.label ?? slug }
 }

@@ -28,6 +28,9 @@ public struct CandidateReport: Encodable, Sendable {
         public let status: String
         @NullEncoded public var score: Double?
         public let scorecards: [ScorecardRow]
+
+        /// The kind as people read it ("phone screen"); JSON and CSV keep `kind`, the slug.
+        public var kindLabel: String { RoundKind.label(of: kind) }
     }
 
     public struct ScorecardRow: Encodable, Sendable {

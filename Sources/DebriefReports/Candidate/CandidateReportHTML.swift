@@ -60,7 +60,7 @@ public enum CandidateReportHTML {
     /// A round's heading and, once it has scorecards, their table and notes.
     private static func round(in round: CandidateReport.RoundRow, competencyIDs: [String]) -> HTML {
         let score = HTML(" · round score \(Figures.number(round.score))").when(round.status == "held")
-        let heading: HTML = "<h3>\(round.kind) · \(Figures.dateTime(round.scheduledAt)) · \(round.status)\(score)</h3>\n"
+        let heading: HTML = "<h3>\(round.kindLabel) · \(Figures.dateTime(round.scheduledAt)) · \(round.status)\(score)</h3>\n"
         guard !round.scorecards.isEmpty else { return "\(heading)\n" }
         let headers = HTML(each: competencyIDs) { "<th class=\"num\">\($0)</th>" }
         let rows = HTML(each: round.scorecards) { card in

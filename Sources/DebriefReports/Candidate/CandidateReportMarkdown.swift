@@ -24,7 +24,7 @@ public enum CandidateReportMarkdown {
         lines += ["", "## Rounds", ""]
         for round in report.rounds {
             lines.append(
-                "### \(round.kind) (#\(round.id), \(Figures.dateTime(round.scheduledAt))): \(round.status)"
+                "### \(round.kindLabel) (#\(round.id), \(Figures.dateTime(round.scheduledAt))): \(round.status)"
                     + (round.score.map { ", mean \(Figures.number($0))" } ?? ""))
             for card in round.scorecards {
                 let ratings = rubric.competencies.compactMap { competency in

@@ -84,7 +84,7 @@ struct InterviewPagesController {
     }
 
     private static func chrome(_ kit: RoundKit, _ request: Request, _ context: DebriefRequestContext) -> PageChrome {
-        context.chrome("\(kit.round.kind.rawValue) round: \(kit.candidateName)", request)
+        context.chrome("\(kit.round.kind.label) round: \(kit.candidateName)", request)
     }
 
     /// The ratings the form holds, each checked against the rubric's scale; a bad one is noted on its field.

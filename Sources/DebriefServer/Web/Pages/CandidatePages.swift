@@ -76,7 +76,7 @@ enum CandidatePages {
         ]
         values["rounds"] = file.rounds.map { overview -> [String: Any] in
             [
-                "id": overview.round.id ?? 0, "when": Figures.dateTime(overview.round.scheduledAt), "kind": overview.round.kind.rawValue,
+                "id": overview.round.id ?? 0, "when": Figures.dateTime(overview.round.scheduledAt), "kind": overview.round.kind.label,
                 "position": overview.positionTitle, "kit": overview.questionSetTitle ?? "none",
                 "panel": overview.panel.map { member -> [String: Any] in
                     ["name": member.person.name, "status": member.scorecard.map { $0 == .draft ? "draft" : "submitted" } ?? "not started"]
@@ -89,7 +89,7 @@ enum CandidatePages {
         var kinds: [RoundKind] = []
         for entry in file.positions { for kind in entry.kinds where !kinds.contains(kind) { kinds.append(kind) } }
         values["kinds"] = kinds.map {
-            ["value": $0.rawValue, "label": $0.rawValue.replacingOccurrences(of: "_", with: " "), "selected": $0.rawValue == form.kind]
+            ["value": $0.rawValue, "label": $0.label, "selected": $0.rawValue == form.kind]
         }
         values["questionSets"] = file.questionSets.map { set -> [String: Any] in
             [
@@ -120,7 +120,7 @@ enum CandidatePages {
     static func roundEdit(_ round: Round, candidate: Candidate, positionTitle: String, people: [User], form: RoundForm, chrome: PageChrome) -> String
     {
         var values: [String: Any] = [
-            "id": round.id ?? 0, "candidateID": candidate.id ?? 0, "candidate": candidate.name, "kind": round.kind.rawValue,
+            "id": round.id ?? 0, "candidateID": candidate.id ?? 0, "candidate": candidate.name, "kind": round.kind.label,
             "position": positionTitle, "when": Figures.dateTime(round.scheduledAt), "message": form.message ?? false,
         ]
         values.merge(roundFields(form, people: people)) { _, new in new }

@@ -52,7 +52,7 @@ enum InterviewPages {
     private static func row(_ interview: InterviewSummary) -> [String: Any] {
         [
             "id": interview.round.id ?? 0, "when": Figures.dateTime(interview.round.scheduledAt), "candidate": interview.candidateName,
-            "position": interview.positionTitle, "kind": interview.round.kind.rawValue,
+            "position": interview.positionTitle, "kind": interview.round.kind.label,
             "status": interview.myScorecard.map { $0 == .draft ? "draft saved" : "submitted" } ?? "not started",
         ]
     }
@@ -78,7 +78,7 @@ enum InterviewPages {
         values["candidate"] = kit.candidateName
         values["candidateLink"] = onBehalf ? "/candidates/\(kit.round.candidateID)" : false
         values["position"] = kit.positionTitle
-        values["kind"] = kit.round.kind.rawValue
+        values["kind"] = kit.round.kind.label
         values["when"] = Figures.dateTime(kit.round.scheduledAt)
         values["competencies"] = competencies(kit, state: state)
         values["questionFields"] = questionFields(kit, state: state)
