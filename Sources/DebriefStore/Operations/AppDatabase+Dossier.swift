@@ -9,7 +9,8 @@ extension AppDatabase {
         try await read { db in
             let rounds = try DossierRounds.read(db, positionID: positionID, candidateID: candidateID)
             let cards = try DossierCards.read(db, positionID: positionID, candidateID: candidateID)
-            return try rounds.dossier(with: cards, interviewers: try Self.users(db, ids: rounds.people(with: cards)))
+            let interviewers = try Self.users(db, ids: rounds.people(with: cards))
+            return rounds.dossier(with: cards, interviewers: interviewers)
         }
     }
 
@@ -23,7 +24,8 @@ extension AppDatabase {
         let rounds = try await roundsRead.get()
         guard rounds.dataVersion == cards.dataVersion else { return try await positionDossier(positionID: positionID) }
         let people = rounds.people(with: cards)
-        return try rounds.dossier(with: cards, interviewers: try await read { db in try Self.users(db, ids: people) })
+        let interviewers = try await read { db in try Self.users(db, ids: people) }
+        return rounds.dossier(with: cards, interviewers: interviewers)
     }
 
     /// `read`, its outcome as a value (for `async let`, which does not carry a typed error).
