@@ -71,6 +71,10 @@ struct ImportCommandTests {
         #expect(limited.out.contains("40 questions match; 3 shown."), "\(limited.out)")
         let syntax = await cli.run(["questions", "search", "\"AND", "NEAR(", "*"])
         #expect(syntax.code == 0 && syntax.out.contains("No question matches."))
+        // "C++" is the word "c"; as a prefix it would match all 40 (every question has a word starting with c).
+        let short = await cli.run(["questions", "search", "C++"])
+        #expect(short.code == 0 && short.out.contains("No question matches."), "\(short.out)")
+        #expect(await cli.run(["questions", "search", "api"]).out.contains("What is an API"), "three letters are still a prefix")
         #expect(await cli.run(["questions", "search", "x", "--limit", "0"]).code == 64)
     }
 

@@ -53,4 +53,14 @@ struct QuestionSearchIndexTests {
         #expect(try await store.searchQuestions(QuestionQuery(text: "lock")).total == 0)
         #expect(try await store.searchQuestions(QuestionQuery(text: "gate")).total == 1)
     }
+
+    @Test("the words typed become quoted FTS5 terms, all required; only a last word of three letters or more is a prefix")
+    func fullTextPattern() {
+        #expect(AppDatabase.fullTextPattern("CAP theorem") == #""cap" "theorem"*"#)
+        #expect(AppDatabase.fullTextPattern("C++") == #""c""#)
+        #expect(AppDatabase.fullTextPattern("Go or Rust") == #""go" "or" "rust"*"#)
+        #expect(AppDatabase.fullTextPattern("learn go") == #""learn" "go""#)
+        #expect(AppDatabase.fullTextPattern("\"AND NEAR( *") == #""and" "near"*"#)
+        #expect(AppDatabase.fullTextPattern(" +*- ") == nil)
+    }
 }

@@ -13,7 +13,8 @@ struct QuestionsCommand: AsyncParsableCommand {
             commandName: "search",
             abstract: "Full-text search over question text and model answers.",
             discussion:
-                "Every word must appear (the last may be the start of a word); the newest version of each set is searched unless --set names one.")
+                "Every word must appear (the last, from three letters, may be the start of a word); the newest version of each set is searched unless --set names one."
+        )
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The words to find, such as \"CAP theorem\".") var words: [String] = []
         @Option(help: "Only questions mapped to this competency.") var competency: String?

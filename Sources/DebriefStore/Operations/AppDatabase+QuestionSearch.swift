@@ -4,7 +4,7 @@ import GRDB
 
 /// A search of the question bank: words to find in questions and answers, and filters.
 public struct QuestionQuery: Sendable, Equatable {
-    /// Words to find (every one, the last also as a prefix), in the question, its title or its model answer.
+    /// Words to find (every one, the last also as a prefix from three letters), in the question, its title or its model answer.
     public var text: String?
     public var competency: String?
     public var level: String?
@@ -90,12 +90,19 @@ extension AppDatabase {
     }
 
     /// `"cap" "theorem"*` for `CAP theorem`: each word quoted (so quotes, `AND`, `NEAR(` and `*` a
-    /// person types are only words), all required, the last also as a prefix. Nil when there are no words.
+    /// person types are only words), all required, the last also as a prefix when it is long enough
+    /// to mean one (`shard` finds "sharding"). Nil when there are no words.
     static func fullTextPattern(_ text: String) -> String? {
         let words = text.split { !($0.isLetter || $0.isNumber) }.map { String($0).lowercased() }
         guard let last = words.last else { return nil }
-        return (words.dropLast().map { "\"\($0)\"" } + ["\"\(last)\"*"]).joined(separator: " ")
+        let prefix = last.count >= shortestPrefix ? "*" : ""
+        return (words.dropLast().map { "\"\($0)\"" } + ["\"\(last)\"\(prefix)"]).joined(separator: " ")
     }
+
+    /// The fewest letters a last word needs to be searched as the start of longer words: `C++` is the
+    /// word "c", and as a prefix it matched every question with a word starting with c; `Go` matched
+    /// "good".
+    static let shortestPrefix = 3
 
     /// The highlighted text split at FTS5's markers (STX opens a match, ETX closes it).
     static func runs(_ marked: String) -> [QuestionHit.Run] {
