@@ -71,6 +71,13 @@ struct DomainValidationTests {
         #expect(RoundKind.label(of: "system_design") == "system design" && RoundKind.label(of: "Not a slug!") == "Not a slug!")
     }
 
+    @Test("recommendations read as words on pages and in reports; none is a dash")
+    func recommendationLabels() {
+        #expect(Recommendation.strongNo.label == "strong no" && Recommendation.noDecision.label == "no decision")
+        #expect(Recommendation.label(of: "strong_yes") == "strong yes" && Recommendation.label(of: "yes") == "yes")
+        #expect(Recommendation.label(of: nil) == "–")
+    }
+
     @Test("candidates are referred to by id or email")
     func candidateReferences() throws {
         #expect(try CandidateReference(parsing: "12") == .id(12))

@@ -21,4 +21,14 @@ public enum Recommendation: String, CaseIterable, Codable, Sendable {
         }
         self = value
     }
+
+    /// The recommendation as people read it on pages and in reports: "strong no", "no decision"
+    /// (JSON, CSV and the CLI keep the stored spelling).
+    public var label: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+
+    /// The label of a recommendation stored as its spelling, or "–" for none.
+    public static func label(of stored: String?) -> String {
+        guard let stored else { return "–" }
+        return Recommendation(rawValue: stored)?.label ?? stored
+    }
 }

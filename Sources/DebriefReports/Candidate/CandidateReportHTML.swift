@@ -1,3 +1,4 @@
+import DebriefCore
 import Foundation
 
 /// A candidate report as one self-contained HTML file, printable to PDF from a browser.
@@ -14,23 +15,22 @@ public enum CandidateReportHTML {
     /// The report without its document around it, for a page of the web app.
     public static func section(_ report: CandidateReport) -> String {
         let rubric = report.position.rubric
-        let competencyIDs = rubric.competencies.map(\.id)
         let person = report.candidate
         let html: HTML = """
             <section class="candidate">
             <header><h1>\(person.name)</h1><p class="meta">\(person.email) · \(report.position.title) · stage \(person.stage) · \
-            \(report.roundsHeld) rounds held, \(report.roundsPending) pending</p></header>
+            \(CountedNoun.phrase(report.roundsHeld, "round")) held, \(report.roundsPending) pending</p></header>
             <div class="cards">
             <div><div class="score">\(Figures.number(report.score))</div><div class="meta">score on \(rubric.scaleMin)–\(rubric.scaleMax)</div></div>
             <div><div class="score">\(Figures.number(report.calibratedScore))</div><div class="meta">calibrated score</div></div>
             <div><div class="score">\(Figures.percent(report.coverage))</div><div class="meta">coverage</div></div>
-            <div><div class="score">\(report.recommendation ?? "–")</div><div class="meta">\(rankText(report))</div></div>
+            <div><div class="score">\(Recommendation.label(of: report.recommendation))</div><div class="meta">\(rankText(report))</div></div>
             </div>
             \(flags(report))
             <h2>Competencies</h2>
             \(competencyChart(report))
             <h2>Rounds</h2>
-            \(HTML(each: report.rounds) { round(in: $0, competencyIDs: competencyIDs) })\(questions(report))
+            \(HTML(each: report.rounds) { round(in: $0, competencies: rubric.competencies) })\(questions(report))
             \(HTML.notes(report.notes))
             </section>
             """
@@ -58,16 +58,16 @@ public enum CandidateReportHTML {
     }
 
     /// A round's heading and, once it has scorecards, their table and notes.
-    private static func round(in round: CandidateReport.RoundRow, competencyIDs: [String]) -> HTML {
+    private static func round(in round: CandidateReport.RoundRow, competencies: [PositionReport.CompetencyInfo]) -> HTML {
         let score = HTML(" · round score \(Figures.number(round.score))").when(round.status == "held")
         let heading: HTML = "<h3>\(round.kindLabel) · \(Figures.dateTime(round.scheduledAt)) · \(round.status)\(score)</h3>\n"
         guard !round.scorecards.isEmpty else { return "\(heading)\n" }
-        let headers = HTML(each: competencyIDs) { "<th class=\"num\">\($0)</th>" }
+        let headers = HTML(each: competencies) { "<th class=\"num\">\($0.title)</th>" }
         let rows = HTML(each: round.scorecards) { card in
-            let cells = HTML(each: competencyIDs) { id in
-                "<td class=\"num\">\(card.ratings[id].map { $0.map(String.init) ?? "no signal" } ?? "")</td>"
+            let cells = HTML(each: competencies) { competency in
+                "<td class=\"num\">\(card.ratings[competency.id].map { $0.map(String.init) ?? "no signal" } ?? "")</td>"
             }
-            return "<tr><td>\(name(card))\(entryNotes(card))</td><td>\(card.recommendation)</td>\(cells)</tr>"
+            return "<tr><td>\(name(card))\(entryNotes(card))</td><td>\(Recommendation.label(of: card.recommendation))</td>\(cells)</tr>"
         }
         // A scorecard without notes gets no quote (as in Markdown), not an empty one.
         let notes = HTML(each: round.scorecards.filter { !$0.notes.isEmpty }) { card in

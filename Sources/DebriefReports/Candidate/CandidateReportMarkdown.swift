@@ -1,3 +1,4 @@
+import DebriefCore
 import Foundation
 
 /// A candidate report as Markdown.
@@ -6,10 +7,10 @@ public enum CandidateReportMarkdown {
         let rubric = report.position.rubric
         var lines = [
             "# \(Escape.markdown(report.candidate.name)), \(Escape.markdown(report.position.title))", "",
-            "\(Escape.markdown(report.candidate.email)) · stage **\(report.candidate.stage)** · \(report.roundsHeld) rounds held, \(report.roundsPending) pending",
+            "\(Escape.markdown(report.candidate.email)) · stage **\(report.candidate.stage)** · \(CountedNoun.phrase(report.roundsHeld, "round")) held, \(report.roundsPending) pending",
             "",
             "**Score \(Figures.number(report.score))** on \(rubric.scaleMin)–\(rubric.scaleMax) (calibrated \(Figures.number(report.calibratedScore))), "
-                + "coverage \(Figures.percent(report.coverage)), recommendation **\(report.recommendation ?? "–")**"
+                + "coverage \(Figures.percent(report.coverage)), recommendation **\(Recommendation.label(of: report.recommendation))**"
                 + (report.rank.map { ", rank \($0) of \(report.rankedCandidates)" } ?? "") + ".",
         ]
         if report.needsDebrief {
@@ -28,10 +29,11 @@ public enum CandidateReportMarkdown {
                     + (round.score.map { ", mean \(Figures.number($0))" } ?? ""))
             for card in round.scorecards {
                 let ratings = rubric.competencies.compactMap { competency in
-                    card.ratings[competency.id].map { "\(competency.id) \($0.map(String.init) ?? "no signal")" }
+                    card.ratings[competency.id].map { "\(Escape.markdown(competency.title)) \($0.map(String.init) ?? "no signal")" }
                 }.joined(separator: ", ")
                 let enteredBy = card.enteredBy.map { " (entered by \(Escape.markdown($0)))" } ?? ""
-                lines.append("- **\(Escape.markdown(card.name))**\(enteredBy) recommends \(card.recommendation): \(ratings)")
+                lines.append(
+                    "- **\(Escape.markdown(card.name))**\(enteredBy) recommends \(Recommendation.label(of: card.recommendation)): \(ratings)")
                 if let reason = card.amendReason { lines.append("  amended (v\(card.version)): \(Escape.markdown(reason))") }
                 if !card.notes.isEmpty { lines.append("  > \(Escape.markdown(card.notes))") }
             }

@@ -1,3 +1,4 @@
+import DebriefCore
 import Foundation
 
 /// A position report as one self-contained HTML file: inline CSS and SVG, no scripts, no external requests.
@@ -56,7 +57,7 @@ public enum PositionReportHTML {
         return """
             <tr><td class="num">\(candidate.rank.map(String.init) ?? "–")</td><td>\(name)<br><span class="meta">\(email.user)<wbr>\(email.domain)</span></td>\
             <td>\(candidate.stage)</td><td class="num">\(Figures.number(candidate.score))</td><td class="num">\(Figures.number(candidate.calibratedScore))</td>\
-            <td class="num">\(Figures.percent(candidate.coverage))</td><td>\(candidate.recommendation ?? "–")</td><td class="flag">\(flags)</td>\
+            <td class="num">\(Figures.percent(candidate.coverage))</td><td>\(Recommendation.label(of: candidate.recommendation))</td><td class="flag">\(flags)</td>\
             <td class="num">\(Figures.number(candidate.percentile, decimals: 0))</td></tr>
             """
     }

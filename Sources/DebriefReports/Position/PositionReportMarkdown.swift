@@ -1,3 +1,4 @@
+import DebriefCore
 /// A position report as Markdown: readable in a terminal, rendered by code hosting sites.
 public enum PositionReportMarkdown {
     public static func render(_ report: PositionReport) -> String {
@@ -13,7 +14,7 @@ public enum PositionReportMarkdown {
         for candidate in report.candidates {
             lines.append(
                 "| \(candidate.rank.map(String.init) ?? "–") | \(Escape.markdown(candidate.name)) | \(candidate.stage) | \(Figures.number(candidate.score)) | "
-                    + "\(Figures.number(candidate.calibratedScore)) | \(Figures.percent(candidate.coverage)) | \(candidate.recommendation ?? "–") | "
+                    + "\(Figures.number(candidate.calibratedScore)) | \(Figures.percent(candidate.coverage)) | \(Recommendation.label(of: candidate.recommendation)) | "
                     + "\(candidate.flagReasons.map(Escape.markdown).joined(separator: "; ")) | \(Figures.number(candidate.percentile, decimals: 0)) |"
             )
         }

@@ -83,7 +83,7 @@ enum InterviewPages {
         values["competencies"] = competencies(kit, state: state)
         values["questionFields"] = questionFields(kit, state: state)
         values["recommendations"] = Recommendation.allCases.map { option in
-            ["value": option.rawValue, "label": label(option), "selected": state.recommendation == option.rawValue] as [String: Any]
+            ["value": option.rawValue, "label": option.label, "selected": state.recommendation == option.rawValue] as [String: Any]
         }
         values["notes"] = state.notes
         values["locked"] = locked
@@ -107,7 +107,7 @@ enum InterviewPages {
         for field in ["recommendation", "confirm", "reason", "interviewer"] { values["\(field)Error"] = state.errors[field] ?? false }
         values["version"] = mine?.version ?? 0
         values["submittedAt"] = mine?.submittedAt.map(Figures.dateTime) ?? ""
-        values["recommendationText"] = label(mine?.recommendation ?? .noDecision)
+        values["recommendationText"] = (mine?.recommendation ?? .noDecision).label
         values["colleagues"] = kit.colleagues.map { card in colleague(card, kit: kit) }
         values["hasColleagues"] = !kit.colleagues.isEmpty
         values["colleaguesTitle"] = onBehalf ? "Submitted scorecards" : "Colleagues' scorecards"
@@ -175,13 +175,9 @@ enum InterviewPages {
         }
         return [
             "name": kit.people[card.interviewerID]?.name ?? "#\(card.interviewerID)", "ratings": ratings.joined(separator: " · "),
-            "recommendation": label(card.recommendation ?? .noDecision), "notes": card.notes,
+            "recommendation": (card.recommendation ?? .noDecision).label, "notes": card.notes,
             "enteredBy": card.enteredByID.map { kit.people[$0]?.name ?? "#\($0)" } ?? false,
         ]
-    }
-
-    static func label(_ recommendation: Recommendation) -> String {
-        recommendation.rawValue.replacingOccurrences(of: "_", with: " ")
     }
 
     private static func ratingText(_ value: String, scale: [ScalePoint]) -> String {
