@@ -99,6 +99,16 @@ return fits;
 """
 
 
+def tables_fit_at_phone_width():
+    """Whether, at 375 px, every table's rows stack into cards with nothing to scroll sideways to (the
+    columns a phone would hide behind a scroll bar, such as an interviewer's own scorecard status)."""
+    browser.set_window_size(375, 900)
+    fits = browser.execute_script(
+        "return [...document.querySelectorAll('.scroll')].every(box => box.scrollWidth <= box.clientWidth)")
+    browser.set_window_size(1280, 900)
+    return fits
+
+
 def inspect(name):
     """axe-core's critical and serious findings, a clean console, no sideways scroll at 375 px, and screenshots at both widths."""
     problems = console_problems()
@@ -253,6 +263,7 @@ try:
     check("the round is scheduled, 15:30 in Berlin shown as 14:30 UTC", "The round is scheduled." in browser.page_source
           and "2026-12-10 14:30 UTC" in browser.page_source)
     inspect("candidate")
+    check("at 375 px the candidate's rounds stack, panel and actions in view", tables_fit_at_phone_width())
     round_link = browser.find_elements(By.XPATH, "//tr[td[contains(., '2026-12-10 14:30')]]//a[contains(@href, '/rounds/') and not(contains(@href, 'edit'))]")
     check("the new round links its kit", len(round_link) == 1)
     round_url = round_link[0].get_attribute("href") if round_link else f"{base}/"
@@ -276,6 +287,7 @@ try:
     sign_in(arguments.interviewer)
     check("an interviewer lands on their interviews", browser.current_url == f"{base}/interviews")
     inspect("my-interviews")
+    check("at 375 px an interviewer's rounds stack, each with its round and scorecard status in view", tables_fit_at_phone_width())
     rows = browser.find_elements(By.CSS_SELECTOR, "a[href^='/rounds/']")
     check("the new round is on the interviewer's list, the name as text", any(a.text == name for a in rows))
     browser.get(f"{base}/candidates")

@@ -66,8 +66,15 @@ struct InterviewPageTests {
             #expect(list.status == .ok)
             #expect(list.body.text.contains("<a href=\"/rounds/2\">") && !list.body.text.contains("<a href=\"/rounds/1\">"))
             #expect(list.body.text.contains("&lt;script&gt;alert(1)&lt;/script&gt; Ada") && !list.body.text.contains("<script>"))
-            #expect(list.body.text.contains("<td>system design</td>") && !list.body.text.contains("system_design"), "kinds read as words")
+            #expect(
+                list.body.text.contains("<td data-label=\"Round\">system design</td>") && !list.body.text.contains("system_design"),
+                "kinds read as words")
             #expect(try await Self.page(client, "/positions/1", session: omar).status == .forbidden)
+            // Ines submitted rounds 1 and 2; the later one comes first.
+            let submitted = try await Self.page(client, "/interviews", session: fixture.interviewerSession).body.text
+            let second = try #require(submitted.range(of: "<a href=\"/rounds/2\">")),
+                first = try #require(submitted.range(of: "<a href=\"/rounds/1\">"))
+            #expect(second.lowerBound < first.lowerBound, "submitted rounds are listed latest first")
         }
     }
 

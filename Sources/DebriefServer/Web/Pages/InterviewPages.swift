@@ -43,8 +43,11 @@ enum InterviewPages {
         case onBehalf
     }
 
+    /// The rounds still waiting for the person's scorecard, soonest first, then those they have
+    /// submitted, latest first.
     static func list(_ interviews: [InterviewSummary], chrome: PageChrome) -> String {
-        let waiting = interviews.filter { $0.myScorecard != .submitted }.map(row), done = interviews.filter { $0.myScorecard == .submitted }.map(row)
+        let waiting = interviews.filter { $0.myScorecard != .submitted }.map(row)
+        let done = interviews.filter { $0.myScorecard == .submitted }.reversed().map(row)
         return PageTemplate.render(
             "interviews", chrome: chrome, ["waiting": waiting, "done": done, "hasWaiting": !waiting.isEmpty, "hasDone": !done.isEmpty])
     }
