@@ -174,6 +174,7 @@ try:
     inspect("rubric-reliability")
     browser.get(f"{base}/")
     inspect("positions")
+    check("at 375 px the positions list stacks, nothing left to scroll to", tables_fit_at_phone_width())
 
     # Importing the seed page by paste, then by upload; searching it
     browser.get(f"{base}/questions/import")
@@ -323,9 +324,11 @@ try:
     browser.get(f"{base}/admin/users")
     check("the admin sees the users", arguments.interviewer in browser.page_source)
     inspect("admin-users")
+    check("at 375 px the accounts stacks, nothing left to scroll to", tables_fit_at_phone_width())
     browser.get(f"{base}/admin/audit?entity=scorecard")
     check("the audit log shows the scorecards submitted in this walk", "submit" in browser.page_source)
     inspect("audit-log")
+    check("at 375 px the audit log stacks, nothing left to scroll to", tables_fit_at_phone_width())
     browser.get(f"{base}/score-sheets")
     inspect("score-sheets")
     sign_out()
