@@ -31,14 +31,23 @@ public enum ScoreFlag: Hashable, Sendable {
         }
     }
 
-    /// The flag in words.
-    public var explanation: String {
+    /// The flag in words, a competency named by its title in `titles` (by id) when it has one there.
+    public func explanation(titles: [String: String] = [:]) -> String {
         switch self {
         case .strongNo(let count): "\(count) interviewer\(count == 1 ? "" : "s") recommended strong no"
-        case .disagreement(let competency, let spread): "interviewers are \(Self.points(spread)) apart on \(competency)"
+        case .disagreement(let competency, let spread): "interviewers are \(Self.points(spread)) apart on \(titles[competency] ?? competency)"
         case .lowCoverage(let coverage, let floor):
             "only \(Int((coverage * 100).rounded()))% of the rubric's weight has signal (floor \(Int((floor * 100).rounded()))%)"
         }
+    }
+
+    /// A flag's `code` in a few words for a table's cell ("strong no", "disagreement: Databases"),
+    /// a competency named by its title in `titles` when it has one there.
+    public static func label(ofCode code: String, titles: [String: String] = [:]) -> String {
+        let disagreement = "disagreement:"
+        guard code.hasPrefix(disagreement) else { return code.replacingOccurrences(of: "_", with: " ") }
+        let competency = String(code.dropFirst(disagreement.count))
+        return "disagreement: \(titles[competency] ?? competency)"
     }
 
     private static func points(_ value: Double) -> String {

@@ -21,6 +21,11 @@ public struct PositionReport: Encodable, Sendable {
         public let scaleMax: Int
         /// The rubric's competencies in its order, for tables and charts.
         public let competencies: [CompetencyInfo]
+
+        /// Each competency's title by its id, for text people read.
+        public var competencyTitles: [String: String] {
+            Dictionary(competencies.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     public struct CompetencyInfo: Encodable, Sendable {

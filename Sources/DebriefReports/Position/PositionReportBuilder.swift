@@ -39,6 +39,7 @@ public enum PositionReportBuilder {
     ) throws(ReportError) -> PositionReport {
         var notes: [String] = []
         let rubric = try scoringRubric(facts, currentRubric: currentRubric, notes: &notes)
+        let titles = rubric.competencyTitles
         let evaluation = PositionScoring.evaluate(
             rubric: rubric, candidateIDs: facts.candidates.compactMap(\.id), cards: facts.cards, studyingReliability: studyingReliability)
         let candidates = Dictionary(uniqueKeysWithValues: facts.candidates.map { ($0.id ?? 0, $0) })
@@ -49,7 +50,7 @@ public enum PositionReportBuilder {
                 id: entry.raw.candidateID, name: candidate.name, email: candidate.email.value, stage: candidate.stage.rawValue,
                 score: entry.raw.score, calibratedScore: entry.calibratedScore, coverage: entry.raw.coverage,
                 recommendation: entry.raw.recommendation?.rawValue, needsDebrief: entry.raw.needsDebrief, flags: entry.raw.flags.map(\.code),
-                flagReasons: entry.raw.flags.map(\.explanation), rank: entry.rank, percentile: entry.percentile,
+                flagReasons: entry.raw.flags.map { $0.explanation(titles: titles) }, rank: entry.rank, percentile: entry.percentile,
                 scorecards: entry.raw.scorecardCount,
                 competencies: entry.raw.competencies.mapValues { .init(mean: $0.mean, n: $0.n, spread: $0.spread) },
                 roundScores: Dictionary(uniqueKeysWithValues: entry.raw.roundScores.map { (String($0.key), $0.value) }))

@@ -21,7 +21,8 @@ public enum PositionReportHTML {
         let rubric = report.position.rubric
         let low = Double(rubric.scaleMin), high = Double(rubric.scaleMax)
         let agreement = report.agreement
-        let rows = HTML(each: pager?.page.entries ?? report.candidates) { rankingRow($0, link: candidateLinks[$0.id]) }
+        let titles = rubric.competencyTitles
+        let rows = HTML(each: pager?.page.entries ?? report.candidates) { rankingRow($0, link: candidateLinks[$0.id], titles: titles) }
         let distribution = SVGChart.histogram(
             report.candidates.compactMap(\.score), minimum: low, maximum: high, title: "Overall scores of the candidates")
         let html: HTML = """
@@ -50,10 +51,10 @@ public enum PositionReportHTML {
         return html.text
     }
 
-    private static func rankingRow(_ candidate: PositionReport.CandidateEntry, link: String?) -> HTML {
+    private static func rankingRow(_ candidate: PositionReport.CandidateEntry, link: String?, titles: [String: String]) -> HTML {
         let name = link.map { HTML("<a href=\"\($0)\">\(candidate.name)</a>") } ?? "\(candidate.name)"
         let email = emailParts(candidate.email)
-        let flags = HTML(each: candidate.flags) { "\($0.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: ":", with: ": "))<br>" }
+        let flags = HTML(each: candidate.flags) { "\(ScoreFlag.label(ofCode: $0, titles: titles))<br>" }
         return """
             <tr><td class="num">\(candidate.rank.map(String.init) ?? "–")</td><td>\(name)<br><span class="meta">\(email.user)<wbr>\(email.domain)</span></td>\
             <td>\(candidate.stage)</td><td class="num">\(Figures.number(candidate.score))</td><td class="num">\(Figures.number(candidate.calibratedScore))</td>\
