@@ -109,6 +109,20 @@ def tables_fit_at_phone_width():
     return fits
 
 
+def tables_fit_in_print():
+    """The tables that would not fit a printed page: a box that scrolls on screen has no scroll bar on
+    paper, so what it hides is lost. Print media in a 720 px window, whose 673 px of content are
+    narrower than an A4 or Letter page inside Chromium's default margins."""
+    browser.set_window_size(720, 900)
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    overflowing = browser.execute_script(
+        "return [...document.querySelectorAll('.scroll')].filter(box => box.scrollWidth > box.clientWidth)"
+        ".map(box => `${box.scrollWidth} > ${box.clientWidth}: ${box.innerText.slice(0, 60)}`)")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    browser.set_window_size(1280, 900)
+    return overflowing
+
+
 def inspect(name):
     """axe-core's critical and serious findings, a clean console, no sideways scroll at 375 px, and screenshots at both widths."""
     problems = console_problems()
@@ -282,6 +296,8 @@ try:
     check("the logged scorecard is stored and the candidate page says so", "The scorecard is stored." in browser.page_source)
     check("the candidate report has the new score and who entered it", "entered by " + arguments.email in browser.page_source
           and "round score 4.00" in browser.page_source)
+    overflowing = tables_fit_in_print()
+    check(f"printed, the candidate report's tables fit the page (every competency's column on paper) {overflowing}", not overflowing)
     sign_out()
 
     # The interviewer: their rounds, a draft, a submission, then the colleague's scorecard

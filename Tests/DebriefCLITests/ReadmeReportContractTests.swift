@@ -58,7 +58,12 @@ extension ReadmeContractTests {
         #expect(card.code == 0, "\(card.err)")
         let html = cli.directory.appendingPathComponent("ada.html").path
         #expect(await cli.run(["report", "candidate", "ada@example.com", "--out", html]).code == 0)
-        #expect(try String(contentsOfFile: html, encoding: .utf8).contains("technical · 2026-12-01 10:00 UTC · held · round score 3.00"))
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("technical · 2026-12-01 10:00 UTC · held · round score 3.00"))
+        // People read a question's ratings by competency title and interviewer name, the CSV keeps ids.
+        #expect(page.contains("<td>APIs and HTTP 4 (Grace Hopper)</td>"), "\(page)")
+        let markdown = await cli.run(["report", "candidate", "ada@example.com", "--format", "md"]).out
+        #expect(markdown.contains(": APIs and HTTP 4 (Grace Hopper)"), "\(markdown)")
         let csv = await cli.run(["report", "candidate", "ada@example.com", "--format", "csv"])
         let rows = csv.out.components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.components(separatedBy: ",") }
         let question = try #require(rows.first { $0.count > 9 && $0[9] == "4" })

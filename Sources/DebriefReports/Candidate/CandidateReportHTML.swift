@@ -94,8 +94,7 @@ public enum CandidateReportHTML {
 
     private static func questions(_ report: CandidateReport) -> HTML {
         let rows = HTML(each: report.questions) { question in
-            let ratings = question.ratings.map { "\($0.competency) \($0.rating.map(String.init) ?? "no signal")" }.joined(separator: ", ")
-            return "<tr><td>\(question.text)</td><td>\(ratings)</td></tr>"
+            "<tr><td>\(question.text)</td><td>\(report.ratingsInWords(question).joined(separator: "; "))</td></tr>"
         }
         return HTML(
             """

@@ -42,9 +42,7 @@ public enum CandidateReportMarkdown {
         if !report.questions.isEmpty {
             lines += ["## Questions asked", ""]
             for question in report.questions {
-                let ratings = question.ratings.map {
-                    "\($0.competency) \($0.rating.map(String.init) ?? "no signal") (\(Escape.markdown($0.interviewer)))"
-                }
+                let ratings = report.ratingsInWords(question).map(Escape.markdown)
                 lines.append("- \(Escape.markdown(question.text)): \(ratings.joined(separator: "; "))")
             }
             lines.append("")

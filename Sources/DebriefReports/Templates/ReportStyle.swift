@@ -44,6 +44,7 @@ public enum ReportStyle {
         @media print {
           body { margin: 0; max-width: none; font-size: 11pt; } a { color: inherit; text-decoration: none; }
           section.candidate { break-after: page; } tr, svg, blockquote { break-inside: avoid; } h2 { break-after: avoid; }
+          .scroll { overflow: visible; } table { font-size: 9pt; } th { font-size: 8pt; } th, td { padding: .2rem .3rem; } table td { overflow-wrap: anywhere; }
         }
         """
 }
