@@ -24,7 +24,15 @@ public enum Recommendation: String, CaseIterable, Codable, Sendable {
 
     /// The recommendation as people read it on pages and in reports: "strong no", "no decision"
     /// (JSON, CSV and the CLI keep the stored spelling).
-    public var label: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+    public var label: String {
+        switch self {
+        case .strongNo: "strong no"
+        case .no: "no"
+        case .yes: "yes"
+        case .strongYes: "strong yes"
+        case .noDecision: "no decision"
+        }
+    }
 
     /// The label of a recommendation stored as its spelling, or "–" for none.
     public static func label(of stored: String?) -> String {

@@ -47,7 +47,16 @@ public struct RoundKind: RawRepresentable, Hashable, Sendable, Codable, CustomSt
 
     /// The kind as people read it on pages and in reports: "phone screen", "system design", "HR"
     /// (JSON, CSV and the CLI's flags keep the slug).
-    public var label: String { self == .hr ? "HR" : rawValue.replacingOccurrences(of: "_", with: " ") }
+    public var label: String {
+        // Written out for the common kinds: a batch of reports names a round kind hundreds of thousands of times.
+        switch rawValue {
+        case "phone_screen": "phone screen"
+        case "technical": "technical"
+        case "system_design": "system design"
+        case "hr": "HR"
+        default: String(rawValue.map { $0 == "_" ? " " : $0 })
+        }
+    }
 
     /// The label of a kind stored as its slug.
     public static func label(of slug: String) -> String { RoundKind(rawValue: slug)?.label ?? slug }

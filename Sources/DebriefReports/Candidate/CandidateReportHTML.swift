@@ -93,8 +93,8 @@ public enum CandidateReportHTML {
     }
 
     private static func questions(_ report: CandidateReport) -> HTML {
-        let rows = HTML(each: report.questions) { question in
-            "<tr><td>\(question.text)</td><td>\(report.ratingsInWords(question).joined(separator: "; "))</td></tr>"
+        let rows = HTML(each: Array(zip(report.questions, report.questionRatingsInWords()))) { question, ratings in
+            "<tr><td>\(question.text)</td><td>\(ratings.joined(separator: "; "))</td></tr>"
         }
         return HTML(
             """

@@ -41,9 +41,8 @@ public enum CandidateReportMarkdown {
         }
         if !report.questions.isEmpty {
             lines += ["## Questions asked", ""]
-            for question in report.questions {
-                let ratings = report.ratingsInWords(question).map(Escape.markdown)
-                lines.append("- \(Escape.markdown(question.text)): \(ratings.joined(separator: "; "))")
+            for (question, ratings) in zip(report.questions, report.questionRatingsInWords()) {
+                lines.append("- \(Escape.markdown(question.text)): \(ratings.map(Escape.markdown).joined(separator: "; "))")
             }
             lines.append("")
         }
