@@ -182,6 +182,7 @@ try:
     cookie = browser.get_cookie("debrief_session") or {}
     check("the session cookie is SameSite=Strict", cookie.get("sameSite") == "Strict" and cookie.get("httpOnly") is True)
     inspect("position-pack")
+    check("at 375 px the ranking and the calibration stack, every figure in view", tables_fit_at_phone_width())
     click_and_wait("a[href^='/rubrics/'][href$='/reliability']")
     check("the pack links to the rubric-wide study, with its D-study chart",
           "How much to trust these scores" in browser.page_source and browser.find_elements(By.CSS_SELECTOR, "svg"))

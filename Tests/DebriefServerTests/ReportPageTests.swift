@@ -40,7 +40,7 @@ struct ReportPageTests {
         #expect(first.html.contains("Candidates 1–100 of 121, in rank order. Page 1 of 2."))
         // Above the table too, so the next page is reachable without scrolling past a hundred rows.
         let ranking = try #require(first.html.range(of: "<h2>Ranking</h2>"))
-        let table = try #require(first.html.range(of: "<div class=\"scroll\"><table>"))
+        let table = try #require(first.html.range(of: "<div class=\"scroll\"><table class=\"stack\">"))
         #expect(first.html[ranking.upperBound..<table.lowerBound].contains("href=\"#ranking-pages\""))
         #expect(first.html.contains("href=\"\(path)?sort=rank&amp;page=2\" rel=\"next\"") && !first.html.contains("rel=\"prev\""))
         // The scored candidate ranks first; the rest follow.

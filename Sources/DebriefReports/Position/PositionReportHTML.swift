@@ -29,7 +29,7 @@ public enum PositionReportHTML {
             <section class="position"><header><h1>\(report.position.title): debrief pack</h1>
             <p class="meta">Rubric \(rubric.title) v\(rubric.version), scale \(rubric.scaleMin)–\(rubric.scaleMax). \(report.candidates.count) candidates.</p></header>
             <h2>Ranking</h2>
-            \(pager.map(pagerSummary) ?? .none)<div class="scroll"><table><thead><tr><th class="num">Rank</th><th>Candidate</th><th>Stage</th>\
+            \(pager.map(pagerSummary) ?? .none)<div class="scroll"><table class="stack"><thead><tr><th class="num">Rank</th><th>Candidate</th><th>Stage</th>\
             <th class="num">Score</th><th class="num">Calibrated</th><th class="num">Coverage</th><th>Recommendation</th><th>Flags</th>\
             <th class="num">Percentile</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
@@ -56,10 +56,14 @@ public enum PositionReportHTML {
         let email = emailParts(candidate.email)
         let flags = HTML(each: candidate.flags) { "\(ScoreFlag.label(ofCode: $0, titles: titles))<br>" }
         return """
-            <tr><td class="num">\(candidate.rank.map(String.init) ?? "–")</td><td>\(name)<br><span class="meta">\(email.user)<wbr>\(email.domain)</span></td>\
-            <td>\(candidate.stage)</td><td class="num">\(Figures.number(candidate.score))</td><td class="num">\(Figures.number(candidate.calibratedScore))</td>\
-            <td class="num">\(Figures.percent(candidate.coverage))</td><td>\(Recommendation.label(of: candidate.recommendation))</td><td class="flag">\(flags)</td>\
-            <td class="num">\(Figures.number(candidate.percentile, decimals: 0))</td></tr>
+            <tr><td class="num" data-label="Rank">\(candidate.rank.map(String.init) ?? "–")</td>\
+            <td class="lead">\(name)<br><span class="meta">\(email.user)<wbr>\(email.domain)</span></td>\
+            <td data-label="Stage">\(candidate.stage)</td><td class="num" data-label="Score">\(Figures.number(candidate.score))</td>\
+            <td class="num" data-label="Calibrated">\(Figures.number(candidate.calibratedScore))</td>\
+            <td class="num" data-label="Coverage">\(Figures.percent(candidate.coverage))</td>\
+            <td data-label="Recommendation">\(Recommendation.label(of: candidate.recommendation))</td>\
+            <td class="flag" data-label="Flags">\(HTML("<span>\(flags)</span>").when(!candidate.flags.isEmpty))</td>\
+            <td class="num" data-label="Percentile">\(Figures.number(candidate.percentile, decimals: 0))</td></tr>
             """
     }
 
@@ -119,15 +123,17 @@ public enum PositionReportHTML {
             title: "Interviewer leniency against colleagues")
         let rows = HTML(each: report.calibration) { entry in
             """
-            <tr><td>\(entry.name)<br><span class="meta">\(entry.interviewer)</span></td><td class="num">\(entry.scorecards)</td>\
-            <td class="num">\(Figures.number(entry.mean))</td><td class="num">\(Figures.number(entry.leniency))</td>\
-            <td>\(entry.correctedInCalibratedScore ? "yes" : "no")</td><td class="num">\(Figures.percent(entry.noDecisionShare))</td>\
-            <td class="num">\(Figures.percent(entry.strongShare))</td></tr>
+            <tr><td class="lead">\(entry.name)<br><span class="meta">\(entry.interviewer)</span></td>\
+            <td class="num" data-label="Scorecards">\(entry.scorecards)</td><td class="num" data-label="Mean rating">\(Figures.number(entry.mean))</td>\
+            <td class="num" data-label="Leniency">\(Figures.number(entry.leniency))</td>\
+            <td data-label="Corrected">\(entry.correctedInCalibratedScore ? "yes" : "no")</td>\
+            <td class="num" data-label="No decision">\(Figures.percent(entry.noDecisionShare))</td>\
+            <td class="num" data-label="Strong calls">\(Figures.percent(entry.strongShare))</td></tr>
             """
         }
         return """
             \(HTML(chart: chart))
-            <div class="scroll"><table><thead><tr><th>Interviewer</th><th class="num">Scorecards</th><th class="num">Mean rating</th>\
+            <div class="scroll"><table class="stack"><thead><tr><th>Interviewer</th><th class="num">Scorecards</th><th class="num">Mean rating</th>\
             <th class="num">Leniency</th><th>Corrected</th><th class="num">No decision</th><th class="num">Strong calls</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
             """
