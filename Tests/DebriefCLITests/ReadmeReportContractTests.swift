@@ -27,7 +27,10 @@ extension ReadmeContractTests {
         let candidate = try #require((report["candidates"] as? [[String: Any]])?.first)
         #expect(candidate["rank"] as? Int == 1)
         #expect(candidate["percentile"] is NSNull, "one scored candidate has no one to be compared with")
-        #expect((report["notes"] as? [String])?.contains { $0.contains("only scored candidate") && $0.contains("no one to compare with and no percentile") } == true)
+        #expect(
+            (report["notes"] as? [String])?.contains {
+                $0.contains("only scored candidate") && $0.contains("no one to compare with and no percentile")
+            } == true)
     }
 
     @Test("8: a held round rated all 'no signal' is in round_scores as null, and the note says so")
