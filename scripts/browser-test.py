@@ -225,6 +225,7 @@ try:
     check("a search for CAP theorem finds its question, the words marked",
           "Explain the CAP theorem in distributed databases." in found and "CAP" in marks and "theorem" in marks)
     inspect("question-search")
+    check("at 375 px the question sets stack, nothing left to scroll to", tables_fit_at_phone_width())
     browser.get(f"{base}/questions")
     click_and_wait("a[href='/questions/health']")
     rows = browser.find_elements(By.CSS_SELECTOR, "table.stack tbody tr")
