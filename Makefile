@@ -29,7 +29,7 @@ run: build
 	@echo; $(BIN_DIR)/debrief users invite recruiter@debrief.example --base-url "http://$(HOST):$(PORT)" --db "$(DB)"
 	@echo; $(BIN_DIR)/debrief users invite interviewer1@debrief.example --base-url "http://$(HOST):$(PORT)" --db "$(DB)"
 	@echo; echo "Scripts: $(BIN_DIR)/debrief users token recruiter@debrief.example --db $(DB), then"
-	@echo "  curl -H 'Authorization: Bearer TOKEN' http://$(HOST):$(PORT)/api/positions/1/report"
+	@echo "  curl -H 'Authorization: Bearer TOKEN' http://$(HOST):$(PORT)/api/v1/positions/1/report"
 	@echo "The CLI works on the same database: $(BIN_DIR)/debrief --help (the database is $(DB))."; echo
 	@$(BIN_DIR)/debrief serve --db "$(DB)" --host $(HOST) --port $(PORT)
 

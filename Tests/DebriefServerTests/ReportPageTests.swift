@@ -134,6 +134,30 @@ struct ReportPageTests {
         }
     }
 
+    @Test("the pages' report links go to /api/v1, each answering a signed-in browser in its own format")
+    func reportLinks() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let candidatePage = "/candidates/\(fixture.candidateID)"
+            var links: [String] = []
+            for page in ["/", candidatePage] {
+                let html = try await client.execute(uri: page, method: .get, headers: Headers.browser(fixture.recruiterSession)) { $0.body.text }
+                links += html.components(separatedBy: "href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+                    .filter { $0.hasPrefix("/api/") }.map { $0.replacingOccurrences(of: "&amp;", with: "&") }
+            }
+            #expect(links.count == 5 && links.allSatisfy { $0.hasPrefix("/api/v1/") }, "\(links)")
+            let types = ["csv": "text/csv", "md": "text/markdown", "json": "application/json"]
+            for link in links {
+                try await client.execute(uri: link, method: .get, headers: Headers.browser(fixture.recruiterSession)) { response in
+                    let format = String(link.split(separator: "=").last ?? "")
+                    #expect(response.status == .ok && response.headers[HTTPField.Name("Deprecation")!] == nil, "\(link)")
+                    #expect(
+                        response.headers[.contentType]?.hasPrefix(types[format] ?? "?") == true, "\(link): \(response.headers[.contentType] ?? "")")
+                }
+            }
+        }
+    }
+
     @Test("the API's JSON report is the documented contract, as the CLI prints it")
     func jsonReport() async throws {
         let fixture = try await ServerFixture.make()
