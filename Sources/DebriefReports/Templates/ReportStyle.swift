@@ -33,11 +33,11 @@ public enum ReportStyle {
         ul.flags { margin: 0; padding: 0; list-style: none; } ul.flags li + li { margin-top: .3rem; }
         details.meta summary { cursor: pointer; } details.meta ul { margin: .2rem 0; padding-left: 1.1rem; }
         @media (max-width: 40rem) {
-          table.stack thead { display: none; } table.stack tr { display: block; border-bottom: 2px solid #d8dde6; padding: .4rem 0; }
+          table.stack thead { display: none; } table.stack tr { display: flex; flex-direction: column; border-bottom: 2px solid #d8dde6; padding: .4rem 0; }
           table.stack td { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: .15rem 0; text-align: right; overflow-wrap: anywhere; }
           table.stack pre { white-space: pre-wrap; }
           table.stack td::before { content: attr(data-label); color: #5b6475; text-align: left; flex: none; overflow-wrap: normal; }
-          table.stack td.lead { display: block; text-align: left; } table.stack td.lead > a { font-weight: 600; }
+          table.stack td.lead { display: block; text-align: left; order: -1; } table.stack td.lead > a { font-weight: 600; }
           table.stack td.lead::before, table.stack td[data-label="#"] { display: none; }
           table.stack td:empty { display: none; }
         }
