@@ -54,7 +54,7 @@ public struct RoundKind: RawRepresentable, Hashable, Sendable, Codable, CustomSt
         case "technical": "technical"
         case "system_design": "system design"
         case "hr": "HR"
-        default: String(rawValue.map { $0 == "_" ? " " : $0 })
+        default: Slug.words(rawValue)
         }
     }
 

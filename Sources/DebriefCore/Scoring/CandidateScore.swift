@@ -45,7 +45,7 @@ public enum ScoreFlag: Hashable, Sendable {
     /// a competency named by its title in `titles` when it has one there.
     public static func label(ofCode code: String, titles: [String: String] = [:]) -> String {
         let disagreement = "disagreement:"
-        guard code.hasPrefix(disagreement) else { return String(code.map { $0 == "_" ? " " : $0 }) }
+        guard code.hasPrefix(disagreement) else { return Slug.words(code) }
         let competency = String(code.dropFirst(disagreement.count))
         return "disagreement: \(titles[competency] ?? competency)"
     }

@@ -14,6 +14,13 @@ enum Slug {
         return value
     }
 
+    /// A slug or code as words people read: `system_design` is "system design". Character by
+    /// character, not Foundation's `replacingOccurrences`: a batch of reports asks hundreds of
+    /// thousands of times.
+    static func words(_ slug: String) -> String {
+        String(slug.map { $0 == "_" ? " " : $0 })
+    }
+
     /// The common case read as bytes: already trimmed, ASCII, and valid.
     static func isPlainSlug(_ text: String) -> Bool {
         let bytes = text.utf8
