@@ -89,4 +89,20 @@ struct ConstraintTests {
                 rubric: StoreFixtures.rubric, by: admin)
         }
     }
+
+    @Test("a round or a scorecard under a rubric other than its position's is refused, naming both")
+    func otherRubric() async throws {
+        let (_, _, interviewer, round) = try await StoreFixtures.scheduledRound(in: store)
+        let other = try RubricDecoder.decode(
+            yaml: StoreFixtures.rubricYAML.replacingOccurrences(of: "id: backend-engineer", with: "id: frontend-engineer"),
+            file: "frontend-engineer.yaml")
+        let refusal = StoreError.invalid(
+            FieldError(field: "rubric", "position #\(round.positionID) is scored with backend-engineer, not frontend-engineer"))
+        var again = round
+        again.id = nil
+        await #expect(throws: refusal) { try await store.scheduleRound(again, rubric: other, by: admin) }
+        await #expect(throws: refusal) {
+            try await store.saveScorecard(StoreFixtures.scorecard(round, by: interviewer), rubric: other, by: admin)
+        }
+    }
 }

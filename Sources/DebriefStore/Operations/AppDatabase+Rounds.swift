@@ -11,15 +11,20 @@ extension AppDatabase {
     /// position must be scored with `rubric` and the rubric must plan this kind of round, and a
     /// candidate whose process has ended cannot get one: the rules of `rounds schedule` and of
     /// rounds a score sheet creates alike.
+    /// Refuses a rubric other than the one the position is scored with (`rubricID`): rounds and
+    /// scorecards are made under their position's rubric only.
+    static func requireScored(positionID: Int64, with rubricID: String, matching rubric: Rubric) throws(StoreError) {
+        guard rubricID == rubric.id else {
+            throw StoreError.invalid(FieldError(field: "rubric", "position #\(positionID) is scored with \(rubricID), not \(rubric.id)"))
+        }
+    }
+
     static func createRound(_ db: Database, _ round: Round, rubric: Rubric, by principal: Principal) throws -> Round {
         let candidate = try Self.fetchCandidate(db, .id(round.candidateID))
         try Self.requireNotErased(db, candidate)
         try candidate.validateCanBeScheduled()
         let position = try Self.fetchPosition(db, id: round.positionID)
-        guard position.rubricID == rubric.id else {
-            throw StoreError.invalid(
-                FieldError(field: "rubric", "position #\(round.positionID) is scored with \(position.rubricID), not \(rubric.id)"))
-        }
+        try Self.requireScored(positionID: round.positionID, with: position.rubricID, matching: rubric)
         _ = try rubric.requirePlan(for: round.kind)
         if let setID = round.questionSetID, try QuestionSetRecord.fetchOne(db, id: setID) == nil {
             throw StoreError.notFound(entity: "question set", key: "#\(setID) in the question bank")

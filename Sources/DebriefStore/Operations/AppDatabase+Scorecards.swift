@@ -30,10 +30,7 @@ extension AppDatabase {
         guard let round = try Row.fetchOne(roundFacts, arguments: [scorecard.interviewerID, scorecard.roundID]) else {
             throw StoreError.notFound(entity: "round", key: "#\(scorecard.roundID)")
         }
-        let positionID: Int64 = round["position_id"], rubricID: String = round["rubric_id"]
-        guard rubricID == rubric.id else {
-            throw StoreError.invalid(FieldError(field: "rubric", "position #\(positionID) is scored with \(rubricID), not \(rubric.id)"))
-        }
+        try Self.requireScored(positionID: round["position_id"], with: round["rubric_id"], matching: rubric)
         try ScorecardRules.validate(scorecard, rubric: rubric, roundKind: RoundKind(parsing: round["kind"]))
         guard round["on_panel"] as Bool else {
             throw StoreError.invalid(
