@@ -99,28 +99,20 @@ return fits;
 """
 
 
-def tables_fit_at_phone_width():
-    """Whether, at 375 px, every table's rows stack into cards with nothing to scroll sideways to (the
-    columns a phone would hide behind a scroll bar, such as an interviewer's own scorecard status)."""
-    browser.set_window_size(375, 900)
-    fits = browser.execute_script(
-        "return [...document.querySelectorAll('.scroll')].every(box => box.scrollWidth <= box.clientWidth)")
-    browser.set_window_size(1280, 900)
-    return fits
-
-
-def tables_fit_in_print():
-    """The tables that would not fit a printed page: a box that scrolls on screen has no scroll bar on
-    paper, so what it hides is lost. Print media in a 720 px window, whose 673 px of content are
-    narrower than an A4 or Letter page inside Chromium's default margins."""
-    browser.set_window_size(720, 900)
-    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+def check_tables_fit(what, width=375, media=""):
+    """Checks that no table hides columns behind a sideways scroll bar at `width` px, on screen or in
+    `media` ("print"), naming those that do. On a phone the lists stack into cards, so nothing is
+    left to scroll to (such as an interviewer's own scorecard status). On paper a box that scrolls has
+    no scroll bar, so what it hides is lost: print is checked in a 720 px window, whose 673 px of
+    content are narrower than an A4 or Letter page inside Chromium's default margins."""
+    browser.set_window_size(width, 900)
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": media})
     overflowing = browser.execute_script(
         "return [...document.querySelectorAll('.scroll')].filter(box => box.scrollWidth > box.clientWidth)"
         ".map(box => `${box.scrollWidth} > ${box.clientWidth}: ${box.innerText.slice(0, 60)}`)")
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     browser.set_window_size(1280, 900)
-    return overflowing
+    check(f"{what} {overflowing}", not overflowing)
 
 
 def inspect(name):
@@ -182,14 +174,14 @@ try:
     cookie = browser.get_cookie("debrief_session") or {}
     check("the session cookie is SameSite=Strict", cookie.get("sameSite") == "Strict" and cookie.get("httpOnly") is True)
     inspect("position-pack")
-    check("at 375 px the ranking and the calibration stack, every figure in view", tables_fit_at_phone_width())
+    check_tables_fit("at 375 px the ranking and the calibration stack, every figure in view")
     click_and_wait("a[href^='/rubrics/'][href$='/reliability']")
     check("the pack links to the rubric-wide study, with its D-study chart",
           "How much to trust these scores" in browser.page_source and browser.find_elements(By.CSS_SELECTOR, "svg"))
     inspect("rubric-reliability")
     browser.get(f"{base}/")
     inspect("positions")
-    check("at 375 px the positions list stacks, nothing left to scroll to", tables_fit_at_phone_width())
+    check_tables_fit("at 375 px the positions list stacks, nothing left to scroll to")
 
     # Importing the seed page by paste, then by upload; searching it
     browser.get(f"{base}/questions/import")
@@ -225,7 +217,7 @@ try:
     check("a search for CAP theorem finds its question, the words marked",
           "Explain the CAP theorem in distributed databases." in found and "CAP" in marks and "theorem" in marks)
     inspect("question-search")
-    check("at 375 px the question sets stack, nothing left to scroll to", tables_fit_at_phone_width())
+    check_tables_fit("at 375 px the question sets stack, nothing left to scroll to")
     browser.get(f"{base}/questions")
     click_and_wait("a[href='/questions/health']")
     rows = browser.find_elements(By.CSS_SELECTOR, "table.stack tbody tr")
@@ -280,7 +272,7 @@ try:
     check("the round is scheduled, 15:30 in Berlin shown as 14:30 UTC", "The round is scheduled." in browser.page_source
           and "2026-12-10 14:30 UTC" in browser.page_source)
     inspect("candidate")
-    check("at 375 px the candidate's rounds stack, panel and actions in view", tables_fit_at_phone_width())
+    check_tables_fit("at 375 px the candidate's rounds stack, panel and actions in view")
     round_link = browser.find_elements(By.XPATH, "//tr[td[contains(., '2026-12-10 14:30')]]//a[contains(@href, '/rounds/') and not(contains(@href, 'edit'))]")
     check("the new round links its kit", len(round_link) == 1)
     round_url = round_link[0].get_attribute("href") if round_link else f"{base}/"
@@ -298,15 +290,14 @@ try:
     check("the logged scorecard is stored and the candidate page says so", "The scorecard is stored." in browser.page_source)
     check("the candidate report has the new score and who entered it", "entered by " + arguments.email in browser.page_source
           and "round score 4.00" in browser.page_source)
-    overflowing = tables_fit_in_print()
-    check(f"printed, the candidate report's tables fit the page (every competency's column on paper) {overflowing}", not overflowing)
+    check_tables_fit("printed, the candidate report's tables fit the page (every competency's column on paper)", width=720, media="print")
     sign_out()
 
     # The interviewer: their rounds, a draft, a submission, then the colleague's scorecard
     sign_in(arguments.interviewer)
     check("an interviewer lands on their interviews", browser.current_url == f"{base}/interviews")
     inspect("my-interviews")
-    check("at 375 px an interviewer's rounds stack, each with its round and scorecard status in view", tables_fit_at_phone_width())
+    check_tables_fit("at 375 px an interviewer's rounds stack, each with its round and scorecard status in view")
     rows = browser.find_elements(By.CSS_SELECTOR, "a[href^='/rounds/']")
     check("the new round is on the interviewer's list, the name as text", any(a.text == name for a in rows))
     browser.get(f"{base}/candidates")
@@ -342,11 +333,11 @@ try:
     browser.get(f"{base}/admin/users")
     check("the admin sees the users", arguments.interviewer in browser.page_source)
     inspect("admin-users")
-    check("at 375 px the accounts stacks, nothing left to scroll to", tables_fit_at_phone_width())
+    check_tables_fit("at 375 px the accounts stack, nothing left to scroll to")
     browser.get(f"{base}/admin/audit?entity=scorecard")
     check("the audit log shows the scorecards submitted in this walk", "submit" in browser.page_source)
     inspect("audit-log")
-    check("at 375 px the audit log stacks, nothing left to scroll to", tables_fit_at_phone_width())
+    check_tables_fit("at 375 px the audit log stacks, nothing left to scroll to")
     browser.get(f"{base}/score-sheets")
     inspect("score-sheets")
     sign_out()
