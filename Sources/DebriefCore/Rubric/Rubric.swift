@@ -20,11 +20,6 @@ public struct Rubric: Hashable, Sendable {
     /// The file's text, kept so a scorecard's rubric version can be stored and scored again later.
     public let yaml: String
 
-    /// Each competency's title by its id, for text people read.
-    public var competencyTitles: [String: String] {
-        Dictionary(competencies.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-    }
-
     public init(
         id: String, title: String, version: String, description: String?, scale: [ScalePoint], competencies: [Competency],
         rounds: [RoundPlan], thresholds: RecommendationThresholds, flags: FlagRules, yaml: String

@@ -39,7 +39,11 @@ public enum PositionReportBuilder {
     ) throws(ReportError) -> PositionReport {
         var notes: [String] = []
         let rubric = try scoringRubric(facts, currentRubric: currentRubric, notes: &notes)
-        let titles = rubric.competencyTitles
+        let rubricInfo = PositionReport.RubricInfo(
+            id: rubric.id, title: rubric.title, version: rubric.version, contentHash: rubric.contentHash,
+            scaleMin: rubric.ratingScale.minimum, scaleMax: rubric.ratingScale.maximum,
+            competencies: rubric.competencies.map { .init(id: $0.id, title: $0.title, weight: $0.weight) })
+        let titles = rubricInfo.competencyTitles
         let evaluation = PositionScoring.evaluate(
             rubric: rubric, candidateIDs: facts.candidates.compactMap(\.id), cards: facts.cards, studyingReliability: studyingReliability)
         let candidates = Dictionary(uniqueKeysWithValues: facts.candidates.map { ($0.id ?? 0, $0) })
@@ -70,10 +74,7 @@ public enum PositionReportBuilder {
         return PositionReport(
             position: .init(
                 id: facts.position.id ?? 0, title: facts.position.title, level: facts.position.level,
-                rubric: .init(
-                    id: rubric.id, title: rubric.title, version: rubric.version, contentHash: rubric.contentHash,
-                    scaleMin: rubric.ratingScale.minimum, scaleMax: rubric.ratingScale.maximum,
-                    competencies: rubric.competencies.map { .init(id: $0.id, title: $0.title, weight: $0.weight) })),
+                rubric: rubricInfo),
             candidates: entries,
             agreement: .init(
                 krippendorffAlphaInterval: agreement.krippendorffAlphaInterval, krippendorffAlphaOrdinal: agreement.krippendorffAlphaOrdinal,
