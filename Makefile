@@ -33,8 +33,7 @@ run: build
 	@echo "The CLI works on the same database: $(BIN_DIR)/debrief --help (the database is $(DB))."; echo
 	@$(BIN_DIR)/debrief serve --db "$(DB)" --host $(HOST) --port $(PORT)
 
-test:
-	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+test: lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	scripts/smoke.sh "$(BIN_DIR)/debrief"
